@@ -1,0 +1,129 @@
+"""Command line of SPEC §9. Never imports Qt.
+
+Exit codes: 0 success (warnings allowed), 2 invalid input with nothing written, 1 any other
+failure. Errors go to stderr in Portuguese, one per line, as `caminho: mensagem`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from app.core.validation import Problem
+from app.i18n import _, install
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INVALID = 2
+
+# Each module defines `register(subparsers)`; its parsers set `func(args) -> int`.
+COMMAND_MODULES = (
+    "app.commands.config",
+)
+
+
+class CliError(Exception):
+    """Stops a command: `lines` go to stderr, `code` is the exit status."""
+
+    def __init__(self, lines: Iterable[str] | str, code: int = EXIT_INVALID) -> None:
+        self.lines = [lines] if isinstance(lines, str) else list(lines)
+        self.code = code
+        super().__init__("\n".join(self.lines))
+
+
+def invalid(problems: Iterable[Problem]) -> CliError:
+    return CliError([str(p) for p in problems], EXIT_INVALID)
+
+
+def print_warnings(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        print(_("warning: {problem}").format(problem=problem), file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="atende",
+        description=_(
+            "Atende: the Atendimento settings of your WhatsApp instances. Without a "
+            "sub-command, opens the window."
+        ),
+    )
+    parser.add_argument(
+        "--db", metavar=_("PATH"),
+        help=_("database file (wins over ATENDE_DB; default: the application data folder)"),
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help=_("fill an empty database with example instances before opening the window"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def open_db(args: argparse.Namespace):
+    """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
+    from app.core.db import DatabaseOpenError, open_database
+    from app.paths import resolve_db_path
+
+    path: Path = resolve_db_path(args.db)
+    try:
+        return open_database(path)
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from exc
+
+
+def read_input_file(path: str) -> str:
+    """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
+    try:
+        if path == "-":
+            return sys.stdin.read()
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(
+            "arquivo: " + _("cannot read {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CliError(
+            "arquivo: " + _("{path} is not UTF-8 text (byte {position})").format(
+                path=path, position=exc.start
+            )
+        ) from exc
+
+
+def main(argv: list[str] | None = None) -> int:
+    install()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.ui.app import run_gui
+
+        return run_gui(args)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except Exception as exc:  # a failure we did not foresee: still no traceback for users
+        from peewee import OperationalError
+
+        if isinstance(exc, OperationalError) and "readonly" in str(exc).lower():
+            message = _("the database cannot be written: check the folder's permissions")
+        else:
+            message = _("unexpected failure: {error}").format(error=exc)
+        print(message, file=sys.stderr)
+        return EXIT_FAILURE

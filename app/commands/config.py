@@ -1,0 +1,89 @@
+"""`atende export`, `atende import`, `atende check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli import EXIT_FAILURE, CliError, invalid, open_db, print_warnings, read_input_file
+from app.core.clock import SystemClock
+from app.i18n import _
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help=_("write the configuration as JSON"))
+    p.add_argument("--instance", metavar=_("NAME"), help=_("only this instance"))
+    p.add_argument("-o", "--output", metavar=_("FILE"), help=_("write to FILE instead of stdout"))
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help=_("read a configuration JSON file (all or nothing)"))
+    p.add_argument("file", metavar=_("FILE"))
+    p.add_argument(
+        "--replace", action="store_true",
+        help=_("replace the configuration of instances that already exist (chats are kept)"),
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("check", help=_("validate what is stored and print warnings"))
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.core.config_file import dumps, export_config
+    from app.core.instances import get_by_name
+
+    open_db(args)
+    names = None
+    if args.instance is not None:
+        instance = get_by_name(args.instance)
+        if instance is None:
+            raise CliError(_("--instance: no instance named “{name}”").format(name=args.instance))
+        names = [instance.name]
+    text = dumps(export_config(names))
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(
+                _("{path}: cannot write: {error}").format(path=args.output, error=exc.strerror),
+                EXIT_FAILURE,
+            ) from exc
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.core.config_file import import_config, parse_text
+    from app.core.validation import ValidationError
+
+    text = read_input_file(args.file)
+    data, problems = parse_text(text)
+    if problems:
+        raise invalid(problems)
+    open_db(args)
+    try:
+        result = import_config(data, SystemClock(), replace=args.replace)
+    except ValidationError as exc:
+        raise invalid(exc.problems) from exc
+    print_warnings(result.warnings)
+    for name in result.created:
+        print(_("created: {name}").format(name=name))
+    for name in result.replaced:
+        print(_("replaced: {name}").format(name=name))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.core.checks import check_all
+
+    open_db(args)
+    problems = check_all()
+    print_warnings([p for p in problems if p.warning])
+    errors = [p for p in problems if not p.warning]
+    for problem in errors:
+        print(str(problem), file=sys.stderr)
+    if not problems:
+        print(_("Everything is in order."))
+    return 2 if errors else 0

@@ -1,0 +1,33 @@
+"""Chats (attendances) of each instance, as the watcher sees them."""
+
+VERSION = 3
+
+STATEMENTS = [
+    """CREATE TABLE chat (
+        id INTEGER PRIMARY KEY,
+        instance_id INTEGER NOT NULL REFERENCES instance (id) ON DELETE CASCADE,
+        external_id TEXT NOT NULL,
+        customer_name TEXT,
+        phone TEXT,
+        protocol TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        handler TEXT NOT NULL CHECK (handler IN ('bot', 'human')),
+        assigned_via TEXT CHECK (assigned_via IN ('operator', 'chatbot', 'workflow')),
+        operator_name TEXT,
+        last_customer_message_at INTEGER,
+        last_agent_message_at INTEGER,
+        closed_at INTEGER,
+        closed_by TEXT CHECK (closed_by IN ('auto', 'agent')),
+        close_reason TEXT,
+        UNIQUE (instance_id, external_id)
+    )""",
+    # Serves both "close every due chat" and "when is the next one due" (PERFORMANCE.md).
+    """CREATE INDEX chat_due ON chat (status, handler, assigned_via,
+        last_agent_message_at, last_customer_message_at)""",
+    "CREATE INDEX chat_instance_status ON chat (instance_id, status)",
+]
+
+
+def apply(db) -> None:
+    for sql in STATEMENTS:
+        db.execute_sql(sql)

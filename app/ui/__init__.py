@@ -1,0 +1,1 @@
+"""The PySide6 user interface: it reads, validates and saves through `app.core`."""

@@ -1,0 +1,68 @@
+"""Start the GUI: QApplication, translations, style, the database, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+
+from app.i18n import _
+from app.paths import resolve_db_path, resources_dir
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Atende")
+    app.setOrganizationName("Atende")
+    app.setDesktopFileName("atende")
+    QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
+    install_qt_translations(app)
+    apply_style(app)
+    icon = resources_dir() / "atende.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def install_qt_translations(app: QApplication) -> None:
+    """Qt's own strings (dialog buttons) in Portuguese, from PySide6's qtbase_pt_BR.qm."""
+    if getattr(app, "_atende_translator", None) is not None:
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_pt_BR", folder):
+        app.installTranslator(translator)
+        app._atende_translator = translator  # keep it alive
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle(QStyleFactory.create("Fusion"))
+    qss = resources_dir() / "style.qss"
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text("utf-8"))
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from app.core.db import DatabaseOpenError, open_database
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+
+    app = create_application()
+    path = resolve_db_path(args.db)
+    try:
+        open_database(path)
+    except DatabaseOpenError as exc:
+        QMessageBox.critical(None, _("Atende cannot open the database"), str(exc))
+        return 1
+    if getattr(args, "demo", False):
+        from app.core.clock import SystemClock
+        from app.core.demo import populate_if_empty
+
+        populate_if_empty(SystemClock())
+    context = AppContext(db_path=path)
+    window = MainWindow(context)
+    window.show()
+    return app.exec()

@@ -1,0 +1,24 @@
+"""What every window and page shares: the clock and the change signals.
+
+Pages emit `settings_changed` after a save and `chats_changed` after chats move, so the
+watcher re-arms at once and other views refresh; nothing polls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.clock import Clock, SystemClock
+
+
+class AppContext(QObject):
+    settings_changed = Signal(int)  # instance id
+    chats_changed = Signal(int)  # instance id (0 = several)
+    instances_changed = Signal()
+
+    def __init__(self, clock: Clock | None = None, db_path: Path | None = None) -> None:
+        super().__init__()
+        self.clock: Clock = clock or SystemClock()
+        self.db_path = db_path

@@ -1,0 +1,201 @@
+"""Home: the list of instances with create / edit / duplicate / delete and Entrar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import instances as core
+from app.core.models import Instance
+from app.core.phones import format_phone
+from app.core.plans import plan_label
+from app.i18n import N_, _
+from app.ui.context import AppContext
+from app.ui.instance_dialog import InstanceDialog
+
+COLUMNS = (N_("Name"), N_("WhatsApp number"), N_("Plan"), N_("Time zone"))
+
+
+class InstancesModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Instance] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = core.list_instances()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self.rows[index.row()]
+        return (row.name, format_phone(row.phone), plan_label(row.plan), row.timezone)[
+            index.column()
+        ]
+
+
+class HomePage(QWidget):
+    enter_requested = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 26, 32, 24)
+        layout.setSpacing(12)
+        layout.addWidget(QLabel(_("Instances"), objectName="pageTitle"))
+        subtitle = QLabel(
+            _("Choose a WhatsApp number to configure its Atendimento section."),
+            objectName="pageDescription",
+        )
+        layout.addWidget(subtitle)
+
+        bar = QHBoxLayout()
+        self.new_button = self._button(_("New instance"), self.create, bar)
+        self.edit_button = self._button(_("Edit"), self.edit, bar)
+        self.duplicate_button = self._button(_("Duplicate"), self.duplicate, bar)
+        self.delete_button = self._button(_("Delete"), self.delete, bar, "danger")
+        bar.addStretch(1)
+        self.enter_button = self._button(_("Enter the instance"), self.enter, bar, "primary")
+        layout.addLayout(bar)
+
+        self.model = InstancesModel()
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Instances"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.enter)
+        self.table.activated.connect(self.enter)
+
+        self.empty = QWidget(objectName="emptyState")
+        el = QVBoxLayout(self.empty)
+        el.addStretch(1)
+        msg = QLabel(_("No instance yet. Create the first one to configure its attendance."),
+                     objectName="emptyText")
+        msg.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        msg.setWordWrap(True)
+        el.addWidget(msg)
+        first = QPushButton(_("Create the first instance"), objectName="primary")
+        first.setAccessibleName(_("Create the first instance"))
+        first.clicked.connect(self.create)
+        el.addWidget(first, 0, Qt.AlignmentFlag.AlignCenter)
+        el.addStretch(2)
+
+        holder = QWidget()
+        self.stack = QStackedLayout(holder)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(holder, 1)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.reload()
+
+    def _button(self, text, slot, bar, name=None) -> QPushButton:
+        button = QPushButton(text)
+        if name:
+            button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.clicked.connect(slot)
+        bar.addWidget(button)
+        return button
+
+    def reload(self, select_id: int | None = None) -> None:
+        previous = select_id or (self.selected().id if self.selected() else None)
+        self.model.reload()
+        self.stack.setCurrentWidget(self.table if self.model.rows else self.empty)
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == previous), 0)
+        if self.model.rows:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> Instance | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.model.rows):
+            return None
+        return self.model.rows[rows[0].row()]
+
+    def _update_buttons(self, *_args) -> None:
+        has = self.selected() is not None
+        for b in (self.edit_button, self.duplicate_button, self.delete_button, self.enter_button):
+            b.setEnabled(has)
+
+    def open_dialog(self, instance: Instance | None) -> InstanceDialog:
+        """The dialog (not yet shown); tests drive it directly."""
+        return InstanceDialog(self.context.clock, instance, self)
+
+    def create(self) -> None:
+        dialog = self.open_dialog(None)
+        if dialog.exec() and dialog.saved_instance is not None:
+            self.reload(dialog.saved_instance.id)
+            self.context.instances_changed.emit()
+
+    def edit(self) -> None:
+        instance = self.selected()
+        if instance is None:
+            return
+        dialog = self.open_dialog(instance)
+        if dialog.exec():
+            self.reload(instance.id)
+            self.context.instances_changed.emit()
+            self.context.settings_changed.emit(instance.id)
+
+    def duplicate(self) -> None:
+        instance = self.selected()
+        if instance is None:
+            return
+        copy = core.duplicate_instance(instance, self.context.clock)
+        self.reload(copy.id)
+        self.context.instances_changed.emit()
+
+    def confirm_delete(self, instance: Instance) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Delete instance"),
+            _("Delete “{name}”? Its chats and predefined messages are deleted too. This cannot "
+              "be undone.").format(name=instance.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete(self) -> None:
+        instance = self.selected()
+        if instance is None or not self.confirm_delete(instance):
+            return
+        core.delete_instance(instance, self.context.clock)
+        self.reload()
+        self.context.instances_changed.emit()
+        self.context.settings_changed.emit(instance.id)
+
+    def enter(self, *_args) -> None:
+        instance = self.selected()
+        if instance is not None:
+            self.enter_requested.emit(instance.id)

@@ -1,0 +1,149 @@
+"""Create or edit an instance: name, phone, plan, time zone, validated as the user types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.clock import Clock
+from app.core.instances import NAME_MAX, create_instance, update_instance, validate_fields
+from app.core.models import Instance
+from app.core.phones import format_phone
+from app.core.plans import PLANS, plan_label
+from app.core.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
+from app.core.validation import ValidationError, errors
+from app.i18n import _
+from app.ui.widgets.field_error import FieldError
+
+
+class InstanceDialog(QDialog):
+    def __init__(self, clock: Clock, instance: Instance | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.instance = instance
+        self.saved_instance: Instance | None = None
+        self.setWindowTitle(_("Edit instance") if instance else _("New instance"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        intro = QLabel(_("Each instance is one WhatsApp number of Notificações Inteligentes."),
+                       objectName="hint")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(4)
+        self.errors: dict[str, FieldError] = {}
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(NAME_MAX + 20)  # longer text still gets a clear message
+        self.name.setPlaceholderText(_("e.g. Loja Centro"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("(11) 91234-5678")
+        self.plan = QComboBox()
+        for plan in PLANS:
+            self.plan.addItem(plan_label(plan), plan)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        zones = zones_for_picker()
+        br_count = len(brazilian_zones())
+        self.timezone.addItems(zones[:br_count])
+        self.timezone.insertSeparator(br_count)
+        self.timezone.addItems(zones[br_count:])
+        completer = QCompleter(zones)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone.setCompleter(completer)
+
+        for key, label, widget in (
+            ("name", _("Name"), self.name),
+            ("phone", _("WhatsApp number"), self.phone),
+            ("plan", _("Plan"), self.plan),
+            ("timezone", _("Time zone"), self.timezone),
+        ):
+            widget.setAccessibleName(label)
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            self.errors[key] = FieldError(self)
+            box.addWidget(self.errors[key])
+            form.addRow(label, box)
+        layout.addLayout(form)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("primary")
+        layout.addWidget(self.buttons)
+
+        if instance is not None:
+            self.name.setText(instance.name)
+            self.phone.setText(format_phone(instance.phone))
+            self.plan.setCurrentIndex(max(0, self.plan.findData(instance.plan)))
+            self.timezone.setCurrentText(instance.timezone)
+        else:
+            self.plan.setCurrentIndex(self.plan.findData("intermediario"))
+            self.timezone.setCurrentText(DEFAULT_TIMEZONE)
+        self._touched: set[str] = set()
+        self.name.textEdited.connect(lambda: self._touch("name"))
+        self.phone.textEdited.connect(lambda: self._touch("phone"))
+        self.plan.currentIndexChanged.connect(lambda: self._touch("plan"))
+        self.timezone.currentTextChanged.connect(lambda: self._touch("timezone"))
+        self.validate()
+
+    def values(self) -> dict:
+        return {
+            "name": self.name.text(),
+            "phone": self.phone.text(),
+            "plan": self.plan.currentData(),
+            "timezone": self.timezone.currentText(),
+        }
+
+    def _touch(self, key: str) -> None:
+        self._touched.add(key)
+        self.validate()
+
+    def validate(self, show_all: bool = False) -> bool:
+        current_id = self.instance.id if self.instance else None
+        problems, _clean = validate_fields(self.values(), current_id=current_id)
+        self._show(problems, show_all)
+        ok = not errors(problems)
+        self.save_button.setEnabled(ok)
+        return ok
+
+    def _show(self, problems, show_all: bool) -> None:
+        by_path = {p.path: p.message for p in problems}
+        # An untouched empty new form shows no red yet; edited fields speak at once.
+        editing = self.instance is not None
+        for key, label in self.errors.items():
+            visible = show_all or editing or key in self._touched
+            label.show_message(by_path.get(key) if visible else None)
+
+    def accept(self) -> None:
+        if not self.validate(show_all=True):
+            return
+        try:
+            if self.instance is None:
+                self.saved_instance = create_instance(self.values(), self.clock)
+            else:
+                update_instance(self.instance, self.values(), self.clock)
+                self.saved_instance = self.instance
+        except ValidationError as exc:
+            self._show(exc.problems, True)
+            return
+        super().accept()

@@ -1,0 +1,145 @@
+"""Inside an instance: a header, the sidebar of pages and the current page."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models import Instance
+from app.core.phones import format_phone
+from app.core.plans import plan_label
+from app.i18n import _
+from app.ui.context import AppContext
+from app.ui.pages import PAGES, PageSpec
+from app.ui.pages.base import Page
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class InstanceView(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, instance_id: int, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.instance_id = instance_id
+        self.context = context
+        self.pages: dict[str, Page] = {}
+        instance = Instance.get_by_id(instance_id)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        side = QWidget(objectName="sidebar")
+        side.setFixedWidth(250)
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(12, 14, 12, 14)
+        back = QPushButton("← " + _("Instances"), objectName="flat")
+        back.setAccessibleName(_("Back to instances"))
+        back.clicked.connect(self.back_requested)
+        sl.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.name_label = QLabel(instance.name, objectName="sidebarTitle")
+        self.name_label.setWordWrap(True)
+        sl.addWidget(self.name_label)
+        self.meta_label = QLabel(objectName="sidebarMeta")
+        sl.addWidget(self.meta_label)
+        self.nav = QListWidget(objectName="nav")
+        self.nav.setAccessibleName(_("Pages of the instance"))
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        sl.addWidget(self.nav, 1)
+        layout.addWidget(side)
+
+        self.stack = QStackedWidget(objectName="pageStack")
+        layout.addWidget(self.stack, 1)
+
+        group = None
+        for index, spec in enumerate(PAGES):
+            if spec.group != group:
+                group = spec.group
+                header = QListWidgetItem(_(group).upper())
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setData(KEY_ROLE, None)
+                self.nav.addItem(header)
+            item = QListWidgetItem(_(spec.title))
+            item.setData(KEY_ROLE, spec.key)
+            item.setToolTip(_("{page} (Ctrl+{n})").format(page=_(spec.title), n=index + 1))
+            self.nav.addItem(item)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
+        self.nav.currentItemChanged.connect(self._on_nav)
+        self.refresh_header()
+        self.show_page(PAGES[0].key)
+
+    def refresh_header(self) -> None:
+        instance = Instance.get_by_id(self.instance_id)
+        self.name_label.setText(instance.name)
+        self.meta_label.setText(f"{format_phone(instance.phone)}\n{plan_label(instance.plan)} · "
+                                f"{instance.timezone}")
+
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(KEY_ROLE) if item else None
+
+    def current_page(self) -> Page | None:
+        key = self.current_key()
+        return self.pages.get(key) if key else None
+
+    def page(self, key: str) -> Page:
+        """The page widget for `key`, built on first use."""
+        if key not in self.pages:
+            spec = next(s for s in PAGES if s.key == key)
+            page = self._build(spec)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def _build(self, spec: PageSpec) -> Page:
+        module = importlib.import_module(spec.module)
+        cls = getattr(module, spec.cls)
+        if spec.cls == "UnderConstructionPage":
+            return cls(self.instance_id, self.context, title=spec.title)
+        return cls(self.instance_id, self.context)
+
+    def show_page(self, key: str) -> bool:
+        """Switch to `key`, asking first when the current page has unsaved changes."""
+        current = self.current_page()
+        if current is not None and self.current_key() != key and not current.confirm_leave():
+            return False
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(KEY_ROLE) == key:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        return True
+
+    def _on_nav(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        if item is None or item.data(KEY_ROLE) is None:
+            return
+        key = item.data(KEY_ROLE)
+        previous_key = previous.data(KEY_ROLE) if previous else None
+        leaving = self.pages.get(previous_key) if previous_key else None
+        if leaving is not None and leaving is not self.pages.get(key):
+            if not leaving.confirm_leave():
+                self.nav.blockSignals(True)
+                self.nav.setCurrentItem(previous)
+                self.nav.blockSignals(False)
+                return
+        self.stack.setCurrentWidget(self.page(key))
+
+    def confirm_leave(self) -> bool:
+        page = self.current_page()
+        return page.confirm_leave() if page is not None else True

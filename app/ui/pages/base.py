@@ -1,0 +1,229 @@
+"""The shape every page shares: `load()` from core, validate as the user types, `save()`.
+
+`Page` is a read-only view (Atendimentos, Histórico); `SettingsPage` adds the Salvar button
+(disabled while invalid or unchanged), Ctrl+S, errors under fields, and the
+Salvar / Descartar / Cancelar guard when leaving with unsaved changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models import Instance
+from app.core.validation import Problem, ValidationError, errors
+from app.i18n import _
+from app.ui.context import AppContext
+from app.ui.widgets.field_error import FieldError
+
+
+class Page(QWidget):
+    """A page of an instance. Subclasses build their widgets and implement `load()`."""
+
+    title = ""  # N_()-marked by subclasses
+    description = ""
+
+    def __init__(self, instance_id: int, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.instance_id = instance_id
+        self.context = context
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        header = QWidget(objectName="pageHeader")
+        hl = QVBoxLayout(header)
+        hl.setContentsMargins(28, 22, 28, 12)
+        self.title_label = QLabel(_(self.title), objectName="pageTitle")
+        hl.addWidget(self.title_label)
+        if self.description:
+            desc = QLabel(_(self.description), objectName="pageDescription")
+            desc.setWordWrap(True)
+            hl.addWidget(desc)
+        outer.addWidget(header)
+        scroll = QScrollArea(objectName="pageScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(objectName="pageBody")
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(28, 8, 28, 20)
+        self.body.setSpacing(14)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self._outer = outer
+
+    def instance(self) -> Instance:
+        return Instance.get_by_id(self.instance_id)
+
+    def load(self) -> None:
+        """Read everything shown from the database."""
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def confirm_leave(self) -> bool:
+        return True
+
+    def card(self, title: str | None = None) -> QVBoxLayout:
+        """A white rounded box in the body; returns its layout."""
+        frame = QFrame(objectName="card")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(8)
+        if title:
+            layout.addWidget(QLabel(title, objectName="cardTitle"))
+        self.body.addWidget(frame)
+        return layout
+
+
+class SettingsPage(Page):
+    """A page that edits settings. Subclasses implement:
+
+    - `read_values() -> dict` — the current widget values;
+    - `show_values(values)` — put stored values into the widgets (`load` calls it);
+    - `stored_values() -> dict` — the values in the database;
+    - `check(values) -> list[Problem]` — core validation (paths match `error_labels`);
+    - `write(values)` — save through core (raise ValidationError on refusal).
+    Call `self.changed()` whenever an input changes.
+    """
+
+    saved = Signal()
+
+    def __init__(self, instance_id: int, context: AppContext, parent: QWidget | None = None):
+        super().__init__(instance_id, context, parent)
+        self.error_labels: dict[str, FieldError] = {}
+        self._loaded: dict[str, Any] = {}
+        self._loading = False
+        footer = QWidget(objectName="pageFooter")
+        fl = QHBoxLayout(footer)
+        fl.setContentsMargins(28, 10, 28, 12)
+        self.status_label = QLabel(objectName="saveStatus")
+        self.status_label.setWordWrap(True)
+        fl.addWidget(self.status_label, 1)
+        self.discard_button = QPushButton(_("Discard changes"))
+        self.discard_button.setAccessibleName(_("Discard changes"))
+        self.discard_button.clicked.connect(self.load)
+        fl.addWidget(self.discard_button)
+        self.save_button = QPushButton(_("Save"), objectName="primary")
+        self.save_button.setAccessibleName(_("Save"))
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        fl.addWidget(self.save_button)
+        self._outer.addWidget(footer)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+    # -- to implement -------------------------------------------------------------------
+    def read_values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def show_values(self, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def stored_values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        return []
+
+    def write(self, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    # -- shared behaviour ---------------------------------------------------------------
+    def error_label(self, path: str) -> FieldError:
+        label = FieldError(self)
+        self.error_labels[path] = label
+        return label
+
+    def load(self) -> None:
+        self._loading = True
+        try:
+            self._loaded = self.stored_values()
+            self.show_values(self._loaded)
+        finally:
+            self._loading = False
+        self.status_label.setText("")
+        self.changed()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.read_values() != self._loaded
+
+    def changed(self) -> None:
+        if self._loading:
+            return
+        values = self.read_values()
+        problems = self.check(values)
+        self.show_problems(problems)
+        dirty = values != self._loaded
+        self.save_button.setEnabled(dirty and not errors(problems))
+        self.discard_button.setEnabled(dirty)
+        if dirty:
+            self.status_label.setText(
+                _("Fix the fields marked in red to save.") if errors(problems)
+                else _("Unsaved changes.")
+            )
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        by_path: dict[str, Problem] = {}
+        for problem in problems:
+            # An error outranks a warning on the same field.
+            if problem.path not in by_path or by_path[problem.path].warning:
+                by_path[problem.path] = problem
+        for path, label in self.error_labels.items():
+            problem = by_path.get(path)
+            label.show_message(problem.message if problem else None,
+                               warning=bool(problem and problem.warning))
+
+    def save(self) -> bool:
+        if not self.save_button.isEnabled():
+            return not self.has_unsaved_changes()
+        values = self.read_values()
+        try:
+            self.write(values)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            self.status_label.setText(_("Not saved: fix the fields marked in red."))
+            return False
+        self.load()
+        self.status_label.setText(_("Saved."))
+        self.context.settings_changed.emit(self.instance_id)
+        self.saved.emit()
+        return True
+
+    def confirm_leave(self) -> bool:
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.load()
+            return True
+        return False
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Salvar / Descartar / Cancelar (Qt's own buttons, translated by qtbase_pt_BR)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(_("The page “{page}” has unsaved changes.").format(page=_(self.title)))
+        box.setInformativeText(_("Do you want to save them before leaving?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return QMessageBox.StandardButton(box.exec())

@@ -1,0 +1,89 @@
+"""Priorizar atendimento (SPEC §5): one switch, gated by the plan in core."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel
+
+from app.core import priority
+from app.core.plans import allows_prioritize, plan_label
+from app.core.validation import Problem
+from app.i18n import N_, _
+from app.ui.pages.base import SettingsPage
+from app.ui.widgets.switch import Switch
+
+
+class PriorityPage(SettingsPage):
+    title = N_("Prioritize attendance")
+    description = N_(
+        "When on, the automatic messages of Notificações Inteligentes are not sent to a "
+        "customer whose attendance is in progress."
+    )
+
+    def __init__(self, instance_id, context, parent=None):
+        super().__init__(instance_id, context, parent)
+        card = self.card()
+        row = QHBoxLayout()
+        self.switch = Switch(_("Prioritize attendance"))
+        self.switch.toggled.connect(self.changed)
+        row.addWidget(self.switch)
+        label = QLabel(_("Prioritize attendance"), objectName="switchLabel")
+        label.setBuddy(self.switch)
+        row.addWidget(label, 1)
+        card.addLayout(row)
+        self.effect_label = QLabel(objectName="hint")
+        self.effect_label.setWordWrap(True)
+        card.addWidget(self.effect_label)
+        card.addWidget(self.error_label(priority.SECTION_KEY))
+
+        self.plan_card = self.card(_("Available on the Intermediate and Advanced plans"))
+        self.plan_label = QLabel(objectName="notice")
+        self.plan_label.setWordWrap(True)
+        self.plan_card.addWidget(self.plan_label)
+        self.plan_card.parentWidget().setObjectName("noticeCard")
+        self.body.addStretch(1)
+        self.load()
+
+    def stored_values(self) -> dict[str, Any]:
+        return {"enabled": bool(self.instance().prioritize_attendance)}
+
+    def show_values(self, values: dict[str, Any]) -> None:
+        instance = self.instance()
+        allowed = allows_prioritize(instance.plan)
+        self.switch.setChecked(values["enabled"])
+        # On Básico the switch cannot be turned on; a choice kept from a bigger plan can
+        # still be turned off.
+        self.switch.setEnabled(allowed or values["enabled"])
+        self.plan_card.parentWidget().setVisible(not allowed)
+        if not allowed:
+            self.plan_label.setText(
+                _(
+                    "The {plan} plan of this instance does not include this feature. With the "
+                    "Intermediate or Advanced plan, your operators can talk to a customer "
+                    "without automatic messages (reminders, campaigns, notices) interrupting "
+                    "the conversation. Change the plan under Edit instance on the home screen."
+                ).format(plan=plan_label(instance.plan))
+            )
+            self.switch.setToolTip(_("Available only on the Intermediate and Advanced plans"))
+        else:
+            self.switch.setToolTip("")
+
+    def read_values(self) -> dict[str, Any]:
+        return {"enabled": self.switch.isChecked()}
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        instance = self.instance()
+        if values["enabled"] and not allows_prioritize(instance.plan):
+            self.effect_label.setText("")
+            return [Problem(priority.SECTION_KEY, priority.not_effective_warning(instance.plan),
+                            warning=True)]
+        self.effect_label.setText(
+            _("On: automatic messages wait while a customer is being attended.")
+            if values["enabled"]
+            else _("Off: automatic messages are sent even during an attendance.")
+        )
+        return []
+
+    def write(self, values: dict[str, Any]) -> None:
+        priority.save(self.instance(), values["enabled"], self.context.clock)
