@@ -1,0 +1,70 @@
+"""What the Histórico page (and anyone browsing the audit log) can filter by.
+
+Declared once: each filter's key, translatable label and the event kinds it keeps; the text
+search ignores case and accents ("sao" finds "São"), done in SQL through a small folding
+function registered on the SQLite connection, so a long history is never loaded whole.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from peewee import SqliteDatabase, fn
+
+from app.core import history
+from app.core.db import database
+from app.core.models import HistoryEvent, Instance
+from app.i18n import N_
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    key: str
+    label: str  # N_()-marked
+    kinds: tuple[str, ...] | None  # None: every kind
+
+
+FILTERS = (
+    HistoryFilter("all", N_("All"), None),
+    # Creating or editing the instance itself is configuration too, for the person reading.
+    HistoryFilter("config", N_("Configuration"), (history.KIND_CONFIG, history.KIND_INSTANCE)),
+    HistoryFilter("auto_close", N_("Automatic closings"), (history.KIND_AUTO_CLOSE,)),
+)
+
+KIND_LABELS = {
+    history.KIND_CONFIG: N_("Configuration"),
+    history.KIND_AUTO_CLOSE: N_("Automatic closing"),
+    history.KIND_INSTANCE: N_("Instance"),
+}
+
+FOLD_FUNCTION = "atende_fold"
+
+
+def fold(text: str | None) -> str:
+    """Lower case without accents: "São Paulo" → "sao paulo"."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _ensure_fold_function() -> None:
+    db = database.obj
+    if isinstance(db, SqliteDatabase) and FOLD_FUNCTION not in db._functions:
+        db.register_function(fold, FOLD_FUNCTION, 1, deterministic=True)
+
+
+def search(instance: Instance | None, filter_key: str = "all", text: str = ""):
+    """Events of `instance` (all instances when None) newest first, filtered (a query)."""
+    spec = next(f for f in FILTERS if f.key == filter_key)
+    query = history.events(instance)
+    if spec.kinds is not None:
+        query = query.where(HistoryEvent.kind.in_(spec.kinds))
+    needle = fold(text).strip()
+    if needle:
+        _ensure_fold_function()
+        haystack = fn.COALESCE(HistoryEvent.summary, "").concat(" ").concat(
+            fn.COALESCE(HistoryEvent.chat_external_id, ""))
+        query = query.where(getattr(fn, FOLD_FUNCTION)(haystack).contains(needle))
+    return query
