@@ -1,0 +1,301 @@
+"""Encerramento automático: which chats are due, closing them set-based, the next deadline.
+
+The rule of SPEC §6 is written once, as SQL (`due_condition`), over `chat` joined with its
+instance's `auto_close_settings` row (no row = auto-close disabled). Closing, listing the
+due chats, the per-chat "encerra em" and the watcher's next wake all use it.
+
+The chat-side half of the rule (`awaiting_customer`) repeats, with SQL literals, the WHERE of
+the partial index `chat_awaiting_customer` (migration m003): SQLite only uses a partial index
+when the query states its conditions as literals, not bound parameters. With it,
+`next_due_at()` answers in microseconds at any size, so the idle watcher costs nothing.
+`tests/core/test_closing.py` checks that the plans really use that index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
+
+from app.core import history
+from app.core.db import database
+from app.core.models import AutoCloseSettings, Chat, HistoryEvent, Instance, from_millis, to_millis
+from app.i18n import _, format_duration
+
+MINUTE_MS = 60_000
+MAX_WAIT_SECONDS = 60.0  # the watcher wakes at least this often (clock jumps, sleep)
+SECTION_KEY = "auto_close"
+
+
+def _literal(*values: str) -> SQL:
+    """Fixed SQL literals (never user data): `'open'` or `('chatbot', 'workflow')`."""
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return SQL(quoted if len(values) == 1 else f"({quoted})")
+
+
+def awaiting_customer() -> Expression:
+    """Open, human-handled, and the agent wrote last (or the customer never wrote)."""
+    return (
+        (Chat.status == _literal("open"))
+        & (Chat.handler == _literal("human"))
+        & Chat.last_agent_message_at.is_null(False)
+        & (
+            Chat.last_customer_message_at.is_null()
+            | (Chat.last_agent_message_at > Chat.last_customer_message_at)
+        )
+    )
+
+
+def _switch_allows() -> Expression:
+    """Who assigned the attendance, and whether the instance's switch for that is on."""
+    by_operator = (Chat.assigned_via == _literal("operator")) & (
+        AutoCloseSettings.close_assigned_by_operator == True  # noqa: E712 (SQL, not Python)
+    )
+    by_bot = Chat.assigned_via.in_(_literal("chatbot", "workflow")) & (
+        AutoCloseSettings.close_started_by_bot_or_workflow == True  # noqa: E712
+    )
+    # The redundant IN lets SQLite walk the index by assigned_via instead of filtering.
+    return Chat.assigned_via.in_(_literal("operator", "chatbot", "workflow")) & (
+        by_operator | by_bot
+    )
+
+
+def eligible_condition() -> Expression:
+    """Everything of the rule except the time: the chat will be closed at its deadline."""
+    return (AutoCloseSettings.enabled == True) & awaiting_customer() & _switch_allows()  # noqa: E712
+
+
+def deadline_ms() -> Expression:
+    """When an eligible chat becomes due: last agent message + the instance's timeout."""
+    return Chat.last_agent_message_at + AutoCloseSettings.timeout_minutes * MINUTE_MS
+
+
+def due_condition(now: datetime) -> Expression:
+    """The rule of SPEC §6: `now − last_agent_message_at ≥ timeout` for an eligible chat.
+
+    Written as `last_agent_message_at ≤ now − timeout` so the index range applies.
+    """
+    limit = to_millis(now) - AutoCloseSettings.timeout_minutes * MINUTE_MS
+    return eligible_condition() & (Chat.last_agent_message_at <= limit)
+
+
+def _with_settings(query: ModelSelect, outer: bool = False) -> ModelSelect:
+    return query.join(
+        AutoCloseSettings,
+        JOIN.LEFT_OUTER if outer else JOIN.INNER,
+        on=(AutoCloseSettings.instance == Chat.instance),
+    )
+
+
+def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSelect:
+    """The chats that are due at `now` (a query), over all instances or one."""
+    query = _with_settings(Chat.select(Chat)).where(due_condition(now))
+    if instance is not None:
+        query = query.where(Chat.instance == instance)
+    return query.order_by(Chat.instance, Chat.last_agent_message_at, Chat.id)
+
+
+# --- deadlines ----------------------------------------------------------------------------
+
+
+def closes_at_expression() -> Case:
+    """Per chat: the deadline in epoch ms when the watcher will close it, else NULL.
+
+    Needs the settings joined (`with_deadline` does it).
+    """
+    return Case(None, [(eligible_condition(), deadline_ms())], None)
+
+
+def with_deadline(query: ModelSelect) -> ModelSelect:
+    """Add `closes_at_ms` (int or None) to a `Chat` query, e.g. for the Atendimentos table."""
+    return _with_settings(query, outer=True).select_extend(
+        closes_at_expression().alias("closes_at_ms")
+    )
+
+
+def deadline_of(chat: Chat | int) -> datetime | None:
+    """When the watcher will close this chat (maybe already past), or None if never."""
+    chat_id = chat.id if isinstance(chat, Chat) else chat
+    value = (
+        _with_settings(Chat.select(closes_at_expression()), outer=True)
+        .where(Chat.id == chat_id)
+        .scalar()
+    )
+    return None if value is None else from_millis(value)
+
+
+def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect:
+    earliest = Chat.select(fn.MIN(Chat.last_agent_message_at)).where(
+        (Chat.instance == AutoCloseSettings.instance)
+        & (Chat.assigned_via == _literal(assigned_via))
+        & awaiting_customer()
+    )
+    query = AutoCloseSettings.select(
+        (AutoCloseSettings.timeout_minutes * MINUTE_MS + earliest).alias("due")
+    ).where((AutoCloseSettings.enabled == True) & (switch == True))  # noqa: E712
+    if instance is not None:
+        query = query.where(AutoCloseSettings.instance == instance)
+    return query
+
+
+def next_due_at(instance: Instance | int | None = None) -> datetime | None:
+    """The earliest deadline of any eligible chat (maybe already past), in one query.
+
+    One index seek per (instance, assigned_via): the MIN of `last_agent_message_at` in the
+    partial index, plus that instance's timeout. Pass `instance` for one instance only.
+    """
+    parts = [
+        _earliest_per_switch("operator", AutoCloseSettings.close_assigned_by_operator, instance),
+        _earliest_per_switch(
+            "chatbot", AutoCloseSettings.close_started_by_bot_or_workflow, instance
+        ),
+        _earliest_per_switch(
+            "workflow", AutoCloseSettings.close_started_by_bot_or_workflow, instance
+        ),
+    ]
+    union = parts[0] + parts[1] + parts[2]  # UNION ALL
+    value = (
+        AutoCloseSettings.select(fn.MIN(SQL("due"))).from_(union.alias("deadlines")).scalar()
+    )
+    return None if value is None else from_millis(value)
+
+
+def next_wake_delay(next_due: datetime | None, now: datetime) -> float:
+    """Seconds to sleep before the next pass: until `next_due`, at most a minute."""
+    if next_due is None:
+        return MAX_WAIT_SECONDS
+    return min(max((next_due - now).total_seconds(), 0.0), MAX_WAIT_SECONDS)
+
+
+# --- closing ------------------------------------------------------------------------------
+
+
+def closing_reason(timeout_minutes: int) -> str:
+    """"Cliente sem resposta há 5 horas" (the chat's close_reason and the history summary)."""
+    return _("Customer without reply for {duration}").format(
+        duration=format_duration(timeout_minutes)
+    )
+
+
+@dataclass(frozen=True)
+class ClosedGroup:
+    """The chats of one instance closed by one pass."""
+
+    instance_id: int
+    instance_name: str
+    count: int
+    reason: str
+    closing_message: str | None
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    at: datetime
+    groups: tuple[ClosedGroup, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(g.count for g in self.groups)
+
+    def count_for(self, instance: Instance | int) -> int:
+        instance_id = instance.id if isinstance(instance, Instance) else instance
+        return sum(g.count for g in self.groups if g.instance_id == instance_id)
+
+
+def _due_groups(now: datetime) -> list[tuple]:
+    """(instance id, name, timeout, closing message, count) of the instances with due chats."""
+    columns = (
+        Chat.instance,
+        Instance.name,
+        AutoCloseSettings.timeout_minutes,
+        AutoCloseSettings.closing_message,
+    )
+    query = (
+        _with_settings(Chat.select(*columns, fn.COUNT(Chat.id)))
+        .join_from(Chat, Instance)
+        .where(due_condition(now))
+        .group_by(*columns)
+        .order_by(Instance.name)
+    )
+    return list(query.tuples())
+
+
+def _history_rows(now: datetime, group: tuple, reason: str) -> ModelSelect:
+    """One history event per due chat of the group's instance, as an INSERT…SELECT source."""
+    instance_id, name, timeout, message, _count = group
+    details = fn.json_object(
+        "assigned_via", Chat.assigned_via,
+        "closing_message", Value(message),
+        "customer_name", Chat.customer_name,
+        "operator_name", Chat.operator_name,
+        "protocol", Chat.protocol,
+        "timeout_minutes", Value(timeout),
+    )
+    return _with_settings(
+        Chat.select(
+            Value(instance_id), Value(name), Value(to_millis(now)),
+            Value(history.KIND_AUTO_CLOSE), Value(SECTION_KEY), Value(reason), details,
+            Chat.external_id,
+        )
+    ).where(due_condition(now) & (Chat.instance == instance_id))
+
+
+HISTORY_COLUMNS = (
+    HistoryEvent.instance, HistoryEvent.instance_name, HistoryEvent.at, HistoryEvent.kind,
+    HistoryEvent.section, HistoryEvent.summary, HistoryEvent.details,
+    HistoryEvent.chat_external_id,
+)
+
+
+def close_due(now: datetime) -> CloseResult:
+    """Close every chat due at `now`, over all instances, in one transaction.
+
+    Per instance with due chats (the reason names its timeout): one INSERT…SELECT of the
+    history events, then one UPDATE of the same rows. No Python loop over chats; a failure
+    anywhere rolls everything back. When nothing is due this is a single read query.
+    """
+    if not _due_groups(now):
+        return CloseResult(now)
+    groups = []
+    # IMMEDIATE: take the write lock before reading, so no other writer slips in between.
+    with database.atomic("IMMEDIATE"):
+        for group in _due_groups(now):
+            instance_id, name, timeout, message, _count = group
+            reason = closing_reason(timeout)
+            inserted = (
+                HistoryEvent.insert_from(_history_rows(now, group, reason), HISTORY_COLUMNS)
+                .as_rowcount()
+                .execute()
+            )
+            due_ids = _with_settings(Chat.select(Chat.id)).where(
+                due_condition(now) & (Chat.instance == instance_id)
+            )
+            closed = (
+                Chat.update(
+                    status="closed", closed_at=now, closed_by="auto", close_reason=reason
+                )
+                .where(Chat.id.in_(due_ids))
+                .execute()
+            )
+            if closed != inserted:  # cannot happen inside one write transaction; be sure
+                raise RuntimeError(f"closed {closed} chats but wrote {inserted} events")
+            groups.append(ClosedGroup(instance_id, name, closed, reason, message))
+    return CloseResult(now, tuple(groups))
+
+
+@dataclass(frozen=True)
+class PassResult:
+    closed: CloseResult
+    next_due_at: datetime | None
+
+    @property
+    def closed_count(self) -> int:
+        return self.closed.total
+
+
+def watcher_pass(now: datetime) -> PassResult:
+    """One pass of the watcher: close what is due, then find when to wake next."""
+    closed = close_due(now)
+    return PassResult(closed, next_due_at())
+
