@@ -20,7 +20,7 @@ from app.core.models import AutoCloseSettings, Instance
 from app.core.sections import Section
 from app.core.template_syntax import normalize_content, validate_content
 from app.core.validation import Problem, join_path, raise_if_errors
-from app.i18n import N_, _, format_duration
+from app.i18n import N_, _, format_duration, format_unit_count
 
 SECTION_KEY = "auto_close"
 SECTION_TITLE = N_("Automatic closing")
@@ -72,15 +72,10 @@ TIMEOUT_MAX = 90 * 24 * 60  # 90 days = 129600 minutes
 class Unit:
     key: str
     minutes: int
-    singular: str  # N_()-marked; shown through ngettext next to the value
-    plural: str
+    babel: str  # Babel's unit name: the unit's words come from Babel, in any locale
 
 
-UNITS = (
-    Unit("minutes", 1, N_("minute"), N_("minutes")),
-    Unit("hours", 60, N_("hour"), N_("hours")),
-    Unit("days", 24 * 60, N_("day"), N_("days")),
-)
+UNITS = (Unit("minutes", 1, "minute"), Unit("hours", 60, "hour"), Unit("days", 24 * 60, "day"))
 PRESETS = (30, 60, 5 * 60, 12 * 60, 24 * 60, 2 * 24 * 60, 7 * 24 * 60)
 
 
@@ -89,6 +84,11 @@ def unit(key: str) -> Unit:
         if candidate.key == key:
             return candidate
     raise ValueError(f"unknown unit {key!r}")
+
+
+def unit_name(unit_key: str, count: int) -> str:
+    """The unit's word for `count`, from Babel: "hora" for 1, "horas" for 5."""
+    return format_unit_count(count, unit(unit_key).babel).replace(str(count), "", 1).strip()
 
 
 def to_minutes(value: int, unit_key: str) -> int:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.core import auto_close as core
 from app.core.template_syntax import CONTENT_MAX, VARIABLES
 from app.core.validation import Problem
-from app.i18n import N_, _, format_number, ngettext
+from app.i18n import N_, _, format_number
 from app.ui.pages.base import SettingsPage
 from app.ui.widgets.switch import Switch
 
@@ -48,13 +48,16 @@ class AutoClosePage(SettingsPage):
         row.addWidget(QLabel(_("Close when the customer does not answer within")))
         self.value_spin = QSpinBox()
         self.value_spin.setRange(0, 99_999)
+        # Typed, or arrow keys / wheel: Fusion's arrows do not survive the style sheet.
+        self.value_spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.value_spin.setFixedWidth(90)
         self.value_spin.setAccessibleName(_("Time limit"))
         self.value_spin.valueChanged.connect(self.changed)
         row.addWidget(self.value_spin)
         self.unit_combo = QComboBox()
         self.unit_combo.setAccessibleName(_("Unit of the time limit"))
         for unit in core.UNITS:
-            self.unit_combo.addItem(_(unit.plural), unit.key)
+            self.unit_combo.addItem(core.unit_name(unit.key, 2), unit.key)
         self.unit_combo.currentIndexChanged.connect(self.changed)
         row.addWidget(self.unit_combo)
         row.addStretch(1)
@@ -158,7 +161,7 @@ class AutoClosePage(SettingsPage):
             widget.setEnabled(values["enabled"])
         n = self.value_spin.value()
         for index, unit in enumerate(core.UNITS):
-            self.unit_combo.setItemText(index, ngettext(unit.singular, unit.plural, n))
+            self.unit_combo.setItemText(index, core.unit_name(unit.key, n))
         for minutes, button in self.preset_buttons.items():
             button.setChecked(minutes == values["timeout_minutes"])
         count = len(self.message_edit.toPlainText())

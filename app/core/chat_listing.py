@@ -1,0 +1,60 @@
+"""The chats of an instance as the Atendimentos page lists them, with their deadlines.
+
+Declared once: the status filters (Abertos / Encerrados / Todos) and the order (open ones
+first, most recent activity first). Each row carries `closes_at_ms`, when the watcher will
+close it (`closing.with_deadline`), so the page never re-implements the due rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import Case, fn
+
+from app.core import closing
+from app.core.models import Chat
+from app.i18n import N_
+
+
+@dataclass(frozen=True)
+class StatusFilter:
+    key: str
+    label: str  # N_()-marked
+    status: str | None  # None: every status
+
+
+STATUS_FILTERS = (
+    StatusFilter("open", N_("Open"), "open"),
+    StatusFilter("closed", N_("Closed"), "closed"),
+    StatusFilter("all", N_("All"), None),
+)
+
+# How a chat's codes read (the table, the history details).
+HANDLERS = {"bot": N_("Chatbot"), "human": N_("Human")}
+ASSIGNED_VIA = {"operator": N_("Operator"), "chatbot": N_("Chatbot"), "workflow": N_("Workflow")}
+
+
+def _filtered(instance_id: int, filter_key: str):
+    spec = next(f for f in STATUS_FILTERS if f.key == filter_key)
+    query = Chat.select(Chat).where(Chat.instance == instance_id)
+    if spec.status is not None:
+        query = query.where(Chat.status == spec.status)
+    return query
+
+
+def last_activity():
+    """The later of the two last messages (SQLite's two-argument MAX is a scalar max)."""
+    return fn.MAX(fn.COALESCE(Chat.last_agent_message_at, 0),
+                  fn.COALESCE(Chat.last_customer_message_at, 0))
+
+
+def listing(instance_id: int, filter_key: str = "open"):
+    """The chats of the instance for the table (a query; page it with limit/offset)."""
+    open_first = Case(None, [(Chat.status == "open", 0)], 1)
+    return closing.with_deadline(_filtered(instance_id, filter_key)).order_by(
+        open_first, last_activity().desc(), Chat.id.desc()
+    )
+
+
+def count(instance_id: int, filter_key: str = "open") -> int:
+    return _filtered(instance_id, filter_key).count()
