@@ -1,7 +1,7 @@
 """The chats of an instance as the Atendimentos page lists them, with their deadlines.
 
 Declared once: the status filters (Abertos / Encerrados / Todos) and the order (open ones
-first, most recent activity first). Each row carries `closes_at_ms`, when the watcher will
+first, the next to be closed first). Each row carries `closes_at_ms`, when the watcher will
 close it (`closing.with_deadline`), so the page never re-implements the due rule.
 """
 
@@ -49,10 +49,14 @@ def last_activity():
 
 
 def listing(instance_id: int, filter_key: str = "open"):
-    """The chats of the instance for the table (a query; page it with limit/offset)."""
+    """The chats of the instance for the table (a query; page it with limit/offset).
+
+    Open ones first: those the watcher will close, soonest first; then the most recent.
+    """
     open_first = Case(None, [(Chat.status == "open", 0)], 1)
+    deadline = closing.closes_at_expression()
     return closing.with_deadline(_filtered(instance_id, filter_key)).order_by(
-        open_first, last_activity().desc(), Chat.id.desc()
+        open_first, deadline.is_null(), deadline, last_activity().desc(), Chat.id.desc()
     )
 
 

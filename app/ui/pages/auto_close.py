@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
-    QToolButton,
 )
 
 from app.core import auto_close as core
@@ -46,14 +47,15 @@ class AutoClosePage(SettingsPage):
         timeout = self.card(_("Time limit"))
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Close when the customer does not answer within")))
-        self.value_spin = QSpinBox()
-        self.value_spin.setRange(0, 99_999)
-        # Typed, or arrow keys / wheel: Fusion's arrows do not survive the style sheet.
-        self.value_spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
-        self.value_spin.setFixedWidth(90)
-        self.value_spin.setAccessibleName(_("Time limit"))
-        self.value_spin.valueChanged.connect(self.changed)
-        row.addWidget(self.value_spin)
+        # A line edit, not a spin box: under the style sheet a QSpinBox loses its arrows (or,
+        # without buttons, its text); the presets cover the common values.
+        self.value_edit = QLineEdit()
+        self.value_edit.setValidator(QIntValidator(0, 99_999, self.value_edit))
+        self.value_edit.setFixedWidth(80)
+        self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.value_edit.setAccessibleName(_("Time limit"))
+        self.value_edit.textChanged.connect(self.changed)
+        row.addWidget(self.value_edit)
         self.unit_combo = QComboBox()
         self.unit_combo.setAccessibleName(_("Unit of the time limit"))
         for unit in core.UNITS:
@@ -129,11 +131,9 @@ class AutoClosePage(SettingsPage):
         layout.addLayout(grid)
         return switch
 
-    def _variables_button(self) -> QToolButton:
-        button = QToolButton()
-        button.setText(_("Insert variable"))
+    def _variables_button(self) -> QPushButton:
+        button = QPushButton(_("Insert variable"))
         button.setAccessibleName(_("Insert variable"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for name, description in VARIABLES.items():
             action = menu.addAction(f"{{{{{name}}}}} — {_(description)}")
@@ -149,17 +149,22 @@ class AutoClosePage(SettingsPage):
         self.changed()
 
     def _show_timeout(self, value: int, unit_key: str) -> None:
-        for widget in (self.value_spin, self.unit_combo):
+        for widget in (self.value_edit, self.unit_combo):
             widget.blockSignals(True)
-        self.value_spin.setValue(value)
+        self.value_edit.setText(str(value))
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit_key))
-        for widget in (self.value_spin, self.unit_combo):
+        for widget in (self.value_edit, self.unit_combo):
             widget.blockSignals(False)
+
+    def timeout_value(self) -> int:
+        """The typed number (0 while empty, which core reports as out of bounds)."""
+        text = self.value_edit.text().strip()
+        return int(text) if text.isdigit() else 0
 
     def _refresh_controls(self, values: dict[str, Any]) -> None:
         for widget in self.dependent:
             widget.setEnabled(values["enabled"])
-        n = self.value_spin.value()
+        n = self.timeout_value()
         for index, unit in enumerate(core.UNITS):
             self.unit_combo.setItemText(index, core.unit_name(unit.key, n))
         for minutes, button in self.preset_buttons.items():
@@ -182,7 +187,7 @@ class AutoClosePage(SettingsPage):
     def read_values(self) -> dict[str, Any]:
         return core.normalize({
             "enabled": self.enabled_switch.isChecked(),
-            "timeout_minutes": core.to_minutes(self.value_spin.value(),
+            "timeout_minutes": core.to_minutes(self.timeout_value(),
                                                self.unit_combo.currentData()),
             "close_assigned_by_operator": self.operator_switch.isChecked(),
             "close_started_by_bot_or_workflow": self.bot_switch.isChecked(),

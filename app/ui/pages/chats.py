@@ -67,10 +67,10 @@ def format_moment(at: datetime, zone: ZoneInfo, now: datetime) -> str:
 
 
 class ChatsModel(LazyQueryModel):
-    columns = (N_("Customer"), N_("Phone"), N_("Handled by"), N_("Customer wrote"),
-               N_("Attendant wrote"), N_("Situation"))
-    TIME_COLUMNS = (3, 4, 5)
-    SITUATION = 5
+    columns = (N_("Customer"), N_("Phone"), N_("Handled by"), N_("Last message"),
+               N_("Situation"))
+    LAST_MESSAGE, SITUATION = 3, 4
+    TIME_COLUMNS = (LAST_MESSAGE, SITUATION)
 
     def __init__(self, clock, parent=None) -> None:
         super().__init__(parent)
@@ -90,17 +90,34 @@ class ChatsModel(LazyQueryModel):
         return _("{operator} (via {assigned_via})").format(
             operator=who, assigned_via=_(chat_listing.ASSIGNED_VIA[chat.assigned_via]).lower())
 
+    @staticmethod
+    def agent_wrote_last(chat: Chat) -> bool:
+        agent, customer = chat.last_agent_message_at, chat.last_customer_message_at
+        return agent is not None and (customer is None or agent > customer)
+
+    def last_message(self, chat: Chat) -> str:
+        """"há 3 horas (atendente)": when, and who wrote last."""
+        if self.agent_wrote_last(chat):
+            return _("{when} (attendant)").format(when=self._relative(chat.last_agent_message_at))
+        if chat.last_customer_message_at is None:
+            return DASH
+        return _("{when} (customer)").format(when=self._relative(chat.last_customer_message_at))
+
     def situation(self, chat: Chat) -> str:
         if chat.status == "closed":
             if chat.closed_by == "auto":
                 return _("Closed automatically")
             return _("Closed by the attendant") if chat.closed_by == "agent" else _("Finished")
-        if chat.closes_at_ms is None:
-            return _("In progress")
-        left = from_millis(chat.closes_at_ms) - self.clock.now()
-        if left.total_seconds() <= 0:
-            return _("closing pending")
-        return _("closes in {time}").format(time=format_countdown(left))
+        if chat.closes_at_ms is not None:
+            left = from_millis(chat.closes_at_ms) - self.clock.now()
+            if left.total_seconds() <= 0:
+                return _("closing pending")
+            return _("closes in {time}").format(time=format_countdown(left))
+        if chat.handler != "human":
+            return _("With the chatbot")
+        if not self.agent_wrote_last(chat):
+            return _("Waiting for the attendant")
+        return _("In progress")
 
     def cell(self, chat: Chat, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -108,8 +125,7 @@ class ChatsModel(LazyQueryModel):
                 lambda: chat.customer_name or chat.external_id,
                 lambda: format_phone_national(chat.phone) if chat.phone else DASH,
                 lambda: self.handled_by(chat),
-                lambda: self._relative(chat.last_customer_message_at),
-                lambda: self._relative(chat.last_agent_message_at),
+                lambda: self.last_message(chat),
                 lambda: self.situation(chat),
             )
             return values[column]()
@@ -122,6 +138,11 @@ class ChatsModel(LazyQueryModel):
             return _("Protocol: {protocol}").format(protocol=chat.protocol or chat.external_id)
         if column == 1 and chat.phone:
             return format_phone(chat.phone)
+        if column == self.LAST_MESSAGE:
+            return "\n".join((
+                _("Customer: {when}").format(when=self._relative(chat.last_customer_message_at)),
+                _("Attendant: {when}").format(when=self._relative(chat.last_agent_message_at)),
+            ))
         if column == self.SITUATION and chat.status == "closed":
             parts = [self._relative(chat.closed_at)] if chat.closed_at else []
             return " · ".join(parts + ([chat.close_reason] if chat.close_reason else []))

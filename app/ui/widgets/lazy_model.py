@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from app.i18n import _
 
 BATCH = 200
+ROOT = QModelIndex()  # the invalid index: "no parent" of a flat table
 
 
 class LazyQueryModel(QAbstractTableModel):
@@ -54,10 +55,10 @@ class LazyQueryModel(QAbstractTableModel):
         self._exhausted = len(batch) <= self.batch
         return batch[: self.batch]
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent=ROOT) -> bool:  # noqa: N802
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=ROOT) -> None:  # noqa: N802
         if parent.isValid() or self._exhausted:
             return
         batch = self._next_batch()
@@ -69,10 +70,10 @@ class LazyQueryModel(QAbstractTableModel):
         self.endInsertRows()
 
     # -- QAbstractTableModel ---------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
