@@ -254,9 +254,11 @@ def chat_as_json(chat: Chat) -> dict[str, Any]:
 
 
 def chats_query(instance: Instance, status: str | None = None):
-    """The instance's chats, most recent activity first (a lazy query)."""
+    """The instance's chats, most recent activity (a message or the closing) first; lazy."""
     last_activity = fn.MAX(
-        fn.COALESCE(Chat.last_agent_message_at, 0), fn.COALESCE(Chat.last_customer_message_at, 0)
+        fn.COALESCE(Chat.last_agent_message_at, 0),
+        fn.COALESCE(Chat.last_customer_message_at, 0),
+        fn.COALESCE(Chat.closed_at, 0),
     )
     query = Chat.select().where(Chat.instance == instance)
     if status is not None:

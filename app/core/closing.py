@@ -139,23 +139,25 @@ def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect:
     return query
 
 
+def next_due_query(instance: Instance | int | None = None) -> ModelSelect:
+    """SELECT MIN(deadline) over the eligible chats: one index seek per (instance, via)."""
+    by_bot = AutoCloseSettings.close_started_by_bot_or_workflow
+    parts = [
+        _earliest_per_switch("operator", AutoCloseSettings.close_assigned_by_operator, instance),
+        _earliest_per_switch("chatbot", by_bot, instance),
+        _earliest_per_switch("workflow", by_bot, instance),
+    ]
+    union = parts[0] + parts[1] + parts[2]  # UNION ALL
+    return AutoCloseSettings.select(fn.MIN(SQL("due"))).from_(union.alias("deadlines"))
+
+
 def next_due_at(instance: Instance | int | None = None) -> datetime | None:
     """The earliest deadline of any eligible chat (maybe already past), in one query.
 
-    One index seek per (instance, assigned_via): the MIN of `last_agent_message_at` in the
-    partial index, plus that instance's timeout. Pass `instance` for one instance only.
+    The MIN of `last_agent_message_at` in the partial index per instance and assigned_via,
+    plus that instance's timeout. Pass `instance` for one instance only (a status line).
     """
-    parts = [
-        _earliest_per_switch("operator", AutoCloseSettings.close_assigned_by_operator, instance),
-        _earliest_per_switch(
-            "chatbot", AutoCloseSettings.close_started_by_bot_or_workflow, instance
-        ),
-        _earliest_per_switch(
-            "workflow", AutoCloseSettings.close_started_by_bot_or_workflow, instance
-        ),
-    ]
-    union = parts[0] + parts[1] + parts[2]  # UNION ALL
-    value = AutoCloseSettings.select(fn.MIN(SQL("due"))).from_(union.alias("deadlines")).scalar()
+    value = next_due_query(instance).scalar()
     return None if value is None else from_millis(value)
 
 
