@@ -139,25 +139,25 @@ def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect:
     return query
 
 
+def next_due_query(instance: Instance | int | None = None) -> ModelSelect:
+    """SELECT MIN(deadline) over the eligible chats: one index seek per (instance, via)."""
+    by_bot = AutoCloseSettings.close_started_by_bot_or_workflow
+    parts = [
+        _earliest_per_switch("operator", AutoCloseSettings.close_assigned_by_operator, instance),
+        _earliest_per_switch("chatbot", by_bot, instance),
+        _earliest_per_switch("workflow", by_bot, instance),
+    ]
+    union = parts[0] + parts[1] + parts[2]  # UNION ALL
+    return AutoCloseSettings.select(fn.MIN(SQL("due"))).from_(union.alias("deadlines"))
+
+
 def next_due_at(instance: Instance | int | None = None) -> datetime | None:
     """The earliest deadline of any eligible chat (maybe already past), in one query.
 
-    One index seek per (instance, assigned_via): the MIN of `last_agent_message_at` in the
-    partial index, plus that instance's timeout. Pass `instance` for one instance only.
+    The MIN of `last_agent_message_at` in the partial index per instance and assigned_via,
+    plus that instance's timeout. Pass `instance` for one instance only (a status line).
     """
-    parts = [
-        _earliest_per_switch("operator", AutoCloseSettings.close_assigned_by_operator, instance),
-        _earliest_per_switch(
-            "chatbot", AutoCloseSettings.close_started_by_bot_or_workflow, instance
-        ),
-        _earliest_per_switch(
-            "workflow", AutoCloseSettings.close_started_by_bot_or_workflow, instance
-        ),
-    ]
-    union = parts[0] + parts[1] + parts[2]  # UNION ALL
-    value = (
-        AutoCloseSettings.select(fn.MIN(SQL("due"))).from_(union.alias("deadlines")).scalar()
-    )
+    value = next_due_query(instance).scalar()
     return None if value is None else from_millis(value)
 
 
@@ -172,7 +172,7 @@ def next_wake_delay(next_due: datetime | None, now: datetime) -> float:
 
 
 def closing_reason(timeout_minutes: int) -> str:
-    """"Cliente sem resposta há 5 horas" (the chat's close_reason and the history summary)."""
+    """The close_reason and history summary: "Cliente sem resposta há 5 horas"."""
     return _("Customer without reply for {duration}").format(
         duration=format_duration(timeout_minutes)
     )
@@ -225,25 +225,41 @@ def _history_rows(now: datetime, group: tuple, reason: str) -> ModelSelect:
     """One history event per due chat of the group's instance, as an INSERT…SELECT source."""
     instance_id, name, timeout, message, _count = group
     details = fn.json_object(
-        "assigned_via", Chat.assigned_via,
-        "closing_message", Value(message),
-        "customer_name", Chat.customer_name,
-        "operator_name", Chat.operator_name,
-        "protocol", Chat.protocol,
-        "timeout_minutes", Value(timeout),
+        "assigned_via",
+        Chat.assigned_via,
+        "closing_message",
+        Value(message),
+        "customer_name",
+        Chat.customer_name,
+        "operator_name",
+        Chat.operator_name,
+        "protocol",
+        Chat.protocol,
+        "timeout_minutes",
+        Value(timeout),
     )
     return _with_settings(
         Chat.select(
-            Value(instance_id), Value(name), Value(to_millis(now)),
-            Value(history.KIND_AUTO_CLOSE), Value(SECTION_KEY), Value(reason), details,
+            Value(instance_id),
+            Value(name),
+            Value(to_millis(now)),
+            Value(history.KIND_AUTO_CLOSE),
+            Value(SECTION_KEY),
+            Value(reason),
+            details,
             Chat.external_id,
         )
     ).where(due_condition(now) & (Chat.instance == instance_id))
 
 
 HISTORY_COLUMNS = (
-    HistoryEvent.instance, HistoryEvent.instance_name, HistoryEvent.at, HistoryEvent.kind,
-    HistoryEvent.section, HistoryEvent.summary, HistoryEvent.details,
+    HistoryEvent.instance,
+    HistoryEvent.instance_name,
+    HistoryEvent.at,
+    HistoryEvent.kind,
+    HistoryEvent.section,
+    HistoryEvent.summary,
+    HistoryEvent.details,
     HistoryEvent.chat_external_id,
 )
 
@@ -272,9 +288,7 @@ def close_due(now: datetime) -> CloseResult:
                 due_condition(now) & (Chat.instance == instance_id)
             )
             closed = (
-                Chat.update(
-                    status="closed", closed_at=now, closed_by="auto", close_reason=reason
-                )
+                Chat.update(status="closed", closed_at=now, closed_by="auto", close_reason=reason)
                 .where(Chat.id.in_(due_ids))
                 .execute()
             )
@@ -298,4 +312,3 @@ def watcher_pass(now: datetime) -> PassResult:
     """One pass of the watcher: close what is due, then find when to wake next."""
     closed = close_due(now)
     return PassResult(closed, next_due_at())
-
