@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from peewee import Case, fn
 
-from app.core import closing
+from app.core import chats, closing
 from app.core.models import Chat
 from app.i18n import N_
 
@@ -29,17 +29,10 @@ STATUS_FILTERS = (
     StatusFilter("all", N_("All"), None),
 )
 
-# How a chat's codes read (the table, the history details).
-HANDLERS = {"bot": N_("Chatbot"), "human": N_("Human")}
-ASSIGNED_VIA = {"operator": N_("Operator"), "chatbot": N_("Chatbot"), "workflow": N_("Workflow")}
-
 
 def _filtered(instance_id: int, filter_key: str):
     spec = next(f for f in STATUS_FILTERS if f.key == filter_key)
-    query = Chat.select(Chat).where(Chat.instance == instance_id)
-    if spec.status is not None:
-        query = query.where(Chat.status == spec.status)
-    return query
+    return chats.chats_query(instance_id, spec.status)
 
 
 def last_activity():

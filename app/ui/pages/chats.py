@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from app.core import auto_close, chat_listing, closing
+from app.core import auto_close, chat_listing, chats, closing
 from app.core.models import Chat, from_millis
 from app.core.phones import format_phone, format_phone_national
 from app.i18n import N_, _, format_date, format_relative, format_time, ngettext, weekday_name
@@ -80,15 +80,14 @@ class ChatsModel(LazyQueryModel):
         return format_relative(at - self.clock.now()) if at else DASH
 
     def handled_by(self, chat: Chat) -> str:
-        """"Chatbot", or the operator and who assigned them: "Beatriz (via workflow)"."""
+        """"Bot", or the operator and who assigned them: "Beatriz (via workflow)"."""
         if chat.handler != "human":
-            return _(chat_listing.HANDLERS.get(chat.handler, chat.handler))
-        label = chat_listing.HANDLERS["human"]
-        who = chat.operator_name or _(label)
+            return chats.label("handler", chat.handler).capitalize()
+        who = chat.operator_name or chats.label("handler", "human").capitalize()
         if not chat.assigned_via:
             return who
         return _("{operator} (via {assigned_via})").format(
-            operator=who, assigned_via=_(chat_listing.ASSIGNED_VIA[chat.assigned_via]).lower())
+            operator=who, assigned_via=chats.label("assigned_via", chat.assigned_via))
 
     @staticmethod
     def agent_wrote_last(chat: Chat) -> bool:
@@ -170,7 +169,7 @@ class ChatsPage(Page):
         self.filter_combo.setAccessibleName(_("Filter attendances"))
         for spec in chat_listing.STATUS_FILTERS:
             self.filter_combo.addItem(_(spec.label), spec.key)
-        self.filter_combo.currentIndexChanged.connect(self.reload)
+        self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload(keep_rows=False))
         bar.addWidget(self.filter_combo)
         bar.addStretch(1)
         self.count_label = QLabel(objectName="hint")
@@ -212,10 +211,11 @@ class ChatsPage(Page):
     def load(self) -> None:
         self.reload()
 
-    def reload(self, *_args) -> None:
+    def reload(self, keep_rows: bool = True) -> None:
+        """Query again; after a change keep as many rows as were shown (the scroll stays)."""
         key = self.filter_key()
         self.model.set_query(chat_listing.listing(self.instance_id, key),
-                             keep=len(self.model.rows))
+                             keep=len(self.model.rows) if keep_rows else 0)
         total = chat_listing.count(self.instance_id, key)
         self.count_label.setText(ngettext("{n} attendance", "{n} attendances", total)
                                  .format(n=total))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from app.core import chat_listing, history_filters
+from app.core import chats, history_filters
 from app.core.models import HistoryEvent
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
@@ -65,8 +65,7 @@ def describe_details(event: HistoryEvent) -> str:
     for key, label in labels:
         value = details.get(key)
         if value:
-            shown = _(chat_listing.ASSIGNED_VIA.get(value, value)) if key == "assigned_via" \
-                else value
+            shown = chats.label(key, value) if key == "assigned_via" else value
             lines.append(f"{label}: {shown}")
     if details.get("timeout_minutes") and event.kind == "auto_close":
         lines.append(_("Time limit: {duration}").format(
