@@ -49,11 +49,6 @@ def add_chat(instance, external_id, agent_at, **fields):
 
 
 @pytest.fixture
-def context(clock, db_path):
-    return AppContext(clock=clock, db_path=db_path)
-
-
-@pytest.fixture
 def core():
     return CountingCore()
 

@@ -10,29 +10,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QWidget,
 )
 
 from app.core import auto_close
 from app.core.models import AutoCloseSettings, HistoryEvent
-from app.ui.context import AppContext
 from app.ui.pages.auto_close import AutoClosePage
 from app.ui.widgets.switch import Switch
+from tests.ui.conftest import find
 
 OPERATOR = "Encerrar atendimento humano atribuído por outro operador"
 BOT = "Encerrar atendimento humano atribuído por chatbot ou workflow"
 ENABLE = "Encerrar automaticamente os atendimentos inativos"
-
-
-def find(page: QWidget, cls, name: str):
-    found = [w for w in page.findChildren(cls) if w.accessibleName() == name]
-    assert len(found) == 1, f"{cls.__name__} {name!r}: {len(found)} found"
-    return found[0]
-
-
-@pytest.fixture
-def context(clock):
-    return AppContext(clock=clock)
 
 
 @pytest.fixture
@@ -45,7 +33,7 @@ def page(qtbot, make_instance, context):
 
 
 def save_button(page):
-    return find(page, QPushButton, "Salvar")
+    return find(page, "Salvar", QPushButton)
 
 
 def error_text(page, path):
@@ -54,16 +42,16 @@ def error_text(page, path):
 
 
 def test_loads_the_defaults_disabled(page):
-    assert not find(page, Switch, ENABLE).isChecked()
-    assert find(page, Switch, OPERATOR).isChecked()
-    assert not find(page, Switch, BOT).isChecked()
-    assert find(page, QLineEdit, "Tempo limite").text() == "1"
-    assert find(page, QComboBox, "Unidade do tempo limite").currentText() == "hora"
+    assert not find(page, ENABLE, Switch).isChecked()
+    assert find(page, OPERATOR, Switch).isChecked()
+    assert not find(page, BOT, Switch).isChecked()
+    assert find(page, "Tempo limite", QLineEdit).text() == "1"
+    assert find(page, "Unidade do tempo limite", QComboBox).currentText() == "hora"
     assert not save_button(page).isEnabled()
     # Sub-controls are gated by the main switch.
-    assert not find(page, QLineEdit, "Tempo limite").isEnabled()
-    assert not find(page, Switch, OPERATOR).isEnabled()
-    assert not find(page, QPlainTextEdit, "Mensagem de encerramento").isEnabled()
+    assert not find(page, "Tempo limite", QLineEdit).isEnabled()
+    assert not find(page, OPERATOR, Switch).isEnabled()
+    assert not find(page, "Mensagem de encerramento", QPlainTextEdit).isEnabled()
 
 
 def test_the_seed_labels_and_explanations_are_shown(page):
@@ -76,22 +64,22 @@ def test_the_seed_labels_and_explanations_are_shown(page):
 
 
 def test_presets_set_value_and_unit(qtbot, page):
-    find(page, Switch, ENABLE).click()
-    find(page, QPushButton, "Sugestão: 5 horas").click()
-    assert find(page, QLineEdit, "Tempo limite").text() == "5"
-    assert find(page, QComboBox, "Unidade do tempo limite").currentText() == "horas"
-    assert find(page, QPushButton, "Sugestão: 5 horas").isChecked()
-    assert not find(page, QPushButton, "Sugestão: 1 hora").isChecked()
+    find(page, ENABLE, Switch).click()
+    find(page, "Sugestão: 5 horas", QPushButton).click()
+    assert find(page, "Tempo limite", QLineEdit).text() == "5"
+    assert find(page, "Unidade do tempo limite", QComboBox).currentText() == "horas"
+    assert find(page, "Sugestão: 5 horas", QPushButton).isChecked()
+    assert not find(page, "Sugestão: 1 hora", QPushButton).isChecked()
     assert page.read_values()["timeout_minutes"] == 300
-    find(page, QPushButton, "Sugestão: 2 dias").click()
+    find(page, "Sugestão: 2 dias", QPushButton).click()
     assert page.read_values()["timeout_minutes"] == 2880
-    assert find(page, QComboBox, "Unidade do tempo limite").currentText() == "dias"
+    assert find(page, "Unidade do tempo limite", QComboBox).currentText() == "dias"
 
 
 def test_out_of_bounds_shows_the_error_and_blocks_saving(qtbot, page):
-    find(page, Switch, ENABLE).click()
-    value = find(page, QLineEdit, "Tempo limite")
-    unit = find(page, QComboBox, "Unidade do tempo limite")
+    find(page, ENABLE, Switch).click()
+    value = find(page, "Tempo limite", QLineEdit)
+    unit = find(page, "Unidade do tempo limite", QComboBox)
     unit.setCurrentIndex(unit.findData("days"))
     value.clear()
     qtbot.keyClicks(value, "91")
@@ -107,8 +95,8 @@ def test_out_of_bounds_shows_the_error_and_blocks_saving(qtbot, page):
 
 
 def test_closing_message_errors_live_under_the_field(qtbot, page):
-    find(page, Switch, ENABLE).click()
-    editor = find(page, QPlainTextEdit, "Mensagem de encerramento")
+    find(page, ENABLE, Switch).click()
+    editor = find(page, "Mensagem de encerramento", QPlainTextEdit)
     qtbot.keyClicks(editor, "Oi {{nme}}")
     assert "você quis dizer {{nome}}?" in error_text(page, "auto_close.closing_message")
     assert not save_button(page).isEnabled()
@@ -118,8 +106,8 @@ def test_closing_message_errors_live_under_the_field(qtbot, page):
 
 
 def test_both_switches_off_warns_but_saves(qtbot, page, context):
-    find(page, Switch, ENABLE).click()
-    find(page, Switch, OPERATOR).click()
+    find(page, ENABLE, Switch).click()
+    find(page, OPERATOR, Switch).click()
     warning = page.error_labels["auto_close"]
     assert warning.isVisible() and "nada será encerrado" in warning.text()
     assert warning.objectName() == "fieldWarning"
@@ -131,10 +119,10 @@ def test_both_switches_off_warns_but_saves(qtbot, page, context):
 
 
 def test_save_writes_once_with_a_history_event(qtbot, page):
-    find(page, Switch, ENABLE).click()
-    find(page, QPushButton, "Sugestão: 12 horas").click()
-    find(page, Switch, BOT).click()
-    find(page, QPlainTextEdit, "Mensagem de encerramento").setPlainText("Até mais, {{nome}}!")
+    find(page, ENABLE, Switch).click()
+    find(page, "Sugestão: 12 horas", QPushButton).click()
+    find(page, BOT, Switch).click()
+    find(page, "Mensagem de encerramento", QPlainTextEdit).setPlainText("Até mais, {{nome}}!")
     before = HistoryEvent.select().count()
     assert page.save() is True
     assert auto_close.get_settings(page.instance()) == {
@@ -149,8 +137,8 @@ def test_save_writes_once_with_a_history_event(qtbot, page):
 def test_same_minutes_in_another_unit_is_not_a_change(qtbot, page, clock):
     auto_close.save(page.instance(), {**auto_close.defaults(), "enabled": True}, clock)
     page.load()
-    value = find(page, QLineEdit, "Tempo limite")
-    unit = find(page, QComboBox, "Unidade do tempo limite")
+    value = find(page, "Tempo limite", QLineEdit)
+    unit = find(page, "Unidade do tempo limite", QComboBox)
     unit.setCurrentIndex(unit.findData("minutes"))
     value.setText("60")
     assert not page.has_unsaved_changes()
@@ -167,9 +155,9 @@ def test_same_minutes_in_another_unit_is_not_a_change(qtbot, page, clock):
     ],
 )
 def test_unsaved_changes_guard(page, monkeypatch, answer, leaves, saved):
-    find(page, Switch, ENABLE).click()
+    find(page, ENABLE, Switch).click()
     monkeypatch.setattr(page, "ask_unsaved", lambda: answer)
     assert page.confirm_leave() is leaves
     assert auto_close.get_settings(page.instance())["enabled"] is saved
     if answer == QMessageBox.StandardButton.Discard:
-        assert not find(page, Switch, ENABLE).isChecked()
+        assert not find(page, ENABLE, Switch).isChecked()

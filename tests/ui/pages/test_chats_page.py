@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QComboBox
 
 from app.core import auto_close
 from app.core.models import Chat
-from app.ui.context import AppContext
 from app.ui.pages.chats import ChatsModel, ChatsPage, format_countdown, format_moment
+from tests.ui.conftest import find
 
 SETTINGS = {"enabled": True, "timeout_minutes": 60, "close_assigned_by_operator": True,
             "close_started_by_bot_or_workflow": False, "closing_message": None}
@@ -28,11 +28,6 @@ def add_chat(instance, external_id, now, agent_ago=None, customer_ago=None, **fi
         last_customer_message_at=None if customer_ago is None else now - customer_ago,
         **data,
     )
-
-
-@pytest.fixture
-def context(clock):
-    return AppContext(clock=clock)
 
 
 @pytest.fixture
@@ -101,8 +96,7 @@ def test_filters_open_closed_all(qtbot, shop, clock, context):
     add_chat(shop, "manual", now, agent_ago=timedelta(hours=3), status="closed",
              closed_at=now - timedelta(hours=2), closed_by="agent")
     page = make_page(qtbot, shop, context)
-    combo = [c for c in page.findChildren(QComboBox)
-             if c.accessibleName() == "Filtrar atendimentos"][0]
+    combo = find(page, "Filtrar atendimentos", QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == ["Abertos", "Encerrados", "Todos"]
     assert column(page, 0) == ["Aberto"]
     combo.setCurrentIndex(1)

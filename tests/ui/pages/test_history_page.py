@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from app.core import auto_close, closing
 from app.core.models import Chat
-from app.ui.context import AppContext
 from app.ui.pages.history import HistoryPage
+from tests.ui.conftest import find
 
 SETTINGS = {"enabled": True, "timeout_minutes": 300, "close_assigned_by_operator": True,
             "close_started_by_bot_or_workflow": False,
@@ -18,7 +18,7 @@ SETTINGS = {"enabled": True, "timeout_minutes": 300, "close_assigned_by_operator
 
 
 @pytest.fixture
-def page(qtbot, make_instance, clock):
+def page(qtbot, make_instance, clock, context):
     shop = make_instance()
     auto_close.save(shop, SETTINGS, clock)
     Chat.create(instance=shop, external_id="chat-7", customer_name="Maria Souza",
@@ -27,7 +27,6 @@ def page(qtbot, make_instance, clock):
                 last_agent_message_at=clock.now() - timedelta(hours=6))
     clock.advance(timedelta(minutes=1))
     closing.watcher_pass(clock.now())
-    context = AppContext(clock=clock)
     widget = HistoryPage(shop.id, context)
     qtbot.addWidget(widget)
     return widget
@@ -47,8 +46,7 @@ def test_newest_first_with_local_times(page):
 
 
 def test_filter_by_kind(page):
-    combo = [c for c in page.findChildren(QComboBox)
-             if c.accessibleName() == "Filtrar por tipo"][0]
+    combo = find(page, "Filtrar por tipo", QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Todos", "Configuração", "Encerramentos automáticos"]
     combo.setCurrentIndex(2)
@@ -58,8 +56,7 @@ def test_filter_by_kind(page):
 
 
 def test_text_search(qtbot, page):
-    search = [e for e in page.findChildren(QLineEdit)
-              if e.accessibleName() == "Pesquisar no histórico"][0]
+    search = find(page, "Pesquisar no histórico", QLineEdit)
     qtbot.keyClicks(search, "automatico")
     page.reload()  # what the typing pause triggers
     assert [r[2] for r in rows(page)] == [
