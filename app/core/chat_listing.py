@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from peewee import Case, fn
 
 from app.core import chats, closing
-from app.core.models import Chat
+from app.core.models import Chat, Instance
 from app.i18n import N_
 
 
@@ -30,9 +30,9 @@ STATUS_FILTERS = (
 )
 
 
-def _filtered(instance_id: int, filter_key: str):
+def _filtered(instance: Instance, filter_key: str):
     spec = next(f for f in STATUS_FILTERS if f.key == filter_key)
-    return chats.chats_query(instance_id, spec.status)
+    return chats.chats_query(instance, spec.status)
 
 
 def last_activity():
@@ -41,17 +41,17 @@ def last_activity():
                   fn.COALESCE(Chat.last_customer_message_at, 0))
 
 
-def listing(instance_id: int, filter_key: str = "open"):
+def listing(instance: Instance, filter_key: str = "open"):
     """The chats of the instance for the table (a query; page it with limit/offset).
 
     Open ones first: those the watcher will close, soonest first; then the most recent.
     """
     open_first = Case(None, [(Chat.status == "open", 0)], 1)
     deadline = closing.closes_at_expression()
-    return closing.with_deadline(_filtered(instance_id, filter_key)).order_by(
-        open_first, deadline.is_null(), deadline, last_activity().desc(), Chat.id.desc()
+    return closing.with_deadline(_filtered(instance, filter_key)).order_by(
+        open_first, deadline.is_null(), deadline, last_activity().desc(), Chat.external_id
     )
 
 
-def count(instance_id: int, filter_key: str = "open") -> int:
-    return _filtered(instance_id, filter_key).count()
+def count(instance: Instance, filter_key: str = "open") -> int:
+    return _filtered(instance, filter_key).count()

@@ -7,12 +7,13 @@ chats waiting on the operator, bot chats and chats the watcher closed a while ag
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from app.core import auto_close, closing
 from app.core.clock import Clock
 from app.core.models import Chat, Instance
 
-SETTINGS = {
+SETTINGS: dict[str, dict[str, Any]] = {
     "Padaria Pão Quente": {
         "enabled": True, "timeout_minutes": 5 * 60, "close_assigned_by_operator": True,
         "close_started_by_bot_or_workflow": True,

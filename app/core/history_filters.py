@@ -50,8 +50,9 @@ def fold(text: str | None) -> str:
 
 
 def _ensure_fold_function() -> None:
+    """Register `fold` on the database (again is harmless: it replaces the same function)."""
     db = database.obj
-    if isinstance(db, SqliteDatabase) and FOLD_FUNCTION not in db._functions:
+    if isinstance(db, SqliteDatabase):
         db.register_function(fold, FOLD_FUNCTION, 1, deterministic=True)
 
 

@@ -37,14 +37,14 @@ def test_filters_order_and_deadlines(make_instance, clock):
     other = make_instance("Loja Norte", phone="+5511987654321")
     add_chat(other, "elsewhere", now, agent_ago=timedelta(minutes=59))
 
-    rows = list(chat_listing.listing(shop.id, "open"))
+    rows = list(chat_listing.listing(shop, "open"))
     assert [c.external_id for c in rows] == ["sooner", "later", "bot", "waiting"]
     deadlines = {c.external_id: c.closes_at_ms for c in rows}
     assert from_millis(deadlines["sooner"]) == now + timedelta(minutes=10)
     assert from_millis(deadlines["later"]) == now + timedelta(minutes=50)
     assert deadlines["waiting"] is None and deadlines["bot"] is None
 
-    assert [c.external_id for c in chat_listing.listing(shop.id, "closed")] == ["done"]
-    assert [c.external_id for c in chat_listing.listing(shop.id, "all")][-1] == "done"
-    assert chat_listing.count(shop.id, "open") == 4
-    assert chat_listing.count(shop.id, "all") == 5
+    assert [c.external_id for c in chat_listing.listing(shop, "closed")] == ["done"]
+    assert [c.external_id for c in chat_listing.listing(shop, "all")][-1] == "done"
+    assert chat_listing.count(shop, "open") == 4
+    assert chat_listing.count(shop, "all") == 5

@@ -213,10 +213,10 @@ class ChatsPage(Page):
 
     def reload(self, keep_rows: bool = True) -> None:
         """Query again; after a change keep as many rows as were shown (the scroll stays)."""
-        key = self.filter_key()
-        self.model.set_query(chat_listing.listing(self.instance_id, key),
+        key, instance = self.filter_key(), self.instance()
+        self.model.set_query(chat_listing.listing(instance, key),
                              keep=len(self.model.rows) if keep_rows else 0)
-        total = chat_listing.count(self.instance_id, key)
+        total = chat_listing.count(instance, key)
         self.count_label.setText(ngettext("{n} attendance", "{n} attendances", total)
                                  .format(n=total))
         self.empty_label.setVisible(total == 0)
