@@ -54,6 +54,8 @@ def test_text_search_ignores_case_and_accents_and_reads_the_chat_id(events):
     assert [e.chat_external_id for e in history_filters.search(events, "auto_close", "42")] == [
         "chat-42"]
     assert list(history_filters.search(events, "all", "100%")) == []
+    assert list(history_filters.search(events, "all", "chat_4")) == []  # "_" is literal
+    assert len(list(history_filters.search(events, "all", "CLIENTE SEM RESPOSTA HÁ"))) == 2
 
 
 def test_fold():
