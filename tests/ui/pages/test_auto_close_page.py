@@ -161,3 +161,16 @@ def test_unsaved_changes_guard(page, monkeypatch, answer, leaves, saved):
     assert auto_close.get_settings(page.instance())["enabled"] is saved
     if answer == QMessageBox.StandardButton.Discard:
         assert not find(page, ENABLE, Switch).isChecked()
+
+
+def test_the_instance_view_opens_the_three_pages(qtbot, make_instance, context):
+    from app.ui.instance_view import InstanceView
+    from app.ui.pages.chats import ChatsPage
+    from app.ui.pages.history import HistoryPage
+
+    view = InstanceView(make_instance().id, context)
+    qtbot.addWidget(view)
+    assert isinstance(view.page("auto_close"), AutoClosePage)
+    assert isinstance(view.page("chats"), ChatsPage)
+    assert isinstance(view.page("history"), HistoryPage)
+    assert view.show_page("chats") and view.current_key() == "chats"
