@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
 
@@ -81,7 +82,7 @@ def due_condition(now: datetime) -> Expression:
     return eligible_condition() & (Chat.last_agent_message_at <= limit)
 
 
-def _with_settings(query: ModelSelect, outer: bool = False) -> ModelSelect:
+def _with_settings(query: ModelSelect[Any], outer: bool = False) -> ModelSelect[Any]:
     return query.join(
         AutoCloseSettings,
         JOIN.LEFT_OUTER if outer else JOIN.INNER,
@@ -89,7 +90,7 @@ def _with_settings(query: ModelSelect, outer: bool = False) -> ModelSelect:
     )
 
 
-def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSelect:
+def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSelect[Any]:
     """The chats that are due at `now` (a query), over all instances or one."""
     query = _with_settings(Chat.select(Chat)).where(due_condition(now))
     if instance is not None:
@@ -108,7 +109,7 @@ def closes_at_expression() -> Case:
     return Case(None, [(eligible_condition(), deadline_ms())], None)
 
 
-def with_deadline(query: ModelSelect) -> ModelSelect:
+def with_deadline(query: ModelSelect[Any]) -> ModelSelect[Any]:
     """Add `closes_at_ms` (int or None) to a `Chat` query, e.g. for the Atendimentos table."""
     return _with_settings(query, outer=True).select_extend(
         closes_at_expression().alias("closes_at_ms")
@@ -126,7 +127,7 @@ def deadline_of(chat: Chat | int) -> datetime | None:
     return None if value is None else from_millis(value)
 
 
-def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect:
+def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect[Any]:
     earliest = Chat.select(fn.MIN(Chat.last_agent_message_at)).where(
         (Chat.instance == AutoCloseSettings.instance)
         & (Chat.assigned_via == _literal(assigned_via))
@@ -140,7 +141,7 @@ def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect:
     return query
 
 
-def next_due_query(instance: Instance | int | None = None) -> ModelSelect:
+def next_due_query(instance: Instance | int | None = None) -> ModelSelect[Any]:
     """SELECT MIN(deadline) over the eligible chats: one index seek per (instance, via)."""
     by_bot = AutoCloseSettings.close_started_by_bot_or_workflow
     parts = [
@@ -227,7 +228,7 @@ def _due_groups(now: datetime) -> list[tuple]:
         .group_by(*columns)
         .order_by(Instance.name)
     )
-    return list(query.tuples())
+    return list(query.tuples())  # type: ignore[arg-type]
 
 
 def _reasons(groups: list[tuple]) -> Case:
@@ -236,22 +237,16 @@ def _reasons(groups: list[tuple]) -> Case:
     return Case(AutoCloseSettings.timeout_minutes, [(t, closing_reason(t)) for t in timeouts], None)
 
 
-def _history_rows(now: datetime, reasons: Case) -> ModelSelect:
-    """One history event per due chat, as the source of an INSERT…SELECT."""
-    details = fn.json_object(
-        "assigned_via",
-        Chat.assigned_via,
-        "closing_message",
-        AutoCloseSettings.closing_message,
-        "customer_name",
-        Chat.customer_name,
-        "operator_name",
-        Chat.operator_name,
-        "protocol",
-        Chat.protocol,
-        "timeout_minutes",
-        AutoCloseSettings.timeout_minutes,
-    )
+def _history_rows(now: datetime, reasons: Case) -> ModelSelect[Any]:
+    """One history event per due chat (HISTORY_COLUMNS), as the source of an INSERT…SELECT."""
+    details = {  # what the history shows about the chat, and the message recorded as sent
+        "assigned_via": Chat.assigned_via,
+        "closing_message": AutoCloseSettings.closing_message,
+        "customer_name": Chat.customer_name,
+        "operator_name": Chat.operator_name,
+        "protocol": Chat.protocol,
+        "timeout_minutes": AutoCloseSettings.timeout_minutes,
+    }
     columns = (
         Chat.instance,
         Instance.name,
@@ -259,22 +254,14 @@ def _history_rows(now: datetime, reasons: Case) -> ModelSelect:
         Value(history.KIND_AUTO_CLOSE),
         Value(SECTION_KEY),
         reasons,
-        details,
+        fn.json_object(*(part for item in details.items() for part in item)),
         Chat.external_id,
     )
     return _with_settings(Chat.select(*columns)).join_from(Chat, Instance).where(due_condition(now))
 
 
-HISTORY_COLUMNS = (
-    HistoryEvent.instance,
-    HistoryEvent.instance_name,
-    HistoryEvent.at,
-    HistoryEvent.kind,
-    HistoryEvent.section,
-    HistoryEvent.summary,
-    HistoryEvent.details,
-    HistoryEvent.chat_external_id,
-)
+_HISTORY_FIELDS = "instance instance_name at kind section summary details chat_external_id"
+HISTORY_COLUMNS = tuple(getattr(HistoryEvent, name) for name in _HISTORY_FIELDS.split())
 
 
 def close_due(now: datetime) -> CloseResult:
