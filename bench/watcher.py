@@ -226,16 +226,22 @@ def time_next_due(path: Path, repeat: int = 200) -> float:
     return elapsed
 
 
-def median_of(runner, template: Path, workdir: Path, runs: int, expected: int) -> float:
-    times = []
+def measure(runner, template: Path, workdir: Path, expected: int) -> float:
+    copy = fresh_copy(template, workdir)
+    elapsed, closed = runner(copy)
+    assert closed == expected, f"{runner.__name__} closed {closed}, expected {expected}"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(copy) + suffix).unlink(missing_ok=True)
+    return elapsed
+
+
+def medians(runners, template: Path, workdir: Path, runs: int, expected: int) -> list[float]:
+    """Round-robin over the runners, so each sees the same (noisy) machine; the medians."""
+    times: list[list[float]] = [[] for _ in runners]
     for _ in range(runs):
-        copy = fresh_copy(template, workdir)
-        elapsed, closed = runner(copy)
-        assert closed == expected, f"{runner.__name__} closed {closed}, expected {expected}"
-        times.append(elapsed)
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(copy) + suffix).unlink(missing_ok=True)
-    return statistics.median(times)
+        for i, runner in enumerate(runners):
+            times[i].append(measure(runner, template, workdir, expected))
+    return [statistics.median(t) for t in times]
 
 
 def ms(seconds: float) -> str:
@@ -261,12 +267,11 @@ def main() -> int:
         for n in (int(s) for s in args.sizes.split(",")):
             template = workdir / f"template-{n}.sqlite3"
             due = build(template, n)
-            runs = 7 if n <= 20_000 else 3
-            # Alternate so both see the same machine state; the median absorbs the noise.
-            app = median_of(run_app, template, workdir, runs, due)
-            floor = median_of(run_floor, template, workdir, runs, due)
-            if n <= 20_000 or args.full:
-                loop = median_of(run_loop, template, workdir, 1 if n > 20_000 else 3, due)
+            small = n <= 20_000
+            app, floor = medians([run_app, run_floor], template, workdir, 9 if small else 5, due)
+            if small or args.full:
+                # The loop is long: few runs, interleaved with the app's for fairness.
+                loop, _app = medians([run_loop, run_app], template, workdir, 3 if small else 1, due)
                 loop_per_chat, note = loop / n, ""
             else:
                 loop, note = loop_per_chat * n, " (extrapolated from 10k)"

@@ -270,9 +270,10 @@ def close_due(now: datetime) -> CloseResult:
     Two statements whatever the number of chats or instances: one INSERT…SELECT of the
     history events, then one UPDATE…FROM of the same rows (the reason names each instance's
     timeout). No Python loop over chats; a failure anywhere rolls everything back. When
-    nothing is due this is a single read query and no write lock is taken.
+    nothing is due it only asks `next_due_at()` and takes no write lock.
     """
-    if not _due_groups(now):
+    first = next_due_at()  # microseconds (the partial index): the idle watcher's case
+    if first is None or first > now:
         return CloseResult(now)
     # IMMEDIATE: take the write lock before reading, so no other writer slips in between.
     with database.atomic("IMMEDIATE"):
