@@ -4,6 +4,10 @@ The rule of SPEC §6 is written once, as SQL (`due_condition`), over `chat` join
 instance's `auto_close_settings` row (no row = auto-close disabled). Closing, listing the
 due chats, the per-chat "encerra em" and the watcher's next wake all use it.
 
+Where the SPEC is silent: a human chat with no `assigned_via` matches neither switch and is
+never closed; an agent message in the same millisecond as the customer's is not "later", so
+that chat waits on the operator; "due" includes the exact instant of the deadline.
+
 The chat-side half of the rule (`awaiting_customer`) repeats, with SQL literals, the WHERE of
 the partial index `chat_awaiting_customer` (migration m003): SQLite only uses a partial index
 when the query states its conditions as literals, not bound parameters. With it,
