@@ -108,7 +108,7 @@ def chat_table_row(chat, zone: ZoneInfo) -> list[str]:
             when=when(chat.closed_at), by=label("closed_by", chat.closed_by)
         )
     elif chat.closes_at_ms is not None:
-        closing = _("closes {when}").format(when=when(from_millis(chat.closes_at_ms)))
+        closing = _("scheduled for {when}").format(when=when(from_millis(chat.closes_at_ms)))
     else:
         closing = "—"
     return [

@@ -4,6 +4,10 @@ The rule of SPEC §6 is written once, as SQL (`due_condition`), over `chat` join
 instance's `auto_close_settings` row (no row = auto-close disabled). Closing, listing the
 due chats, the per-chat "encerra em" and the watcher's next wake all use it.
 
+Where the SPEC is silent: a human chat with no `assigned_via` matches neither switch and is
+never closed; an agent message in the same millisecond as the customer's is not "later", so
+that chat waits on the operator; "due" includes the exact instant of the deadline.
+
 The chat-side half of the rule (`awaiting_customer`) repeats, with SQL literals, the WHERE of
 the partial index `chat_awaiting_customer` (migration m003): SQLite only uses a partial index
 when the query states its conditions as literals, not bound parameters. With it,
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
 from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
 
@@ -80,7 +86,7 @@ def due_condition(now: datetime) -> Expression:
     return eligible_condition() & (Chat.last_agent_message_at <= limit)
 
 
-def _with_settings(query: ModelSelect, outer: bool = False) -> ModelSelect:
+def _with_settings(query: ModelSelect[Any], outer: bool = False) -> ModelSelect[Any]:
     return query.join(
         AutoCloseSettings,
         JOIN.LEFT_OUTER if outer else JOIN.INNER,
@@ -88,7 +94,7 @@ def _with_settings(query: ModelSelect, outer: bool = False) -> ModelSelect:
     )
 
 
-def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSelect:
+def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSelect[Any]:
     """The chats that are due at `now` (a query), over all instances or one."""
     query = _with_settings(Chat.select(Chat)).where(due_condition(now))
     if instance is not None:
@@ -107,7 +113,7 @@ def closes_at_expression() -> Case:
     return Case(None, [(eligible_condition(), deadline_ms())], None)
 
 
-def with_deadline(query: ModelSelect) -> ModelSelect:
+def with_deadline(query: ModelSelect[Any]) -> ModelSelect[Any]:
     """Add `closes_at_ms` (int or None) to a `Chat` query, e.g. for the Atendimentos table."""
     return _with_settings(query, outer=True).select_extend(
         closes_at_expression().alias("closes_at_ms")
@@ -125,7 +131,7 @@ def deadline_of(chat: Chat | int) -> datetime | None:
     return None if value is None else from_millis(value)
 
 
-def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect:
+def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect[Any]:
     earliest = Chat.select(fn.MIN(Chat.last_agent_message_at)).where(
         (Chat.instance == AutoCloseSettings.instance)
         & (Chat.assigned_via == _literal(assigned_via))
@@ -139,7 +145,7 @@ def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect:
     return query
 
 
-def next_due_query(instance: Instance | int | None = None) -> ModelSelect:
+def next_due_query(instance: Instance | int | None = None) -> ModelSelect[Any]:
     """SELECT MIN(deadline) over the eligible chats: one index seek per (instance, via)."""
     by_bot = AutoCloseSettings.close_started_by_bot_or_workflow
     parts = [
@@ -157,8 +163,16 @@ def next_due_at(instance: Instance | int | None = None) -> datetime | None:
     The MIN of `last_agent_message_at` in the partial index per instance and assigned_via,
     plus that instance's timeout. Pass `instance` for one instance only (a status line).
     """
-    value = next_due_query(instance).scalar()
+    instance_id = instance.id if isinstance(instance, Instance) else instance
+    sql, params = _next_due_sql(instance_id)
+    value = database.execute_sql(sql, params).fetchone()[0]
     return None if value is None else from_millis(value)
+
+
+@lru_cache(maxsize=64)
+def _next_due_sql(instance_id: int | None) -> tuple[str, list]:
+    """The compiled query: building it costs ~50× more than SQLite takes to answer it."""
+    return next_due_query(instance_id).sql()
 
 
 def next_wake_delay(next_due: datetime | None, now: datetime) -> float:
@@ -218,84 +232,78 @@ def _due_groups(now: datetime) -> list[tuple]:
         .group_by(*columns)
         .order_by(Instance.name)
     )
-    return list(query.tuples())
+    return list(query.tuples())  # type: ignore[arg-type]
 
 
-def _history_rows(now: datetime, group: tuple, reason: str) -> ModelSelect:
-    """One history event per due chat of the group's instance, as an INSERT…SELECT source."""
-    instance_id, name, timeout, message, _count = group
-    details = fn.json_object(
-        "assigned_via",
-        Chat.assigned_via,
-        "closing_message",
-        Value(message),
-        "customer_name",
-        Chat.customer_name,
-        "operator_name",
-        Chat.operator_name,
-        "protocol",
-        Chat.protocol,
-        "timeout_minutes",
-        Value(timeout),
+def _reasons(groups: list[tuple]) -> Case:
+    """Per chat, the Portuguese reason naming its instance's timeout (SQL CASE)."""
+    timeouts = sorted({group[2] for group in groups})
+    return Case(AutoCloseSettings.timeout_minutes, [(t, closing_reason(t)) for t in timeouts], None)
+
+
+def _history_rows(now: datetime, reasons: Case) -> ModelSelect[Any]:
+    """One history event per due chat (HISTORY_COLUMNS), as the source of an INSERT…SELECT."""
+    details = {  # what the history shows about the chat, and the message recorded as sent
+        "assigned_via": Chat.assigned_via,
+        "closing_message": AutoCloseSettings.closing_message,
+        "customer_name": Chat.customer_name,
+        "operator_name": Chat.operator_name,
+        "protocol": Chat.protocol,
+        "timeout_minutes": AutoCloseSettings.timeout_minutes,
+    }
+    columns = (
+        Chat.instance,
+        Instance.name,
+        Value(to_millis(now)),
+        Value(history.KIND_AUTO_CLOSE),
+        Value(SECTION_KEY),
+        reasons,
+        fn.json_object(*(part for item in details.items() for part in item)),
+        Chat.external_id,
     )
-    return _with_settings(
-        Chat.select(
-            Value(instance_id),
-            Value(name),
-            Value(to_millis(now)),
-            Value(history.KIND_AUTO_CLOSE),
-            Value(SECTION_KEY),
-            Value(reason),
-            details,
-            Chat.external_id,
-        )
-    ).where(due_condition(now) & (Chat.instance == instance_id))
+    return _with_settings(Chat.select(*columns)).join_from(Chat, Instance).where(due_condition(now))
 
 
-HISTORY_COLUMNS = (
-    HistoryEvent.instance,
-    HistoryEvent.instance_name,
-    HistoryEvent.at,
-    HistoryEvent.kind,
-    HistoryEvent.section,
-    HistoryEvent.summary,
-    HistoryEvent.details,
-    HistoryEvent.chat_external_id,
-)
+_HISTORY_FIELDS = "instance instance_name at kind section summary details chat_external_id"
+HISTORY_COLUMNS = tuple(getattr(HistoryEvent, name) for name in _HISTORY_FIELDS.split())
 
 
 def close_due(now: datetime) -> CloseResult:
     """Close every chat due at `now`, over all instances, in one transaction.
 
-    Per instance with due chats (the reason names its timeout): one INSERT…SELECT of the
-    history events, then one UPDATE of the same rows. No Python loop over chats; a failure
-    anywhere rolls everything back. When nothing is due this is a single read query.
+    Two statements whatever the number of chats or instances: one INSERT…SELECT of the
+    history events, then one UPDATE…FROM of the same rows (the reason names each instance's
+    timeout). No Python loop over chats; a failure anywhere rolls everything back. When
+    nothing is due it only asks `next_due_at()` and takes no write lock.
     """
-    if not _due_groups(now):
+    first = next_due_at()  # microseconds (the partial index): the idle watcher's case
+    if first is None or first > now:
         return CloseResult(now)
-    groups = []
     # IMMEDIATE: take the write lock before reading, so no other writer slips in between.
     with database.atomic("IMMEDIATE"):
-        for group in _due_groups(now):
-            instance_id, name, timeout, message, _count = group
-            reason = closing_reason(timeout)
-            inserted = (
-                HistoryEvent.insert_from(_history_rows(now, group, reason), HISTORY_COLUMNS)
-                .as_rowcount()
-                .execute()
-            )
-            due_ids = _with_settings(Chat.select(Chat.id)).where(
-                due_condition(now) & (Chat.instance == instance_id)
-            )
-            closed = (
-                Chat.update(status="closed", closed_at=now, closed_by="auto", close_reason=reason)
-                .where(Chat.id.in_(due_ids))
-                .execute()
-            )
-            if closed != inserted:  # cannot happen inside one write transaction; be sure
-                raise RuntimeError(f"closed {closed} chats but wrote {inserted} events")
-            groups.append(ClosedGroup(instance_id, name, closed, reason, message))
-    return CloseResult(now, tuple(groups))
+        groups = _due_groups(now)
+        reasons = _reasons(groups)
+        inserted = (
+            HistoryEvent.insert_from(_history_rows(now, reasons), HISTORY_COLUMNS)
+            .as_rowcount()
+            .execute()
+        )
+        closed = (
+            Chat.update(status="closed", closed_at=now, closed_by="auto", close_reason=reasons)
+            .from_(AutoCloseSettings)
+            .where((AutoCloseSettings.instance == Chat.instance) & due_condition(now))
+            .execute()
+        )
+        expected = sum(group[-1] for group in groups)
+        if not closed == inserted == expected:  # cannot happen in one write transaction
+            raise RuntimeError(f"closed {closed}, wrote {inserted} events, {expected} due")
+    return CloseResult(
+        now,
+        tuple(
+            ClosedGroup(iid, name, count, closing_reason(timeout), message)
+            for iid, name, timeout, message, count in groups
+        ),
+    )
 
 
 @dataclass(frozen=True)

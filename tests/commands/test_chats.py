@@ -129,7 +129,7 @@ def test_list_as_a_portuguese_table_with_the_deadline(atende, shop, tmp_path):
     assert "ENCERRAMENTO AUTOMÁTICO" in lines[0] and set(lines[1]) == {"-", " "}
     assert lines[2].startswith("wa-1")
     assert "+55 (11) 98765-4321" in lines[2] and "humano" in lines[2]
-    assert lines[2].endswith("encerra em 12/03/2025 10:30")  # 09:30 + 1 hour, São Paulo
+    assert lines[2].endswith("previsto para 12/03/2025 10:30")  # 09:30 + 1 hour, São Paulo
     assert lines[3].startswith("wa-3") and lines[3].endswith(
         "encerrado em 11/03/2025 18:00 (automaticamente)"
     )
@@ -183,4 +183,4 @@ def test_the_listed_deadline_moves_with_the_last_agent_message(atende, shop, clo
         last_agent_message_at=clock.now() - timedelta(hours=3),
     )
     _code, out, _err = atende("chats", "list", "--instance", shop.name)
-    assert out.splitlines()[2].endswith("encerra em 12/03/2025 08:00")  # already past: due
+    assert out.splitlines()[2].endswith("previsto para 12/03/2025 08:00")  # already past: due
