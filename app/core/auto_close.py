@@ -180,7 +180,11 @@ def nothing_closed_warning() -> str:
 
 
 def _write(instance: Instance, values: dict[str, Any]) -> None:
-    AutoCloseSettings.insert(instance=instance.id, **values).on_conflict_replace().execute()
+    """Insert or update the instance's row (an upsert both SQLite and PostgreSQL speak)."""
+    columns = [getattr(AutoCloseSettings, key) for key in values]
+    AutoCloseSettings.insert(instance=instance.id, **values).on_conflict(
+        conflict_target=[AutoCloseSettings.instance], preserve=columns
+    ).execute()
 
 
 def save(instance: Instance, values: dict[str, Any], clock: Clock) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import Database, DatabaseProxy, SqliteDatabase
 
 from app.i18n import _
 
@@ -58,8 +58,15 @@ def _check_header(path: Path) -> None:
         )
 
 
-def open_database(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
-    """Open (creating when missing) the SQLite file at `path`, bind the proxy, migrate."""
+def open_database(path: Path | str, *, migrate: bool = True) -> Database:
+    """Open (creating when missing) the SQLite file at `path`, bind the proxy, migrate.
+
+    A `postgresql://` URL opens that shared server instead (`app.core.postgres`).
+    """
+    from app.core.postgres import is_database_url, open_postgres
+
+    if is_database_url(path):
+        return open_postgres(str(path), migrate=migrate)
     path = Path(path)
     if path.exists():
         if path.is_dir():
