@@ -46,3 +46,17 @@ def fresh_schema(base: str | None = None) -> Iterator[str]:
             cur.execute("SET lock_timeout = '20s'")
             cur.execute(f"DROP SCHEMA {schema} CASCADE")
         conn.close()
+
+
+def other_connection(location):
+    """A plain DB-API connection to the test's database, as another program would open it
+    (autocommit; `?` placeholders on SQLite, `%s` on PostgreSQL)."""
+    if isinstance(location, str):
+        return admin_connection(location)
+    import sqlite3
+
+    return sqlite3.connect(location, isolation_level=None)
+
+
+def placeholder(location) -> str:
+    return "%s" if isinstance(location, str) else "?"
