@@ -92,6 +92,8 @@ def close_in_write_lock(now: datetime) -> list[tuple]:
     slips in between the two. Returns `_due_groups`."""
     with dialect.write_transaction():
         groups = _due_groups(now)
+        if not groups:  # another process closed them between next_due_at() and our lock
+            return []
         reasons = _reasons(group[2] for group in groups)
         inserted = (
             HistoryEvent.insert_from(_history_rows(now, reasons), HISTORY_COLUMNS)
@@ -127,7 +129,10 @@ def close_with_row_locks(now: datetime) -> list[tuple]:
             .where(AutoCloseSettings.enabled == True)  # noqa: E712
             .for_update("FOR SHARE")
         )
-        reasons = _reasons(t for (t,) in timeouts.tuples())
+        enabled = {t for (t,) in timeouts.tuples()}
+        if not enabled:  # turned off since next_due_at()
+            return []
+        reasons = _reasons(enabled)
         due = (
             _with_settings(Chat.select(Chat.id))
             .where(due_condition(now))
