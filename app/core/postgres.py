@@ -13,7 +13,7 @@ from __future__ import annotations
 import collections
 import re
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from app.core.db import (
     DatabaseOpenError,
@@ -51,6 +51,54 @@ def masked(location: Path | str | None) -> str:
         return urlunsplit(parts)
     netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+DEFAULT_PORT = 5432
+
+
+def build_url(host: str, port: int | str, dbname: str, user: str, password: str = "") -> str:
+    """`postgresql://user:password@host:port/dbname`, each part quoted for a URL."""
+    credentials = quote(user.strip(), safe="")
+    if password:
+        credentials += ":" + quote(password, safe="")
+    host = host.strip()
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address
+    return (f"postgresql://{credentials}@{host}:{int(port or DEFAULT_PORT)}/"
+            f"{quote(dbname.strip(), safe='')}")
+
+
+def url_parts(url: str) -> dict[str, str]:
+    """The fields of a form from a URL (empty strings for what it does not say)."""
+    parts = urlsplit(url.strip())
+    return {
+        "host": parts.hostname or "",
+        "port": str(parts.port or DEFAULT_PORT),
+        "dbname": unquote(parts.path.lstrip("/")),
+        "user": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+    }
+
+
+def check_connection(url: str) -> int:
+    """Connect once (nothing is created) and return the schema version found (0: none yet).
+
+    Raises DatabaseOpenError with the Portuguese reason when the server refuses.
+    """
+    db = connect(url)
+    try:
+        from app.core.migrations import LATEST_VERSION, current_version
+
+        version = current_version(db)
+        if version > LATEST_VERSION:
+            raise NewerSchemaError(
+                _("This database was written by a newer version of Atende (schema {found}, "
+                  "this version knows up to {known}). Update Atende to open it.").format(
+                    found=version, known=LATEST_VERSION)
+            )
+        return version
+    finally:
+        db.close()
 
 
 def _driver():

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app import __version__
+from app.core.postgres import masked
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.home import HomePage
@@ -33,13 +34,15 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
+        add_database_action(self, file_menu)
         help_menu = self.menuBar().addMenu(_("&Help"))
         about = QAction(_("&About Atende"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def show_about(self) -> None:
-        path = self.context.db_path or ""
+        path = masked(self.context.db_path)  # a server URL without its password
         QMessageBox.about(
             self,
             _("About Atende"),
