@@ -127,9 +127,9 @@ def close_with_row_locks(now: datetime) -> list[tuple]:
         timeouts = (
             AutoCloseSettings.select(AutoCloseSettings.timeout_minutes)
             .where(AutoCloseSettings.enabled == True)  # noqa: E712
-            .for_update("FOR SHARE")
+            .for_update("FOR SHARE")  # type: ignore[arg-type]  # peewee takes the clause
         )
-        enabled = {t for (t,) in timeouts.tuples()}
+        enabled = {int(t) for t in timeouts.scalars()}
         if not enabled:  # turned off since next_due_at()
             return []
         reasons = _reasons(enabled)

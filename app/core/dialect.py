@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from string import Template
 from typing import Any
 
-from peewee import SQL, Cast, Database, Node, PostgresqlDatabase, SqliteDatabase, fn
+from peewee import SQL, Cast, Database, PostgresqlDatabase, SqliteDatabase, fn
 
 from app.core.db import database
 
@@ -126,14 +126,14 @@ def param(db: Database) -> str:
 # --- expressions ---------------------------------------------------------------------------
 
 
-def json_object(*keys_and_values: Any) -> Node:
+def json_object(*keys_and_values: Any) -> Any:
     """A JSON object as TEXT, from alternating keys and values (SQLite `json_object`)."""
     if is_postgres():
         return Cast(fn.json_build_object(*keys_and_values), "TEXT")
     return fn.json_object(*keys_and_values)
 
 
-def greatest(*values: Any) -> Node:
+def greatest(*values: Any) -> Any:
     """The largest of the values of one row (SQLite's scalar `max(a, b, …)`)."""
     return fn.GREATEST(*values) if is_postgres() else fn.MAX(*values)
 
@@ -143,7 +143,7 @@ _ACCENTED = "áàâãäåéèêëíìîïóòôõöúùûüçñýÿÁÀÂÃÄÅ�
 _PLAIN = "aaaaaaeeeeiiiiooooouuuucnyyaaaaaaeeeeiiiiooooouuuucny"
 
 
-def accent_fold(expression: Any, python_fold: Callable[[str | None], str]) -> Node:
+def accent_fold(expression: Any, python_fold: Callable[[str | None], str]) -> Any:
     """`expression` in lower case without accents, in SQL ("São" → "sao").
 
     SQLite runs `python_fold` (registered on the connection); PostgreSQL needs no function

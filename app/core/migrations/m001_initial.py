@@ -1,10 +1,10 @@
 """Instances (with Priorizar atendimento) and the history of changes."""
 
-from app.core.dialect import run_ddl, unique_lower_index
+from app.core.dialect import Only, run_ddl, unique_lower_index
 
 VERSION = 1
 
-STATEMENTS = [
+STATEMENTS: list[str | Only] = [
     """CREATE TABLE instance (
         id $id,
         name TEXT NOT NULL $unique_nocase,

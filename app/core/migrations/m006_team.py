@@ -6,7 +6,7 @@ On PostgreSQL, statement triggers NOTIFY the other desks of every committed chan
 (`app.core.changes`); SQLite needs nothing for that (`PRAGMA data_version`).
 """
 
-from app.core.dialect import ddl_notify, run_ddl
+from app.core.dialect import Only, ddl_notify, run_ddl
 
 VERSION = 6
 
@@ -23,7 +23,7 @@ NOTIFYING_TABLES = (
     "template",
 )
 
-STATEMENTS = [
+STATEMENTS: list[str | Only] = [
     "ALTER TABLE instance ADD COLUMN config_version INTEGER NOT NULL DEFAULT 0",
     *ddl_notify(NOTIFYING_TABLES),
 ]
