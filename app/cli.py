@@ -67,14 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_db(args: argparse.Namespace):
     """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
-    from app.core.db import DatabaseOpenError, open_database
+    from app.core.backup import recovery_hint
+    from app.core.db import DatabaseOpenError, UnwritableDatabaseError, open_database
     from app.paths import resolve_db_path
 
     path: Path = resolve_db_path(args.db)
     try:
         return open_database(path)
     except DatabaseOpenError as exc:
-        raise CliError(str(exc), EXIT_FAILURE) from exc
+        hint = "" if isinstance(exc, UnwritableDatabaseError) else recovery_hint(path)
+        raise CliError(" ".join(filter(None, [str(exc), hint])), EXIT_FAILURE) from exc
 
 
 def read_input_file(path: str) -> str:
@@ -119,11 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except Exception as exc:  # a failure we did not foresee: still no traceback for users
-        from peewee import OperationalError
+        from app.core.db import storage_failure_message
 
-        if isinstance(exc, OperationalError) and "readonly" in str(exc).lower():
-            message = _("the database cannot be written: check the folder's permissions")
-        else:
-            message = _("unexpected failure: {error}").format(error=exc)
+        message = storage_failure_message(exc) or _("unexpected failure: {error}").format(
+            error=exc
+        )
         print(message, file=sys.stderr)
         return EXIT_FAILURE

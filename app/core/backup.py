@@ -192,6 +192,18 @@ def latest_usable_backup(db_path: Path) -> Backup | None:
     return None
 
 
+def recovery_hint(db_path: Path) -> str:
+    """One Portuguese sentence pointing at the newest usable backup ("" when none)."""
+    from app.i18n import format_datetime
+
+    backup = latest_usable_backup(db_path)
+    if backup is None:
+        return ""
+    return _("The latest automatic backup ({date}) is {path}; open Atende to restore it.").format(
+        date=format_datetime(backup.at.astimezone()), path=backup.path
+    )
+
+
 def _side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
