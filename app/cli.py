@@ -81,24 +81,15 @@ def open_db(args: argparse.Namespace):
 
 def read_input_file(path: str) -> str:
     """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
-    try:
-        if path == "-":
-            return sys.stdin.read()
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise CliError(
-            "arquivo: " + _("cannot read {path}: {error}").format(path=path, error=exc.strerror)
-        ) from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CliError(
-            "arquivo: " + _("{path} is not UTF-8 text (byte {position})").format(
-                path=path, position=exc.start
-            )
-        ) from exc
+    from app.core.files import decode_text, read_text
+
+    if path == "-":
+        text, problems = decode_text(sys.stdin.buffer.read(), "stdin")
+    else:
+        text, problems = read_text(path)
+    if problems:
+        raise invalid(problems)
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,8 +52,10 @@ def backups_dir(db_path: Path) -> Path:
 
 
 def _name_pattern(db_path: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(Path(db_path).stem) + r"-(\d{8}-\d{6})-([a-z0-9-]+?)(?:-\d+)?"
-                      r"\.sqlite3")
+    return re.compile(
+        re.escape(Path(db_path).stem) + r"-(\d{8}-\d{6})-([a-z0-9-]+?)(?:-\d+)?"
+        r"\.sqlite3"
+    )
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
@@ -170,9 +172,7 @@ def verify_backup(path: Path) -> int:
             con.close()
     except sqlite3.Error as exc:
         raise BackupError(
-            _("The backup {path} is not an Atende database ({error}).").format(
-                path=path, error=exc
-            )
+            _("The backup {path} is not an Atende database ({error}).").format(path=path, error=exc)
         ) from exc
     if version is None or int(version) > LATEST_VERSION:
         raise BackupError(
@@ -255,8 +255,10 @@ def restore_backup(backup: Path, db_path: Path, at: datetime | None = None) -> P
     holder = watcher.holder_pid()
     if holder not in (None, os.getpid()) and not _lock_is_free(watcher):
         raise BackupError(
-            _("Another program (atende watch, process {pid}) is using this database: stop it "
-              "before restoring.").format(pid=holder)
+            _(
+                "Another program (atende watch, process {pid}) is using this database: stop it "
+                "before restoring."
+            ).format(pid=holder)
         )
     close_database()
     kept = keep_current_file(db_path, at)
@@ -283,8 +285,10 @@ def restore_backup(backup: Path, db_path: Path, at: datetime | None = None) -> P
         if kept is not None:
             shutil.copy2(kept, db_path)
         raise BackupError(
-            _("The restored database could not be opened ({error}); the previous file was "
-              "put back.").format(error=exc)
+            _(
+                "The restored database could not be opened ({error}); the previous file was "
+                "put back."
+            ).format(error=exc)
         ) from exc
     return kept
 

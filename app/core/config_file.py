@@ -24,14 +24,14 @@ FORMAT = "atende-config"
 VERSION = 1
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """The form under which two instance names are the same (as `get_by_name` compares)."""
     return " ".join(name.split()).casefold()
 
 
 def _existing_by_name() -> dict[str, Instance]:
     """Every stored instance by folded name, read once (not one query per imported item)."""
-    return {_fold(i.name): i for i in Instance.select()}
+    return {fold_name(i.name): i for i in Instance.select()}
 
 
 def instance_keys() -> set[str]:
@@ -106,7 +106,7 @@ def validate_config(data: Any, *, replace: bool = False) -> list[Problem]:
         path = join_path("instances", index)
         problems += _validate_instance(item, path, replace=replace, existing=existing)
         if isinstance(item, dict) and isinstance(item.get("name"), str):
-            folded = _fold(item["name"])
+            folded = fold_name(item["name"])
             if folded in seen:
                 problems.append(
                     Problem(join_path(path, "name"),
@@ -124,7 +124,7 @@ def _validate_instance(
     problems = _check_keys(item, instance_keys(), path)
     current_id = None
     if isinstance(item.get("name"), str):
-        same_name = existing.get(_fold(item["name"]))
+        same_name = existing.get(fold_name(item["name"]))
         if same_name is not None and not replace:
             problems.append(
                 Problem(join_path(path, "name"),
@@ -161,7 +161,7 @@ def import_config(data: Any, clock: Clock, *, replace: bool = False) -> ImportRe
     with database.atomic():
         for item in data["instances"]:
             _problems, clean = validate_fields(item, check_db=False)
-            instance = existing.get(_fold(clean["name"]))
+            instance = existing.get(fold_name(clean["name"]))
             if instance is None:
                 instance = Instance(created_at=now)
                 result.created.append(clean["name"])

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.core import history
 from app.core.clock import Clock
-from app.core.config_file import export_instance, import_config, validate_config
+from app.core.config_file import export_instance, fold_name, import_config, validate_config
 from app.core.db import database
 from app.core.instances import FIELDS
 from app.core.models import Instance
@@ -21,7 +21,10 @@ CREATE = "create"
 REPLACE = "replace"
 
 FIELD_TITLES = {
-    "name": N_("Name"), "phone": N_("Phone"), "plan": N_("Plan"), "timezone": N_("Time zone"),
+    "name": N_("Name"),
+    "phone": N_("Phone"),
+    "plan": N_("Plan"),
+    "timezone": N_("Time zone"),
 }
 
 
@@ -88,14 +91,20 @@ def plan_import(data: Any, clock: Clock) -> ImportPlan:
     return ImportPlan(plans, warnings(problems))
 
 
+def without_existing(data: dict[str, Any]) -> dict[str, Any]:
+    """The config with only the instances whose names are not in the database yet (the
+    "keep the existing ones" answer to an import that would replace some)."""
+    taken = {fold_name(i.name) for i in Instance.select(Instance.name)}
+    kept = [i for i in data["instances"] if fold_name(i["name"]) not in taken]
+    return {**data, "instances": kept}
+
+
 def _plan_for(instance: Instance, old: dict[str, Any] | None) -> InstancePlan:
     new = export_instance(instance)
     if old is None:
         return InstancePlan(instance.name, CREATE)
     changes = [Change(key, _(FIELD_TITLES[key]), old[key] != new[key]) for key in FIELDS]
-    changes += [
-        Change(s.key, _(s.title), old[s.key] != new[s.key]) for s in all_sections()
-    ]
+    changes += [Change(s.key, _(s.title), old[s.key] != new[s.key]) for s in all_sections()]
     return InstancePlan(instance.name, REPLACE, changes)
 
 
@@ -105,9 +114,7 @@ class CopyResult:
     warnings: list[Problem]
 
 
-def copy_sections(
-    source: Instance, target: Instance, keys: list[str], clock: Clock
-) -> CopyResult:
+def copy_sections(source: Instance, target: Instance, keys: list[str], clock: Clock) -> CopyResult:
     """Copy the chosen sections' settings from `source` to `target` in one transaction.
 
     Validated against the target (its plan, its zone) first; nothing is written when a
@@ -135,7 +142,10 @@ def copy_sections(
         target.save()
         titles = ", ".join(_(s.title) for s in sections if s.key in changed)
         history.record(
-            target, now, history.KIND_CONFIG, "copy",
+            target,
+            now,
+            history.KIND_CONFIG,
+            "copy",
             _("Settings copied from {source}: {sections}").format(
                 source=source.name, sections=titles
             ),

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
+
+from app.core.validation import Problem
+from app.i18n import _
+
+FILE_PATH = "arquivo"  # the path of problems about the file itself (SPEC §9)
 
 
 def write_text_atomic(path: Path | str, text: str) -> None:
@@ -35,3 +42,50 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def read_text(path: Path | str) -> tuple[str | None, list[Problem]]:
+    """The UTF-8 text of a file the user chose (a BOM is allowed), or an `arquivo` problem
+    saying why not: unreadable, UTF-16, or another encoding (with the byte position)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return None, [
+            Problem(
+                FILE_PATH,
+                _("cannot read {path}: {error}").format(path=path, error=exc.strerror or exc),
+            )
+        ]
+    return decode_text(data, str(path))
+
+
+def decode_text(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """`data` as UTF-8 text, or the `arquivo` problem naming `path` (see `read_text`)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [
+            Problem(
+                FILE_PATH,
+                _("{path} is UTF-16 text; save it as UTF-8 and try again").format(path=path),
+            )
+        ]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [
+            Problem(
+                FILE_PATH,
+                _(
+                    "{path} is not UTF-8 text (byte {position}); save it as UTF-8 and try again"
+                ).format(path=path, position=exc.start),
+            )
+        ]
+
+
+def safe_file_name(name: str, fallback: str = "atende") -> str:
+    """A file name made from free text (an instance name): no folders, no dots in front,
+    only letters, digits and dashes — "../Loja Centro/" → "loja-centro"."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return slug or fallback

@@ -82,8 +82,13 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_old_config(db_path, old_co
     file = tmp_path / "big.json"
     file.write_text(json.dumps(big_config(old_config, 1500)), encoding="utf-8")
     code = CHILD.format(stop_at=900, db=str(db_path), file=str(file))
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout.readline().strip() == "writing", child.stderr.read()
         wal = db_path.with_name(db_path.name + "-wal")
@@ -147,8 +152,9 @@ def test_a_database_busy_in_another_process_is_reported_and_untouched(
         sys.stdin.read()
         """
     )
-    child = subprocess.Popen([sys.executable, "-c", holder], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     monkeypatch.setitem(core_db.PRAGMAS, "busy_timeout", 100)
     try:
         assert child.stdout.readline().strip() == "locked"

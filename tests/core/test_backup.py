@@ -148,8 +148,9 @@ def test_restore_refuses_while_a_headless_watcher_holds_the_database(db_path, ma
         f"l = FileLock({str(lock)!r}); assert l.acquire(); print('held', flush=True);"
         "sys.stdin.read()"
     )
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert child.stdout.readline().strip() == "held"
         with pytest.raises(BackupError, match="atende watch"):

@@ -36,7 +36,9 @@ def test_plan_lists_creations_and_per_section_changes_without_writing(
 
     assert dump(db_path) == before, "planning writes nothing"
     assert [(p.name, p.action) for p in plan.instances] == [
-        ("Loja Centro", REPLACE), ("Loja Norte", REPLACE), ("Loja Nova", CREATE),
+        ("Loja Centro", REPLACE),
+        ("Loja Norte", REPLACE),
+        ("Loja Nova", CREATE),
     ]
     assert plan.created == ["Loja Nova"] and plan.replaced == ["Loja Centro", "Loja Norte"]
     first, second, third = plan.instances

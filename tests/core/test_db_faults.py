@@ -17,8 +17,12 @@ from app.core.db import (
 from app.core.instances import create_instance
 from tests.faults import dump, fill_disk, read_only
 
-DATA = {"name": "Loja Centro", "phone": "+5511912345678", "plan": "avancado",
-        "timezone": "America/Sao_Paulo"}
+DATA = {
+    "name": "Loja Centro",
+    "phone": "+5511912345678",
+    "plan": "avancado",
+    "timezone": "America/Sao_Paulo",
+}
 
 
 def files_in(folder):
@@ -104,8 +108,13 @@ def test_full_disk_rolls_back_the_write_with_a_clear_message(db, db_path, clock)
         with db.atomic():
             Instance.create(**big, created_at=clock.now(), updated_at=clock.now())
             for _ in range(200):
-                HistoryEvent.create(instance_name="x" * 2000, at=clock.now(), kind="config",
-                                    section="s", summary="y" * 2000)
+                HistoryEvent.create(
+                    instance_name="x" * 2000,
+                    at=clock.now(),
+                    kind="config",
+                    section="s",
+                    summary="y" * 2000,
+                )
     assert storage_failure_message(exc.value) == (
         "O disco está cheio: nada foi salvo. Libere espaço e tente de novo."
     )
@@ -119,8 +128,9 @@ def test_a_backup_that_cannot_be_made_stops_the_migration(filled_db, monkeypatch
     from app.core import migrations
 
     latest = migrations.LATEST_VERSION
-    extra = SimpleNamespace(VERSION=latest + 1,
-                            apply=lambda db: db.execute_sql("CREATE TABLE extra (x)"))
+    extra = SimpleNamespace(
+        VERSION=latest + 1, apply=lambda db: db.execute_sql("CREATE TABLE extra (x)")
+    )
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, extra])
     monkeypatch.setattr(migrations, "LATEST_VERSION", latest + 1)
     (filled_db.parent / "backups").write_text("a file where the folder should be")
