@@ -60,17 +60,19 @@ class DailyBackup(QObject):
 
 
 def describe_backup(backup: Backup, now: datetime) -> str:
-    """ "quarta-feira, 12 de março de 2025 às 10:00 (há 2 dias) — Backup diário · 96 KB"."""
+    """Two lines: "quarta-feira, 12 de março de 2025 às 10:00" and
+    "Backup diário · há 2 dias · 96 KB" (the machine's local time)."""
     local = backup.at.astimezone()
     when = _("{date} at {time}").format(date=format_date(local, "full"), time=format_time(local))
-    ago = format_relative(backup.at - now) if now > backup.at else ""
-    size = ""
+    details = [backup.reason_label()]
+    if now > backup.at:
+        details.append(format_relative(backup.at - now))
     try:
-        size = _("{size} KB").format(size=format_number(round(backup.path.stat().st_size / 1024)))
+        size = round(backup.path.stat().st_size / 1024)
+        details.append(_("{size} KB").format(size=format_number(size)))
     except OSError:
         pass
-    text = f"{when} ({ago})" if ago else when
-    return " · ".join(filter(None, [f"{text} — {backup.reason_label()}", size]))
+    return f"{when}\n{' · '.join(details)}"
 
 
 class RestoreBackupDialog(QDialog):
@@ -97,6 +99,7 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Backups of the database"))
+        self.list.setSpacing(3)
         for backup in self.backups:
             item = QListWidgetItem(describe_backup(backup, now))
             item.setToolTip(str(backup.path))

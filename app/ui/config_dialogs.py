@@ -62,6 +62,7 @@ class ExportScopeDialog(QDialog):
         layout = _dialog_layout(
             self, _("Export configuration"), _("Which instances go into the file?")
         )
+        self.setMinimumWidth(420)
         self.all_button = QRadioButton(_("All instances"))
         self.all_button.setAccessibleName(_("All instances"))
         self.current_button = QRadioButton(_("Only “{name}”").format(name=current_name))
@@ -120,7 +121,22 @@ class ImportSummaryDialog(QDialog):
                 "together, or nothing is."
             ).format(path=path),
         )
-        self.setMinimumSize(660, 440)
+        self.setMinimumSize(680, 520)
+        counts = QLabel(
+            ", ".join(
+                [
+                    ngettext("{n} new instance", "{n} new instances", len(plan.created)).format(
+                        n=len(plan.created)
+                    ),
+                    ngettext(
+                        "{n} instance already exists", "{n} instances already exist",
+                        len(plan.replaced),
+                    ).format(n=len(plan.replaced)),
+                ]
+            ),
+            objectName="cardTitle",
+        )
+        layout.addWidget(counts)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("What the import changes"))
         self.tree.setHeaderLabels([_("Instance and section"), _("What happens")])
@@ -130,7 +146,12 @@ class ImportSummaryDialog(QDialog):
             self.tree.addTopLevelItem(top)
             for change in item.changes:
                 state = _("will change") if change.changed else _("stays the same")
-                top.addChild(QTreeWidgetItem([change.title, state]))
+                child = QTreeWidgetItem([change.title, state])
+                if change.changed:
+                    font = child.font(1)
+                    font.setBold(True)
+                    child.setFont(1, font)
+                top.addChild(child)
             top.setExpanded(item.action != CREATE and item.changed)
         layout.addWidget(self.tree, 1)
         for warning in plan.warnings:

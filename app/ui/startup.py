@@ -193,8 +193,8 @@ class Session:
             )
         else:
             advice = _(
-                "The file was not changed. You can restore an automatic backup: the "
-                "current file is kept as a copy first."
+                "You can restore an automatic backup (the current file is kept as a copy "
+                "first), or close Atende and open another file with --db."
             )
         if latest is None:
             advice += " " + _("There is no usable automatic backup of this database.")
