@@ -64,11 +64,12 @@ class SingleInstance(QObject):
     def _accept(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.readyRead.connect(self._read)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if socket.readLine().data() == SHOW:
+    def _read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket) and socket.readLine().data() == SHOW:
             socket.write(ACK)
             socket.flush()
             self.activation_requested.emit()
