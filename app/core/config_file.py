@@ -15,6 +15,7 @@ from app.core import history
 from app.core.clock import Clock
 from app.core.db import database
 from app.core.instances import FIELDS, validate_fields
+from app.core.json_text import parse_json
 from app.core.models import Instance
 from app.core.sections import all_sections
 from app.core.validation import Problem, errors, join_path
@@ -58,14 +59,8 @@ def dumps(config: dict[str, Any]) -> str:
 
 
 def parse_text(text: str) -> tuple[Any, list[Problem]]:
-    """JSON text → data, or a problem at `arquivo` with line and column."""
-    try:
-        return json.loads(text), []
-    except json.JSONDecodeError as exc:
-        message = _("invalid JSON at line {line}, column {column}: {error}").format(
-            line=exc.lineno, column=exc.colno, error=exc.msg
-        )
-        return None, [Problem("arquivo", message)]
+    """JSON text → data, or problems at `arquivo` (line and column) — see `json_text`."""
+    return parse_json(text)
 
 
 def _check_keys(value: dict, expected: set[str], path: str) -> list[Problem]:

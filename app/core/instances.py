@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from app.core import history
@@ -39,6 +40,11 @@ def validate_fields(
         elif len(name) > NAME_MAX:
             problems.append(
                 Problem(prefix + "name", _("Use at most {max} characters.").format(max=NAME_MAX))
+            )
+        elif (position := first_unprintable(name)) is not None:
+            problems.append(
+                Problem(prefix + "name", _("Remove the invisible control character at position "
+                                           "{position}.").format(position=position + 1))
             )
         elif check_db and name_taken(name, current_id):
             problems.append(
@@ -84,6 +90,14 @@ def validate_fields(
     else:
         clean["timezone"] = zone.strip()
     return problems, clean
+
+
+def first_unprintable(text: str) -> int | None:
+    """Index of the first control character or lone surrogate (never valid in a name)."""
+    for index, char in enumerate(text):
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            return index
+    return None
 
 
 def name_taken(name: str, current_id: int | None = None) -> bool:
