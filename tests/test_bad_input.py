@@ -27,8 +27,12 @@ from app.core.validation import ValidationError
 from tests.faults import dump
 
 FIVE_MB = "x" * (5 * 1024 * 1024)
-VALID = {"name": "Loja Nova", "phone": "+5511987654321", "plan": "intermediario",
-         "timezone": "America/Sao_Paulo"}
+VALID = {
+    "name": "Loja Nova",
+    "phone": "+5511987654321",
+    "plan": "intermediario",
+    "timezone": "America/Sao_Paulo",
+}
 
 
 @dataclass(frozen=True)
@@ -82,23 +86,51 @@ CONFIG_CASES = [
     Case("not-json", lambda d: "isto não é JSON", "arquivo", "esperava-se um valor"),
     Case("trailing-garbage", text(lambda t: t + "}"), "arquivo", "mais conteúdo depois"),
     Case("utf16", text(lambda t: t.encode("utf-16")), "arquivo", "UTF-16"),
-    Case("cp1252", text(lambda t: t.replace("Loja Nova", "Açaí").encode("cp1252")),
-         "arquivo", "não é um texto UTF-8"),
-    Case("raw-nul-in-text", text(lambda t: t.replace("Loja Nova", "Loja\x00Nova")),
-         "arquivo", "caractere de controle dentro de um texto"),
-    Case("nan", text(lambda t: t.replace('"version": 1', '"version": NaN')),
-         "arquivo", "NaN não é JSON válido"),
+    Case(
+        "cp1252",
+        text(lambda t: t.replace("Loja Nova", "Açaí").encode("cp1252")),
+        "arquivo",
+        "não é um texto UTF-8",
+    ),
+    Case(
+        "raw-nul-in-text",
+        text(lambda t: t.replace("Loja Nova", "Loja\x00Nova")),
+        "arquivo",
+        "caractere de controle dentro de um texto",
+    ),
+    Case(
+        "nan",
+        text(lambda t: t.replace('"version": 1', '"version": NaN')),
+        "arquivo",
+        "NaN não é JSON válido",
+    ),
     Case("deep-nesting", lambda d: NESTED, "arquivo", "aninhados demais"),
-    Case("huge-integer", text(lambda t: t.replace('"version": 1', '"version": ' + "9" * 5000)),
-         "arquivo", "JSON inválido"),
-    Case("duplicate-key", text(lambda t: t.replace('"plan":', '"plan": "basico", "plan":', 1)),
-         "arquivo", "a chave “plan” aparece duas vezes"),
-    Case("escaped-lone-surrogate", text(lambda t: t.replace("Loja Nova", "Loja \\ud800")),
-         "instances[0].name", "caractere inválido"),
-    Case("raw-surrogate-bytes", item({"name": "Loja \ud800"}), "arquivo",
-         "não é um texto UTF-8"),
-    Case("traversal-file-name", lambda d: d, "arquivo", "não foi possível ler",
-         file=lambda tmp: str(tmp / ".." / ".." / "nao-existe" / ".." / "config.json")),
+    Case(
+        "huge-integer",
+        text(lambda t: t.replace('"version": 1', '"version": ' + "9" * 5000)),
+        "arquivo",
+        "JSON inválido",
+    ),
+    Case(
+        "duplicate-key",
+        text(lambda t: t.replace('"plan":', '"plan": "basico", "plan":', 1)),
+        "arquivo",
+        "a chave “plan” aparece duas vezes",
+    ),
+    Case(
+        "escaped-lone-surrogate",
+        text(lambda t: t.replace("Loja Nova", "Loja \\ud800")),
+        "instances[0].name",
+        "caractere inválido",
+    ),
+    Case("raw-surrogate-bytes", item({"name": "Loja \ud800"}), "arquivo", "não é um texto UTF-8"),
+    Case(
+        "traversal-file-name",
+        lambda d: d,
+        "arquivo",
+        "não foi possível ler",
+        file=lambda tmp: str(tmp / ".." / ".." / "nao-existe" / ".." / "config.json"),
+    ),
     # -- the envelope ----------------------------------------------------------------------
     Case("top-level-array", lambda d: [d], "$", "deve ser um objeto JSON"),
     Case("top-level-string", lambda d: '"atende"', "$", "deve ser um objeto JSON"),
@@ -112,54 +144,125 @@ CONFIG_CASES = [
     Case("instances-object", top({"instances": {}}), "instances", "deve ser uma lista"),
     Case("instance-not-object", top({"instances": [42]}), "instances[0]", "objeto JSON"),
     # -- one instance's keys and values ----------------------------------------------------
-    Case("unknown-instance-key", item({"apelido": "x"}), "instances[0].apelido",
-         "chave desconhecida"),
+    Case(
+        "unknown-instance-key", item({"apelido": "x"}), "instances[0].apelido", "chave desconhecida"
+    ),
     Case("missing-phone", drop("phone"), "instances[0].phone", "deve ser um texto"),
-    Case("missing-section", drop("prioritize_attendance"),
-         "instances[0].prioritize_attendance", "chave obrigatória ausente"),
+    Case(
+        "missing-section",
+        drop("prioritize_attendance"),
+        "instances[0].prioritize_attendance",
+        "chave obrigatória ausente",
+    ),
     Case("empty-name", item({"name": "   "}), "instances[0].name", "Informe um nome"),
     Case("long-name", item({"name": "L" * 61}), "instances[0].name", "no máximo 60"),
     Case("five-mb-name", item({"name": FIVE_MB}), "instances[0].name", "no máximo 60"),
-    Case("nul-in-name", item({"name": "Loja\u0000Nova"}), "instances[0].name",
-         "caractere de controle invisível na posição 5"),
-    Case("escape-in-name", item({"name": "Loja \x1b[31mNova"}), "instances[0].name",
-         "caractere de controle"),
+    Case(
+        "nul-in-name",
+        item({"name": "Loja\u0000Nova"}),
+        "instances[0].name",
+        "caractere de controle invisível na posição 5",
+    ),
+    Case(
+        "escape-in-name",
+        item({"name": "Loja \x1b[31mNova"}),
+        "instances[0].name",
+        "caractere de controle",
+    ),
     Case("name-number", item({"name": 123}), "instances[0].name", "deve ser um texto"),
     Case("name-null", item({"name": None}), "instances[0].name", "deve ser um texto"),
-    Case("duplicate-names", second_instance("  loja   NOVA "), "instances[1].name",
-         "repete o nome de instances[0]"),
-    Case("existing-name", item({"name": "Loja Centro"}), "instances[0].name",
-         "já existe uma instância com este nome"),
+    Case(
+        "duplicate-names",
+        second_instance("  loja   NOVA "),
+        "instances[1].name",
+        "repete o nome de instances[0]",
+    ),
+    Case(
+        "existing-name",
+        item({"name": "Loja Centro"}),
+        "instances[0].name",
+        "já existe uma instância com este nome",
+    ),
     Case("short-phone", item({"phone": "123"}), "instances[0].phone", "telefone brasileiro"),
     Case("emoji-phone", item({"phone": "🍕🍕🍕"}), "instances[0].phone", "telefone brasileiro"),
-    Case("foreign-phone", item({"phone": "+1 212 555 0100"}), "instances[0].phone",
-         "telefone brasileiro"),
-    Case("five-mb-phone", item({"phone": "9" * len(FIVE_MB)}), "instances[0].phone",
-         "telefone brasileiro"),
-    Case("sql-in-phone", item({"phone": "11 91234-5678'); DROP TABLE instance;--"}),
-         "instances[0].phone", "telefone brasileiro"),
-    Case("phone-number-type", item({"phone": 11912345678}), "instances[0].phone",
-         "deve ser um texto"),
+    Case(
+        "foreign-phone",
+        item({"phone": "+1 212 555 0100"}),
+        "instances[0].phone",
+        "telefone brasileiro",
+    ),
+    Case(
+        "five-mb-phone",
+        item({"phone": "9" * len(FIVE_MB)}),
+        "instances[0].phone",
+        "telefone brasileiro",
+    ),
+    Case(
+        "sql-in-phone",
+        item({"phone": "11 91234-5678'); DROP TABLE instance;--"}),
+        "instances[0].phone",
+        "telefone brasileiro",
+    ),
+    Case(
+        "phone-number-type", item({"phone": 11912345678}), "instances[0].phone", "deve ser um texto"
+    ),
     Case("unknown-plan", item({"plan": "ouro"}), "instances[0].plan", "Plano desconhecido"),
     Case("plan-label", item({"plan": "Básico"}), "instances[0].plan", "Plano desconhecido"),
-    Case("sql-in-plan", item({"plan": "basico' OR '1'='1"}), "instances[0].plan",
-         "Plano desconhecido"),
-    Case("timezone-traversal", item({"timezone": "../../../../etc/passwd"}),
-         "instances[0].timezone", "Fuso horário desconhecido"),
-    Case("timezone-absolute", item({"timezone": "/etc/localtime"}), "instances[0].timezone",
-         "Fuso horário desconhecido"),
-    Case("timezone-five-mb", item({"timezone": FIVE_MB}), "instances[0].timezone",
-         "Fuso horário desconhecido"),
-    Case("timezone-nul", item({"timezone": "America/Sao_Paulo\x00"}),
-         "instances[0].timezone", "Fuso horário desconhecido"),
-    Case("prioritize-text", item({"prioritize_attendance": "true"}),
-         "instances[0].prioritize_attendance", "deve ser true ou false"),
-    Case("prioritize-one", item({"prioritize_attendance": 1}),
-         "instances[0].prioritize_attendance", "deve ser true ou false"),
-    Case("prioritize-null", item({"prioritize_attendance": None}),
-         "instances[0].prioritize_attendance", "deve ser true ou false"),
-    Case("replace-still-validates", item({"name": "Loja Centro", "plan": "ouro"}),
-         "instances[0].plan", "Plano desconhecido", args=("--replace",)),
+    Case(
+        "sql-in-plan",
+        item({"plan": "basico' OR '1'='1"}),
+        "instances[0].plan",
+        "Plano desconhecido",
+    ),
+    Case(
+        "timezone-traversal",
+        item({"timezone": "../../../../etc/passwd"}),
+        "instances[0].timezone",
+        "Fuso horário desconhecido",
+    ),
+    Case(
+        "timezone-absolute",
+        item({"timezone": "/etc/localtime"}),
+        "instances[0].timezone",
+        "Fuso horário desconhecido",
+    ),
+    Case(
+        "timezone-five-mb",
+        item({"timezone": FIVE_MB}),
+        "instances[0].timezone",
+        "Fuso horário desconhecido",
+    ),
+    Case(
+        "timezone-nul",
+        item({"timezone": "America/Sao_Paulo\x00"}),
+        "instances[0].timezone",
+        "Fuso horário desconhecido",
+    ),
+    Case(
+        "prioritize-text",
+        item({"prioritize_attendance": "true"}),
+        "instances[0].prioritize_attendance",
+        "deve ser true ou false",
+    ),
+    Case(
+        "prioritize-one",
+        item({"prioritize_attendance": 1}),
+        "instances[0].prioritize_attendance",
+        "deve ser true ou false",
+    ),
+    Case(
+        "prioritize-null",
+        item({"prioritize_attendance": None}),
+        "instances[0].prioritize_attendance",
+        "deve ser true ou false",
+    ),
+    Case(
+        "replace-still-validates",
+        item({"name": "Loja Centro", "plan": "ouro"}),
+        "instances[0].plan",
+        "Plano desconhecido",
+        args=("--replace",),
+    ),
 ]
 
 
@@ -229,7 +332,8 @@ def section_cases() -> list[tuple[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    ("key", "value"), section_cases(),
+    ("key", "value"),
+    section_cases(),
     ids=lambda v: v if isinstance(v, str) and len(v) < 40 else type(v).__name__,
 )
 def test_hostile_section_values(key, value, stored, db_path, tmp_path, capsys):
@@ -270,21 +374,27 @@ FORM_CASES = [
     ("sql-phone", {"phone": "'; DELETE FROM instance; --"}, "phone", "telefone brasileiro"),
     ("landline-too-short", {"phone": "(11) 2555-12"}, "phone", "telefone brasileiro"),
     ("bad-plan", {"plan": "premium"}, "plan", "Plano desconhecido"),
-    ("traversal-zone", {"timezone": "../zoneinfo/America/Sao_Paulo"}, "timezone",
-     "Fuso horário desconhecido"),
+    (
+        "traversal-zone",
+        {"timezone": "../zoneinfo/America/Sao_Paulo"},
+        "timezone",
+        "Fuso horário desconhecido",
+    ),
     ("empty-zone", {"timezone": ""}, "timezone", "Fuso horário desconhecido"),
 ]
 
 
-@pytest.mark.parametrize(("case_id", "changes", "path", "fragment"), FORM_CASES,
-                         ids=[c[0] for c in FORM_CASES])
+@pytest.mark.parametrize(
+    ("case_id", "changes", "path", "fragment"), FORM_CASES, ids=[c[0] for c in FORM_CASES]
+)
 def test_hostile_instance_fields(case_id, changes, path, fragment, db, db_path, clock):
     create_instance({**VALID, "name": "Loja Centro"}, clock)
     before = dump(db_path)
     with pytest.raises(ValidationError) as exc:
         create_instance({**VALID, **changes}, clock)
     assert any(p.path == path and fragment in p.message for p in exc.value.problems), (
-        exc.value.problems)
+        exc.value.problems
+    )
     assert dump(db_path) == before
 
 

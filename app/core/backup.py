@@ -8,10 +8,9 @@ replaced, so a restore can itself be undone).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -21,6 +20,8 @@ from app.i18n import _
 DAILY = "daily"
 BEFORE_RESTORE = "before-restore"
 KEEP = {DAILY: 7, BEFORE_RESTORE: 7}
+# A backup may run in a worker thread (the daily one); a restore waits for it to finish.
+FILE_LOCK = threading.RLock()
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -58,7 +59,7 @@ def _name_pattern(db_path: Path) -> re.Pattern[str]:
     )
 
 
-def _connect_readonly(path: Path) -> sqlite3.Connection:
+def connect_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
 
 
@@ -68,9 +69,14 @@ def backup_database(db_path: Path, reason: str, at: datetime) -> Path:
     Raises BackupError (the partial copy removed) when the folder or disk refuses.
     """
     db_path = Path(db_path)
-    target = _new_backup_path(db_path, reason, at)
+    with FILE_LOCK:
+        return _backup(db_path, reason, at)
+
+
+def _backup(db_path: Path, reason: str, at: datetime) -> Path:
+    target = new_backup_path(db_path, reason, at)
     try:
-        source = _connect_readonly(db_path)
+        source = connect_readonly(db_path)
         try:
             dest = sqlite3.connect(str(target))
             try:
@@ -89,7 +95,7 @@ def backup_database(db_path: Path, reason: str, at: datetime) -> Path:
     return target
 
 
-def _new_backup_path(db_path: Path, reason: str, at: datetime) -> Path:
+def new_backup_path(db_path: Path, reason: str, at: datetime) -> Path:
     folder = backups_dir(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -136,12 +142,13 @@ def daily_backup_if_due(db_path: Path, now: datetime, tz: tzinfo | None = None) 
     Returns the new backup, or None when today's already exists. Keeps the last 7.
     """
     local_day = now.astimezone(tz).date()
-    for backup in list_backups(db_path):
-        if backup.reason == DAILY and backup.at.astimezone(tz).date() >= local_day:
-            return None
-    path = backup_database(db_path, DAILY, now)
-    prune_backups(db_path, DAILY, KEEP[DAILY])
-    return path
+    with FILE_LOCK:
+        for backup in list_backups(db_path):
+            if backup.reason == DAILY and backup.at.astimezone(tz).date() >= local_day:
+                return None
+        path = backup_database(db_path, DAILY, now)
+        prune_backups(db_path, DAILY, KEEP[DAILY])
+        return path
 
 
 def verify_backup(path: Path) -> int:
@@ -162,7 +169,7 @@ def verify_backup(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise BackupError(_("The backup {path} is not a database.").format(path=path))
     try:
-        con = _connect_readonly(path)
+        con = connect_readonly(path)
         try:
             check = con.execute("PRAGMA integrity_check").fetchone()[0]
             if check != "ok":
@@ -202,115 +209,3 @@ def recovery_hint(db_path: Path) -> str:
     return _("The latest automatic backup ({date}) is {path}; open Atende to restore it.").format(
         date=format_datetime(backup.at.astimezone()), path=backup.path
     )
-
-
-def _side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-
-
-def keep_current_file(db_path: Path, at: datetime) -> Path | None:
-    """Save the database about to be replaced as a `before-restore` backup.
-
-    A sound file is copied with the backup API; a damaged one byte for byte (with its WAL),
-    so nothing the user had is ever thrown away.
-    """
-    db_path = Path(db_path)
-    if not db_path.is_file():
-        return None
-    try:
-        return backup_database(db_path, BEFORE_RESTORE, at)
-    except BackupError:
-        pass
-    target = _new_backup_path(db_path, BEFORE_RESTORE, at)
-    try:
-        shutil.copy2(db_path, target)
-        wal = _side_files(db_path)[0]
-        if wal.is_file():
-            shutil.copy2(wal, _side_files(target)[0])
-    except OSError as exc:
-        target.unlink(missing_ok=True)
-        raise BackupError(
-            _("Could not keep a copy of {path} before restoring: {error}").format(
-                path=db_path, error=exc.strerror
-            )
-        ) from exc
-    return target
-
-
-def restore_backup(backup: Path, db_path: Path, at: datetime | None = None) -> Path | None:
-    """Replace the database at `db_path` by the backup, safely, and reopen it.
-
-    The backup is verified first; the current file is kept as a `before-restore` backup
-    (returned); the copy is written beside the database and moved over it in one rename;
-    the reopened database must pass `PRAGMA integrity_check`, else the previous file is put
-    back. Raises BackupError (Portuguese) with the database as it was.
-    """
-    from app.core.db import DatabaseOpenError, close_database, open_database
-    from app.core.lock import FileLock, watcher_lock_path
-
-    backup, db_path = Path(backup), Path(db_path)
-    at = at or datetime.now(UTC)
-    verify_backup(backup)
-    watcher = FileLock(watcher_lock_path(db_path))
-    holder = watcher.holder_pid()
-    if holder not in (None, os.getpid()) and not _lock_is_free(watcher):
-        raise BackupError(
-            _(
-                "Another program (atende watch, process {pid}) is using this database: stop it "
-                "before restoring."
-            ).format(pid=holder)
-        )
-    close_database()
-    kept = keep_current_file(db_path, at)
-    staging = db_path.with_name(db_path.name + ".restoring")
-    try:
-        _copy_with_backup_api(backup, staging)
-        for side in _side_files(db_path):
-            side.unlink(missing_ok=True)
-        os.replace(staging, db_path)
-    except (OSError, sqlite3.Error) as exc:
-        staging.unlink(missing_ok=True)
-        raise BackupError(
-            _("Could not restore the backup: {error}. The database was not changed.").format(
-                error=exc
-            )
-        ) from exc
-    try:
-        db = open_database(db_path)
-        check = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
-        if check != "ok":
-            raise BackupError(_("The restored database failed its integrity check."))
-    except (DatabaseOpenError, BackupError) as exc:
-        close_database()
-        if kept is not None:
-            shutil.copy2(kept, db_path)
-        raise BackupError(
-            _(
-                "The restored database could not be opened ({error}); the previous file was "
-                "put back."
-            ).format(error=exc)
-        ) from exc
-    return kept
-
-
-def _lock_is_free(lock) -> bool:
-    if lock.acquire():
-        lock.release()
-        return True
-    return False
-
-
-def _copy_with_backup_api(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    src = _connect_readonly(source)
-    try:
-        dest = sqlite3.connect(str(target))
-        try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode=delete")
-        finally:
-            dest.close()
-    finally:
-        src.close()
-    with target.open("rb+") as fh:
-        os.fsync(fh.fileno())

@@ -20,8 +20,10 @@ _DECODER_MESSAGES = (
     ("Expecting value", N_("a value was expected")),
     ("Expecting ',' delimiter", N_("a “,” was expected")),
     ("Expecting ':' delimiter", N_("a “:” was expected")),
-    ("Expecting property name enclosed in double quotes",
-     N_("a key in double quotes was expected")),
+    (
+        "Expecting property name enclosed in double quotes",
+        N_("a key in double quotes was expected"),
+    ),
     ("Unterminated string", N_("text without its closing quote")),
     ("Invalid control character", N_("a control character inside a text")),
     ("Extra data", N_("there is more content after the end of the JSON")),
@@ -70,8 +72,12 @@ def parse_json(text: str, where: str = FILE_PATH) -> tuple[Any, list[Problem]]:
         )
         return None, [Problem(where, message)]
     except _Refused as exc:
-        return None, [Problem(where, _("{value} is not valid JSON; write a number or null")
-                              .format(value=exc.args[0]))]
+        return None, [
+            Problem(
+                where,
+                _("{value} is not valid JSON; write a number or null").format(value=exc.args[0]),
+            )
+        ]
     except RecursionError:
         return None, [Problem(where, _("the JSON is nested too deeply"))]
     except ValueError as exc:  # e.g. an integer with thousands of digits
@@ -92,14 +98,14 @@ def _bad_text(data: Any) -> list[Problem]:
         path, value = stack.pop()
         if isinstance(value, str):
             if _has_surrogate(value):
-                problems.append(Problem(path, _("contains an invalid character (a lone "
-                                                "UTF-16 surrogate)")))
+                problems.append(
+                    Problem(path, _("contains an invalid character (a lone UTF-16 surrogate)"))
+                )
         elif isinstance(value, dict):
             for key, item in value.items():
                 item_path = join_path("" if path == "$" else path, key)
                 if _has_surrogate(key):
-                    problems.append(Problem(item_path, _("the key contains an invalid "
-                                                         "character")))
+                    problems.append(Problem(item_path, _("the key contains an invalid character")))
                 stack.append((item_path, item))
         elif isinstance(value, list):
             stack.extend((join_path(path, i), item) for i, item in enumerate(value))

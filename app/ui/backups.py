@@ -7,6 +7,7 @@ The rules (when a backup is due, how many are kept, how a restore is made safe) 
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,7 +30,13 @@ CHECK_INTERVAL_MS = 60 * 60 * 1000  # an hour: a day is never missed while the a
 
 
 class DailyBackup(QObject):
-    """Asks core once at start and then every hour whether today's backup is due."""
+    """Asks core once at start and then every hour whether today's backup is due.
+
+    The copy runs in a worker thread (a million chats take about a second to copy, a
+    freeze the user would notice); SQLite's backup reads a consistent snapshot while the
+    window keeps writing, and core serializes it with a restore. Results come back as
+    queued signals.
+    """
 
     made = Signal(Path)
     failed = Signal(str)
@@ -40,11 +47,22 @@ class DailyBackup(QObject):
         self.clock = clock
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.check_in_background)
+        self._worker: threading.Thread | None = None
 
     def start(self) -> None:
         self.timer.start()
-        QTimer.singleShot(0, self.check)
+        QTimer.singleShot(0, self.check_in_background)
+
+    def check_in_background(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            return
+        self._worker = threading.Thread(target=self.check, name="atende-daily-backup", daemon=True)
+        self._worker.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._worker is not None:
+            self._worker.join(timeout)
 
     def check(self) -> Path | None:
         try:

@@ -20,6 +20,7 @@ from app.core.config_transfer import ImportPlan, copy_sections, plan_import, wit
 from app.core.db import storage_failure_message
 from app.core.files import read_text, safe_file_name, write_text_atomic
 from app.core.models import Instance
+from app.core.restore import restore_backup
 from app.core.validation import Problem, ValidationError, errors
 from app.i18n import _, format_datetime, ngettext
 from app.ui.config_dialogs import (
@@ -216,11 +217,17 @@ class FileActions(QObject):
             return False
         if not self.ask_leave_instance():
             return False
+        watcher = getattr(self.context, "watcher", None)
+        if watcher is not None:
+            watcher.pause()  # no pass while the file is being replaced
         try:
-            core_backup.restore_backup(backup.path, self.context.db_path, self.context.clock.now())
+            restore_backup(backup.path, self.context.db_path, self.context.clock.now())
         except core_backup.BackupError as exc:
             self.show_message(_("Restore backup"), str(exc), QMessageBox.Icon.Critical)
             return False
+        finally:
+            if watcher is not None:
+                watcher.resume()
         self.reload_window()
         self.show_message(
             _("Restore backup"),

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.core.backup import Backup, BackupError, latest_usable_backup, list_backups, restore_backup
+from app.core.backup import Backup, BackupError, latest_usable_backup, list_backups
 from app.core.db import (
     DatabaseOpenError,
     NewerSchemaError,
@@ -25,6 +25,7 @@ from app.core.db import (
     open_database,
 )
 from app.core.lock import FileLock, app_lock_path
+from app.core.restore import restore_backup
 from app.i18n import _, format_datetime
 
 SHOW = b"show\n"

@@ -38,10 +38,24 @@ from app.core.validation import Problem
 CLOCK = FixedClock(datetime(2025, 3, 12, 13, 0, tzinfo=UTC))
 
 # The same numbers typed the ways people type them.
-PHONES = ["+5511912345678", "(11) 91234-5678", "11 3456-7890", "+55 21 2555-1234",
-          "092991234567", "+55 (92) 99123-4567", "(61) 3322-1100"]
-ZONES = ["America/Sao_Paulo", "America/Manaus", "America/Recife", "America/Noronha",
-         "America/Rio_Branco", "Europe/Lisbon", "UTC"]
+PHONES = [
+    "+5511912345678",
+    "(11) 91234-5678",
+    "11 3456-7890",
+    "+55 21 2555-1234",
+    "092991234567",
+    "+55 (92) 99123-4567",
+    "(61) 3322-1100",
+]
+ZONES = [
+    "America/Sao_Paulo",
+    "America/Manaus",
+    "America/Recife",
+    "America/Noronha",
+    "America/Rio_Branco",
+    "Europe/Lisbon",
+    "UTC",
+]
 PLANS = ["basico", "intermediario", "avancado"]
 NAME_CHARS = st.characters(
     codec="utf-8", categories=["L", "M", "N", "P", "S", "Zs"], exclude_characters="\x85"
@@ -61,8 +75,9 @@ def fresh_database():
 def default_sections() -> dict[str, Any]:
     """What a new instance exports for each registered section."""
     with fresh_database():
-        create_instance({"name": "x", "phone": PHONES[0], "plan": "avancado",
-                         "timezone": ZONES[0]}, CLOCK)
+        create_instance(
+            {"name": "x", "phone": PHONES[0], "plan": "avancado", "timezone": ZONES[0]}, CLOCK
+        )
         [item] = export_config()["instances"]
     return {s.key: item[s.key] for s in all_sections()}
 
@@ -74,15 +89,17 @@ def clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
-names = st.text(NAME_CHARS, min_size=1, max_size=60).filter(
-    lambda n: 0 < len(clean_name(n)) <= 60
-)
+names = st.text(NAME_CHARS, min_size=1, max_size=60).filter(lambda n: 0 < len(clean_name(n)) <= 60)
 
 
 @st.composite
 def instance_items(draw, name: str) -> dict[str, Any]:
-    item = {"name": name, "phone": draw(st.sampled_from(PHONES)),
-            "plan": draw(st.sampled_from(PLANS)), "timezone": draw(st.sampled_from(ZONES))}
+    item = {
+        "name": name,
+        "phone": draw(st.sampled_from(PHONES)),
+        "plan": draw(st.sampled_from(PLANS)),
+        "timezone": draw(st.sampled_from(ZONES)),
+    }
     item.update(copy.deepcopy(DEFAULTS))
     item["prioritize_attendance"] = draw(st.booleans())
     return item
@@ -119,18 +136,34 @@ def test_export_after_import_is_the_canonical_identity(config, rnd):
 
 # -- garbage ------------------------------------------------------------------------------
 
-KEYS = ["format", "version", "instances", "name", "phone", "plan", "timezone",
-        *DEFAULTS, "enabled", "week", "templates"]
+KEYS = [
+    "format",
+    "version",
+    "instances",
+    "name",
+    "phone",
+    "plan",
+    "timezone",
+    *DEFAULTS,
+    "enabled",
+    "week",
+    "templates",
+]
 json_leaves = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-    st.text(max_size=30), st.sampled_from(["atende-config", "basico", "America/Sao_Paulo"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(["atende-config", "basico", "America/Sao_Paulo"]),
 )
 json_trees = st.recursive(
     json_leaves,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children,
-                        max_size=5),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children, max_size=5
+        ),
     ),
     max_leaves=25,
 )

@@ -262,3 +262,29 @@ def test_declining_the_restore_changes_nothing(window, make_instance, db_path, c
     Answers(window.file_actions, confirm=False)
     assert not window.file_actions.restore(list_backups(db_path)[0])
     assert dump(db_path) == before
+
+
+def test_the_watcher_rests_while_the_file_is_replaced(
+    window, make_instance, db_path, clock, monkeypatch
+):
+    import app.ui.file_menu as file_menu
+
+    make_instance("Loja Centro")
+    backup_database(db_path, "daily", clock.now())
+    events: list[str] = []
+
+    class RecordingWatcher:
+        def pause(self):
+            events.append("pause")
+
+        def resume(self):
+            events.append("resume")
+
+    window.context.watcher = RecordingWatcher()
+    real = file_menu.restore_backup
+    monkeypatch.setattr(
+        file_menu, "restore_backup", lambda *args: events.append("restore") or real(*args)
+    )
+    Answers(window.file_actions)
+    assert window.file_actions.restore(list_backups(db_path)[0])
+    assert events == ["pause", "restore", "resume"]
