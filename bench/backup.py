@@ -3,7 +3,7 @@
 For N chats (with their history events) in one database:
 - app:     `backup.backup_database` (SQLite's online backup API, safe while the app writes);
 - floor:   `shutil.copyfile` of the same (checkpointed) file — the cost of moving the bytes;
-- restore: `backup.restore_backup` (verify with integrity_check, keep the current file,
+- restore: `restore.restore_backup` (verify with integrity_check, keep the current file,
            copy, swap, reopen, integrity_check again);
 - idle:    `daily_backup_if_due` when today's backup exists (what the hourly timer costs).
 Prints medians and ratios (target: the backup within 3× of the floor). The daily backup
@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app import i18n
-from app.core import backup
+from app.core import backup, restore
 from app.core.clock import FixedClock
 from app.core.db import close_database, database, open_database
 from app.core.instances import create_instance
@@ -85,11 +85,11 @@ def measure(n: int, runs: int) -> None:
         open_database(path)
         backup.daily_backup_if_due(path, NOW, tz=UTC)
         idle = median_ms(lambda: backup.daily_backup_if_due(path, NOW, tz=UTC), runs)
-        restore = median_ms(lambda: backup.restore_backup(made[0], path, next(at)), runs)
+        restored = median_ms(lambda: restore.restore_backup(made[0], path, next(at)), runs)
         close_database()
         print(
             f"{n:>9,} chats ({size_mb:6.1f} MB): backup {app:8.1f} ms | floor (copy) "
-            f"{floor:7.1f} ms | ratio {app / floor:4.1f}x | restore {restore:8.1f} ms | "
+            f"{floor:7.1f} ms | ratio {app / floor:4.1f}x | restore {restored:8.1f} ms | "
             f"idle check {idle:5.2f} ms"
         )
 
