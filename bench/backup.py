@@ -7,7 +7,7 @@ For N chats (with their history events) in one database:
            copy, swap, reopen, integrity_check again);
 - idle:    `daily_backup_if_due` when today's backup exists (what the hourly timer costs).
 Prints medians and ratios (target: the backup within 3× of the floor). The daily backup
-runs in the GUI thread, so its time at the largest N is a freeze the user may notice.
+runs in a worker thread, so its time costs no frame; a restore (rare, asked for) blocks.
 
     python bench/backup.py            # 10k and 100k chats
     python bench/backup.py --full     # also 1M

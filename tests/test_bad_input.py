@@ -109,7 +109,7 @@ CONFIG_CASES = [
         "huge-integer",
         text(lambda t: t.replace('"version": 1', '"version": ' + "9" * 5000)),
         "arquivo",
-        "JSON inválido",
+        "dígitos demais",
     ),
     Case(
         "duplicate-key",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from app.core import history
@@ -13,7 +12,7 @@ from app.core.phones import format_phone, normalize_phone
 from app.core.plans import PLANS, plan_label
 from app.core.sections import all_sections
 from app.core.timezones import DEFAULT_TIMEZONE, is_valid_zone
-from app.core.validation import Problem, raise_if_errors
+from app.core.validation import Problem, first_unprintable, raise_if_errors
 from app.i18n import _
 
 NAME_MAX = 60
@@ -90,14 +89,6 @@ def validate_fields(
     else:
         clean["timezone"] = zone.strip()
     return problems, clean
-
-
-def first_unprintable(text: str) -> int | None:
-    """Index of the first control character or lone surrogate (never valid in a name)."""
-    for index, char in enumerate(text):
-        if unicodedata.category(char) in ("Cc", "Cs"):
-            return index
-    return None
 
 
 def name_taken(name: str, current_id: int | None = None) -> bool:

@@ -57,8 +57,14 @@ def _refuse_constant(name: str) -> Any:
     raise _Refused(name)
 
 
-def parse_json(text: str, where: str = FILE_PATH) -> tuple[Any, list[Problem]]:
-    """JSON text → (data, []) or (None, problems at `where`, with line and column)."""
+def parse_json(
+    text: str, where: str = FILE_PATH, *, line: int = 1, root: str = ""
+) -> tuple[Any, list[Problem]]:
+    """JSON text → (data, []) or (None, problems at `where`, with line and column).
+
+    For one line of a JSON Lines file, `line` is its number in the file (for the message)
+    and `root` the path prefix of problems inside it (`linha 3`).
+    """
     duplicates: list[str] = []
     try:
         data = json.loads(
@@ -68,7 +74,7 @@ def parse_json(text: str, where: str = FILE_PATH) -> tuple[Any, list[Problem]]:
         )
     except json.JSONDecodeError as exc:
         message = _("invalid JSON at line {line}, column {column}: {error}").format(
-            line=exc.lineno, column=exc.colno, error=decoder_message(exc.msg)
+            line=exc.lineno + line - 1, column=exc.colno, error=decoder_message(exc.msg)
         )
         return None, [Problem(where, message)]
     except _Refused as exc:
@@ -80,20 +86,21 @@ def parse_json(text: str, where: str = FILE_PATH) -> tuple[Any, list[Problem]]:
         ]
     except RecursionError:
         return None, [Problem(where, _("the JSON is nested too deeply"))]
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        return None, [Problem(where, _("invalid JSON: {error}").format(error=exc))]
+    except ValueError:  # Python refuses to convert an integer of thousands of digits
+        return None, [Problem(where, _("a number in the file has too many digits"))]
     problems = [
-        Problem(where, _("the key “{key}” appears twice in the same object").format(key=key))
+        Problem(root or where,
+                _("the key “{key}” appears twice in the same object").format(key=key))
         for key in dict.fromkeys(duplicates)
     ]
-    problems += _bad_text(data)
+    problems += _bad_text(data, root)
     return (None, problems) if problems else (data, [])
 
 
-def _bad_text(data: Any) -> list[Problem]:
+def _bad_text(data: Any, root: str = "") -> list[Problem]:
     """Texts (values or keys) holding lone surrogates, each at its JSON path."""
     problems: list[Problem] = []
-    stack: list[tuple[str, Any]] = [("$", data)]
+    stack: list[tuple[str, Any]] = [(root or "$", data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
