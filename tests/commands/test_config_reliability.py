@@ -191,3 +191,29 @@ def test_a_damaged_database_is_one_stderr_line_naming_the_backup(db_path, old_co
     assert len(err) == 1
     assert "danificado" in err[0] and str(backup) in err[0]
     assert db_path.read_bytes() == b"garbage" * 1000
+
+
+def test_a_newer_database_is_one_stderr_line(db_path, old_config, capsys):
+    from app.core.migrations import LATEST_VERSION
+
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO schema_version VALUES (?)", (LATEST_VERSION + 1,))
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    assert main(["--db", str(db_path), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "versão mais nova do Atende" in err[0]
+    assert db_path.read_bytes() == before
+
+
+def test_a_read_only_folder_is_one_stderr_line(tmp_path, capsys):
+    from tests.faults import read_only
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with read_only(folder):
+        assert main(["--db", str(folder / "atende.sqlite3"), "export"]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 1 and "não permite gravação" in err[0]
+        assert list(folder.iterdir()) == []
