@@ -17,10 +17,12 @@ from pathlib import Path
 from app.core.backup import (
     BEFORE_RESTORE,
     FILE_LOCK,
+    KEEP,
     BackupError,
     backup_database,
     connect_readonly,
     new_backup_path,
+    prune_backups,
     verify_backup,
 )
 from app.i18n import _
@@ -88,6 +90,7 @@ def _restore(backup: Path, db_path: Path, at: datetime) -> Path | None:
         )
     close_database()
     kept = keep_current_file(db_path, at)
+    prune_backups(db_path, BEFORE_RESTORE, KEEP[BEFORE_RESTORE])
     staging = db_path.with_name(db_path.name + ".restoring")
     try:
         _copy_with_backup_api(backup, staging)

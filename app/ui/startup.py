@@ -10,6 +10,7 @@ creates or changes the database file unless the user chooses to restore a backup
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -113,6 +114,9 @@ class Session:
         self.exit_code = 0
 
     def start(self) -> bool:
+        from app import __version__
+
+        logging.getLogger("atende").info("Atende %s starting on %s", __version__, self.db_path)
         try:
             check_writable(self.db_path)
             claimed = self.single.claim()

@@ -87,3 +87,14 @@ def test_restore_refuses_while_a_headless_watcher_holds_the_database(db_path, ma
         child.kill()
         child.wait()
     restore_backup(saved, db_path, T0)  # a dead holder no longer blocks
+
+
+def test_only_the_last_seven_replaced_files_are_kept(db_path, make_instance):
+    make_instance("Loja Centro")
+    saved = backup_database(db_path, "daily", T0)
+    for n in range(9):
+        restore_backup(saved, db_path, T0 + timedelta(hours=n + 1))
+    kept = [b for b in list_backups(db_path) if b.reason == "before-restore"]
+    assert len(kept) == 7
+    assert kept[0].at == T0 + timedelta(hours=9) and kept[-1].at == T0 + timedelta(hours=3)
+    assert saved.exists()
