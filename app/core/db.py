@@ -176,9 +176,10 @@ def storage_failure_message(exc: BaseException) -> str | None:
     Peewee's own rollback then fails with "no transaction is active", hiding the cause.
     """
     chain: list[BaseException] = []
-    while exc is not None and exc not in chain:
-        chain.append(exc)
-        exc = exc.__cause__ or exc.__context__
+    link: BaseException | None = exc
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
     for link in chain:
         message = _storage_failure(str(link).lower())
         if message is not None:

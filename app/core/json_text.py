@@ -89,8 +89,9 @@ def parse_json(
     except ValueError:  # Python refuses to convert an integer of thousands of digits
         return None, [Problem(where, _("a number in the file has too many digits"))]
     problems = [
-        Problem(root or where,
-                _("the key “{key}” appears twice in the same object").format(key=key))
+        Problem(
+            root or where, _("the key “{key}” appears twice in the same object").format(key=key)
+        )
         for key in dict.fromkeys(duplicates)
     ]
     problems += _bad_text(data, root)

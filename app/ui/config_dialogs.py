@@ -129,7 +129,8 @@ class ImportSummaryDialog(QDialog):
                         n=len(plan.created)
                     ),
                     ngettext(
-                        "{n} instance already exists", "{n} instances already exist",
+                        "{n} instance already exists",
+                        "{n} instances already exist",
                         len(plan.replaced),
                     ).format(n=len(plan.replaced)),
                 ]
