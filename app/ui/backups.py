@@ -67,7 +67,7 @@ class DailyBackup(QObject):
     def check(self) -> Path | None:
         try:
             path = daily_backup_if_due(self.db_path, self.clock.now())
-        except BackupError as exc:
+        except (BackupError, OSError) as exc:  # OSError: the backups folder unreadable
             logging.getLogger("atende").warning("daily backup failed: %s", exc)
             self.failed.emit(str(exc))
             return None
