@@ -22,6 +22,7 @@ EXIT_INVALID = 2
 # Each module defines `register(subparsers)`; its parsers set `func(args) -> int`.
 COMMAND_MODULES = (
     "app.commands.config",
+    "app.commands.simulate",
 )
 
 
