@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import schedule
-from app.core.agenda import WEEKDAY_KEYS, agenda_from_values, parse_time
+from app.core.agenda import WEEKDAY_KEYS, Agenda, agenda_from_values, parse_time
 from app.core.decision import DEFER, SEND, decide, describe_moment, status_line
 from app.core.opening import is_open
 from app.core.schedule_validation import format_hours, validate_schedule
@@ -46,6 +46,9 @@ class SchedulePage(SettingsPage):
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)
         self.zone = ZoneInfo(self.instance().timezone)
+        self.edited_agenda: Agenda | None = None  # the values on screen, when valid
+        self.edited_dirty = False
+        self._open_look: bool | None = None
         self._build_agenda_card()
         self._build_week_card()
         self._build_holidays_card()
@@ -215,14 +218,12 @@ class SchedulePage(SettingsPage):
     def _now(self) -> datetime:
         return self.context.clock.now().astimezone(self.zone)
 
-    def _edited_agenda(self):
-        values = self.read_values()
-        if errors(validate_schedule(values, PATH)):
-            return None
-        return agenda_from_values(values, self.zone.key)
-
     def refresh_previews(self) -> None:
+        """After an edit: the edited agenda (None while invalid) feeds every preview."""
         values = self.read_values()
+        valid = not errors(validate_schedule(values, PATH))
+        self.edited_agenda = agenda_from_values(values, self.zone.key) if valid else None
+        self.edited_dirty = values != self._loaded
         now = self._now()
         week = [_drawable(values["week"][key]) for key in WEEKDAY_KEYS]
         self.strip.set_week(week, (now.weekday(), now.hour * 60 + now.minute),
@@ -230,7 +231,7 @@ class SchedulePage(SettingsPage):
         total = sum(end - start for day in week for start, end in day)
         self.total_label.setText(_("Open {duration} a week.").format(duration=format_hours(total))
                                  if total else _("Closed every day of the week."))
-        agenda = self._edited_agenda()
+        agenda = self.edited_agenda
         self.holidays.show_upcoming(now.date(), agenda.special_dates if agenda else {})
         self.refresh_clock(rearm=False)
         self.refresh_simulation()
@@ -241,14 +242,14 @@ class SchedulePage(SettingsPage):
         self.zone_label.setText(_("Time zone of the instance: {zone} (now {time} there). Change "
                                   "it under Edit instance on the home screen.").format(
             zone=self.zone.key, time=format_time(now)))
-        agenda = self._edited_agenda()
+        agenda = self.edited_agenda
         if agenda is None:
             self.status.setText(_("Fix the hours marked in red to see whether it is open now."))
             self._set_open_look(False)
         else:
             self._set_open_look(is_open(agenda, now))
             text = status_line(agenda, now)
-            if self.read_values() != self._loaded:
+            if self.edited_dirty:
                 text += " " + _("(with the unsaved changes)")
             self.status.setText(text)
         self.strip.now = (now.weekday(), now.hour * 60 + now.minute)
@@ -257,7 +258,9 @@ class SchedulePage(SettingsPage):
             self._arm_clock()
 
     def _set_open_look(self, open_now: bool) -> None:
-        if self.status.property("open") != open_now:
+        # Tracked in Python: reading an unset Qt property leaks None in PySide6 6.12.
+        if self._open_look != open_now:
+            self._open_look = open_now
             self.status.setProperty("open", open_now)
             self.status.style().unpolish(self.status)
             self.status.style().polish(self.status)
@@ -280,7 +283,7 @@ class SchedulePage(SettingsPage):
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.zone)
 
     def refresh_simulation(self) -> None:
-        agenda = self._edited_agenda()
+        agenda = self.edited_agenda
         if agenda is None:
             self.sim_decision.setText(_("Fix the fields marked in red to simulate."))
             self.sim_decision.setProperty("kind", "")

@@ -55,6 +55,10 @@ class TimeField(QLineEdit):
         self.setPlaceholderText("HH:MM")
         self.setFixedWidth(72)
         self.setToolTip(_tooltip(end))
+        # Kept in Python: PySide6 6.12's QObject.property() loses a reference to None when
+        # reading an unset property, which crashes the interpreter after many reads.
+        self.invalid = False
+        self.setProperty("invalid", False)
         self.textChanged.connect(self.edited)
 
     # -- value ----------------------------------------------------------------------------
@@ -69,7 +73,9 @@ class TimeField(QLineEdit):
         return parse_time(self.text_value(), end=self.end)
 
     def set_invalid(self, invalid: bool) -> None:
-        if self.property("invalid") != invalid:
+        """Mark the field red (style sheet `QLineEdit[invalid="true"]`)."""
+        if self.invalid != invalid:
+            self.invalid = invalid
             self.setProperty("invalid", invalid)
             self.style().unpolish(self)
             self.style().polish(self)
