@@ -19,11 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--instance", metavar=_("NAME"), required=True, help=_("the instance"))
     p.add_argument(
-        "--at", metavar="ISO", required=True,
+        "--at",
+        metavar="ISO",
+        required=True,
         help=_("the moment, ISO 8601 with offset, e.g. 2025-04-21T10:00:00-03:00"),
     )
-    p.add_argument("--in-progress", action="store_true",
-                   help=_("the customer's attendance is in progress"))
+    p.add_argument(
+        "--in-progress", action="store_true", help=_("the customer's attendance is in progress")
+    )
     p.add_argument("--json", action="store_true", help=_("print a JSON object"))
     p.set_defaults(func=cmd_simulate)
 
@@ -33,13 +36,16 @@ def parse_instant(text: str, option: str) -> datetime:
     try:
         at = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise CliError(_("{option}: not an ISO 8601 date and time: “{text}”").format(
-            option=option, text=text)) from exc
+        raise CliError(
+            _("{option}: not an ISO 8601 date and time: “{text}”").format(option=option, text=text)
+        ) from exc
     if at.tzinfo is None:
-        raise CliError(_(
-            "{option}: give the offset or Z, e.g. 2025-04-21T10:00:00-03:00 (a time without "
-            "a zone is ambiguous)"
-        ).format(option=option))
+        raise CliError(
+            _(
+                "{option}: give the offset or Z, e.g. 2025-04-21T10:00:00-03:00 (a time without "
+                "a zone is ambiguous)"
+            ).format(option=option)
+        )
     return at
 
 
@@ -62,11 +68,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     print(_("Reason: {reason}").format(reason=decision.reason))
     if decision.next_opening is not None:
         zone = ZoneInfo(instance.timezone)
-        print(_("Next opening: {when} ({zone})").format(
-            when=format_datetime(decision.next_opening.astimezone(zone)), zone=instance.timezone))
+        print(
+            _("Next opening: {when} ({zone})").format(
+                when=format_datetime(decision.next_opening.astimezone(zone)), zone=instance.timezone
+            )
+        )
     return 0
 
 
 def _decision_label(decision: str) -> str:
-    return {"send": _("send"), "defer": _("defer (wait)"),
-            "suppress": _("suppress (do not send)")}[decision]
+    return {"send": _("send"), "defer": _("defer (wait)"), "suppress": _("suppress (do not send)")}[
+        decision
+    ]

@@ -18,9 +18,16 @@ def shop_db(db_path, make_instance, clock):
     """A database with "Loja Centro": Mon–Fri 08:00–18:00, SP holidays, Priorizar on."""
     instance = make_instance("Loja Centro", plan="avancado")
     week = {key: [["08:00", "18:00"]] if key in WEEKDAYS[:5] else [] for key in WEEKDAYS}
-    schedule.save(instance, {"enabled": True, "week": week,
-                             "holidays": {"country": "BR", "subdivision": "SP"},
-                             "special_dates": []}, clock)
+    schedule.save(
+        instance,
+        {
+            "enabled": True,
+            "week": week,
+            "holidays": {"country": "BR", "subdivision": "SP"},
+            "special_dates": [],
+        },
+        clock,
+    )
     priority.save(instance, True, clock)
     close_database()
     return str(db_path)
@@ -33,8 +40,17 @@ def run(capsys, *args):
 
 
 def test_json_defer_on_a_state_holiday(shop_db, capsys):
-    code, out, err = run(capsys, "--db", shop_db, "simulate", "--instance", "loja centro",
-                         "--at", "2025-07-09T10:00:00-03:00", "--json")
+    code, out, err = run(
+        capsys,
+        "--db",
+        shop_db,
+        "simulate",
+        "--instance",
+        "loja centro",
+        "--at",
+        "2025-07-09T10:00:00-03:00",
+        "--json",
+    )
     assert code == 0 and err == ""
     data = json.loads(out)
     assert list(data) == ["decision", "reason", "next_opening"]
@@ -44,26 +60,53 @@ def test_json_defer_on_a_state_holiday(shop_db, capsys):
 
 
 def test_json_send_has_null_next_opening(shop_db, capsys):
-    code, out, _err = run(capsys, "--db", shop_db, "simulate", "--instance", "Loja Centro",
-                          "--at", "2025-03-12T13:00:00Z", "--json")
+    code, out, _err = run(
+        capsys,
+        "--db",
+        shop_db,
+        "simulate",
+        "--instance",
+        "Loja Centro",
+        "--at",
+        "2025-03-12T13:00:00Z",
+        "--json",
+    )
     assert code == 0
     assert json.loads(out) == {
         "decision": "send",
         "reason": "Dentro da agenda de funcionamento; nenhum atendimento em andamento: a "
-                  "mensagem é enviada agora.",
+        "mensagem é enviada agora.",
         "next_opening": None,
     }
 
 
 def test_in_progress_suppresses(shop_db, capsys):
-    code, out, _err = run(capsys, "--db", shop_db, "simulate", "--instance", "Loja Centro",
-                          "--at", "2025-03-12T13:00:00Z", "--in-progress", "--json")
+    code, out, _err = run(
+        capsys,
+        "--db",
+        shop_db,
+        "simulate",
+        "--instance",
+        "Loja Centro",
+        "--at",
+        "2025-03-12T13:00:00Z",
+        "--in-progress",
+        "--json",
+    )
     assert code == 0 and json.loads(out)["decision"] == "suppress"
 
 
 def test_text_output_in_portuguese(shop_db, capsys):
-    code, out, _err = run(capsys, "--db", shop_db, "simulate", "--instance", "Loja Centro",
-                          "--at", "2025-03-14T19:00:00-03:00")
+    code, out, _err = run(
+        capsys,
+        "--db",
+        shop_db,
+        "simulate",
+        "--instance",
+        "Loja Centro",
+        "--at",
+        "2025-03-14T19:00:00-03:00",
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Decisão: adiar (aguardar)"
@@ -72,21 +115,38 @@ def test_text_output_in_portuguese(shop_db, capsys):
 
 
 def test_a_naive_moment_is_invalid_input(shop_db, capsys):
-    code, out, err = run(capsys, "--db", shop_db, "simulate", "--instance", "Loja Centro",
-                         "--at", "2025-03-12T10:00:00")
+    code, out, err = run(
+        capsys,
+        "--db",
+        shop_db,
+        "simulate",
+        "--instance",
+        "Loja Centro",
+        "--at",
+        "2025-03-12T10:00:00",
+    )
     assert code == 2 and out == ""
     assert err.startswith("--at: informe o fuso")
 
 
 def test_a_malformed_moment_is_invalid_input(shop_db, capsys):
-    code, _out, err = run(capsys, "--db", shop_db, "simulate", "--instance", "Loja Centro",
-                          "--at", "amanhã")
+    code, _out, err = run(
+        capsys, "--db", shop_db, "simulate", "--instance", "Loja Centro", "--at", "amanhã"
+    )
     assert code == 2 and "ISO 8601" in err
 
 
 def test_an_unknown_instance_is_invalid_input(shop_db, capsys):
-    code, out, err = run(capsys, "--db", shop_db, "simulate", "--instance", "Nenhuma",
-                         "--at", "2025-03-12T10:00:00-03:00")
+    code, out, err = run(
+        capsys,
+        "--db",
+        shop_db,
+        "simulate",
+        "--instance",
+        "Nenhuma",
+        "--at",
+        "2025-03-12T10:00:00-03:00",
+    )
     assert code == 2 and out == ""
     assert err.strip() == "--instance: não existe instância chamada “Nenhuma”"
 

@@ -19,9 +19,18 @@ from app.core.agenda import (
 
 @pytest.mark.parametrize(
     ("text", "end", "minutes"),
-    [("00:00", False, 0), ("08:30", False, 510), ("23:59", False, 1439), ("24:00", True, 1440),
-     ("24:00", False, None), ("24:01", True, None), ("8:30", False, None), (None, False, None),
-     ("12:60", False, None), ("1230", False, None)],
+    [
+        ("00:00", False, 0),
+        ("08:30", False, 510),
+        ("23:59", False, 1439),
+        ("24:00", True, 1440),
+        ("24:00", False, None),
+        ("24:01", True, None),
+        ("8:30", False, None),
+        (None, False, None),
+        ("12:60", False, None),
+        ("1230", False, None),
+    ],
 )
 def test_parse_time(text, end, minutes):
     assert parse_time(text, end=end) == minutes
@@ -34,11 +43,17 @@ def test_format_minutes():
 
 
 def test_agenda_from_values_sorts_intervals_and_parses_dates():
-    week = {k: [] for k in ("monday", "tuesday", "wednesday", "thursday", "friday",
-                            "saturday", "sunday")}
+    week = {
+        k: []
+        for k in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    }
     week["monday"] = [["13:00", "18:00"], ["08:00", "12:00"]]
-    values = {"enabled": True, "week": week, "holidays": {"country": "BR", "subdivision": "SP"},
-              "special_dates": [{"date": "2025-12-24", "intervals": [["08:00", "12:00"]]}]}
+    values = {
+        "enabled": True,
+        "week": week,
+        "holidays": {"country": "BR", "subdivision": "SP"},
+        "special_dates": [{"date": "2025-12-24", "intervals": [["08:00", "12:00"]]}],
+    }
     agenda = agenda_from_values(values, "America/Manaus")
     assert agenda.week[0] == ((480, 720), (780, 1080))
     assert agenda.timezone == "America/Manaus"
@@ -55,8 +70,12 @@ def test_holiday_names_are_portuguese():
 
 
 def test_intervals_on_special_beats_holiday_beats_week():
-    agenda = Agenda(True, "America/Sao_Paulo", week=(((480, 1080),),) * 7,
-                    special_dates={date(2025, 12, 25): ((480, 720),)})
+    agenda = Agenda(
+        True,
+        "America/Sao_Paulo",
+        week=(((480, 1080),),) * 7,
+        special_dates={date(2025, 12, 25): ((480, 720),)},
+    )
     assert agenda.intervals_on(date(2025, 12, 25)) == ((480, 720),)
     assert agenda.intervals_on(date(2025, 4, 21)) == ()
     assert agenda.intervals_on(date(2025, 4, 22)) == ((480, 1080),)

@@ -19,8 +19,12 @@ def office_values(enabled: bool = True) -> dict:
     week = {key: [] for key in WEEKDAYS}
     for key in WEEKDAYS[:5]:
         week[key] = [["08:00", "12:00"], ["13:00", "18:00"]]
-    return {"enabled": enabled, "week": week,
-            "holidays": {"country": "BR", "subdivision": None}, "special_dates": []}
+    return {
+        "enabled": enabled,
+        "week": week,
+        "holidays": {"country": "BR", "subdivision": None},
+        "special_dates": [],
+    }
 
 
 @pytest.fixture
@@ -42,8 +46,11 @@ def test_outside_hours_defers_to_the_next_opening(office):
     assert d.next_opening == datetime(2025, 3, 17, 8, 0, tzinfo=SP)
     assert d.next_opening.utcoffset().total_seconds() == -3 * 3600
     assert "segunda-feira às 08:00" in d.reason
-    assert d.as_json() == {"decision": "defer", "reason": d.reason,
-                           "next_opening": "2025-03-17T08:00:00-03:00"}
+    assert d.as_json() == {
+        "decision": "defer",
+        "reason": d.reason,
+        "next_opening": "2025-03-17T08:00:00-03:00",
+    }
 
 
 def test_a_holiday_defer_names_the_holiday(office):
@@ -119,19 +126,22 @@ def test_describe_moment_words():
     assert describe_moment(datetime(2025, 3, 12, 13, 0, tzinfo=SP), now) == "hoje às 13:00"
     assert describe_moment(datetime(2025, 3, 13, 8, 0, tzinfo=SP), now) == "amanhã às 08:00"
     assert describe_moment(datetime(2025, 3, 17, 8, 0, tzinfo=SP), now) == (
-        "segunda-feira às 08:00")
+        "segunda-feira às 08:00"
+    )
     assert describe_moment(datetime(2025, 3, 19, 8, 0, tzinfo=SP), now) == (
-        "quarta-feira, 19/03/2025 às 08:00")
+        "quarta-feira, 19/03/2025 às 08:00"
+    )
 
 
 def test_status_line():
     office = agenda_from_values(office_values(), "America/Sao_Paulo")
     assert status_line(office, datetime(2025, 3, 12, 10, 0, tzinfo=SP)) == (
-        "Aberto agora — fecha hoje às 12:00")
+        "Aberto agora — fecha hoje às 12:00"
+    )
     assert status_line(office, datetime(2025, 3, 14, 18, 0, tzinfo=SP)) == (
-        "Fechado agora — abre segunda-feira às 08:00")
+        "Fechado agora — abre segunda-feira às 08:00"
+    )
     off = agenda_from_values(office_values(enabled=False), "America/Sao_Paulo")
-    assert status_line(off, datetime(2025, 3, 14, 18, 0, tzinfo=SP)).startswith(
-        "Agenda desligada")
+    assert status_line(off, datetime(2025, 3, 14, 18, 0, tzinfo=SP)).startswith("Agenda desligada")
     always = Agenda(True, "America/Sao_Paulo", week=(((0, 1440),),) * 7, holidays_country=None)
     assert status_line(always, datetime(2025, 3, 14, 18, 0, tzinfo=SP)) == "Aberto agora"

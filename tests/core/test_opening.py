@@ -16,8 +16,14 @@ MORNING_AFTERNOON = ((480, 720), (780, 1080))  # 08:00–12:00, 13:00–18:00
 WEEKDAYS_ONLY = (MORNING_AFTERNOON,) * 5 + ((), ())
 
 
-def agenda(week=WEEKDAYS_ONLY, zone="America/Sao_Paulo", subdivision=None, country="BR",
-           special=None, enabled=True) -> Agenda:
+def agenda(
+    week=WEEKDAYS_ONLY,
+    zone="America/Sao_Paulo",
+    subdivision=None,
+    country="BR",
+    special=None,
+    enabled=True,
+) -> Agenda:
     return Agenda(enabled, zone, week, country, subdivision, special or {})
 
 
@@ -168,8 +174,13 @@ def test_open_all_week_has_no_end_in_sight():
 
 # --- properties --------------------------------------------------------------------------
 
-ZONES = ["America/Sao_Paulo", "America/Manaus", "America/Noronha", "America/New_York",
-         "Europe/Lisbon"]
+ZONES = [
+    "America/Sao_Paulo",
+    "America/Manaus",
+    "America/Noronha",
+    "America/New_York",
+    "Europe/Lisbon",
+]
 
 
 @st.composite
@@ -210,7 +221,8 @@ def whole_minutes(start: datetime, end: datetime):
 def test_next_opening_is_open_and_nothing_before_it_is(case, seconds, micro):
     start, a = case
     t = datetime(start.year, start.month, start.day, tzinfo=UTC) + timedelta(
-        seconds=seconds, microseconds=micro)
+        seconds=seconds, microseconds=micro
+    )
     found = next_opening(a, t)
     assert found is not None and found >= t
     assert is_open(a, found)
@@ -221,8 +233,9 @@ def test_next_opening_is_open_and_nothing_before_it_is(case, seconds, micro):
 @given(agendas(), st.integers(0, 24 * 3600 * 14))
 def test_an_open_stretch_ends_closed_and_is_open_until_then(case, seconds):
     start, a = case
-    t = next_opening(a, datetime(start.year, start.month, start.day, tzinfo=UTC)
-                     + timedelta(seconds=seconds))
+    t = next_opening(
+        a, datetime(start.year, start.month, start.day, tzinfo=UTC) + timedelta(seconds=seconds)
+    )
     assert t is not None
     end = current_interval_end(a, t)
     if end is None:  # open for the whole search window

@@ -35,8 +35,12 @@ def clinic_values() -> dict:
 
 
 def row_counts() -> tuple[int, int, int, int]:
-    return (ScheduleSettings.select().count(), ScheduleInterval.select().count(),
-            SpecialDate.select().count(), SpecialInterval.select().count())
+    return (
+        ScheduleSettings.select().count(),
+        ScheduleInterval.select().count(),
+        SpecialDate.select().count(),
+        SpecialInterval.select().count(),
+    )
 
 
 def test_an_instance_without_rows_exports_the_default(make_instance):
@@ -64,7 +68,8 @@ def test_save_stores_canonically_and_records_history(make_instance, clock):
     assert event.section == "schedule"
     assert event.summary.startswith("Agenda de funcionamento: agenda ligada")
     assert "segunda-feira" in event.summary and "feriados: nacionais e de São Paulo" in (
-        event.summary)
+        event.summary
+    )
     assert event.details["schedule"] == exported
 
 

@@ -69,10 +69,8 @@ def test_start_equal_to_end_is_an_error_on_the_interval():
 
 def test_crossing_midnight_is_rejected_with_the_split_shown():
     problems = validate_schedule(value(saturday=[["22:00", "02:00"]]), "schedule")
-    assert paths(problems) == {
-        "schedule.week.saturday[0]":
-            "passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte"
-    }
+    split = "passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte"
+    assert paths(problems) == {"schedule.week.saturday[0]": split}
 
 
 def test_ending_at_00_00_suggests_24_00():
@@ -90,7 +88,8 @@ def test_overlapping_intervals_are_an_error_on_the_later_one():
 def test_an_interval_inside_another_overlaps_even_after_a_short_one():
     v = value(monday=[["08:00", "18:00"], ["09:00", "10:00"], ["12:00", "13:00"]])
     assert list(paths(validate_schedule(v, "schedule"))) == [
-        "schedule.week.monday[1]", "schedule.week.monday[2]"
+        "schedule.week.monday[1]",
+        "schedule.week.monday[2]",
     ]
 
 
@@ -113,8 +112,9 @@ def test_agenda_off_may_be_all_closed():
 
 
 def test_fewer_than_8_hours_a_week_is_a_warning_not_an_error():
-    problems = validate_schedule(value(monday=[["08:00", "12:00"]], friday=[["08:00", "11:30"]]),
-                                 "schedule")
+    problems = validate_schedule(
+        value(monday=[["08:00", "12:00"]], friday=[["08:00", "11:30"]]), "schedule"
+    )
     assert errors(problems) == []
     assert [p.path for p in warnings(problems)] == ["schedule.week"]
     assert "7 horas e 30 minutos" in problems[0].message
@@ -182,8 +182,10 @@ def test_special_dates_need_iso_dates_valid_intervals_and_no_repeats():
         (lambda v: v.update(holidays="BR"), "schedule.holidays"),
         (lambda v: v.update(holidays={"country": "BR"}), "schedule.holidays.subdivision"),
         (lambda v: v.update(special_dates={}), "schedule.special_dates"),
-        (lambda v: v.update(special_dates=[{"date": "2025-12-24"}]),
-         "schedule.special_dates[0].intervals"),
+        (
+            lambda v: v.update(special_dates=[{"date": "2025-12-24"}]),
+            "schedule.special_dates[0].intervals",
+        ),
     ],
 )
 def test_structure_is_strict(mutate, path):

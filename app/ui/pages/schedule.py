@@ -125,8 +125,13 @@ class SchedulePage(SettingsPage):
 
     def _build_special_card(self) -> None:
         card = self.card(_("Special dates"))
-        hint = QLabel(_("A date with its own hours (or closed) — e.g. 24/12 08:00–12:00. It "
-                        "wins over the weekday and over a holiday."), objectName="hint")
+        hint = QLabel(
+            _(
+                "A date with its own hours (or closed) — e.g. 24/12 08:00–12:00. It "
+                "wins over the weekday and over a holiday."
+            ),
+            objectName="hint",
+        )
         hint.setWordWrap(True)
         card.addWidget(hint)
         self.special = SpecialDatesEditor()
@@ -136,8 +141,13 @@ class SchedulePage(SettingsPage):
 
     def _build_simulate_card(self) -> None:
         card = self.card(_("Simulate"))
-        hint = QLabel(_("What happens to an automatic message at a given moment (with the "
-                        "hours above, even before saving)."), objectName="hint")
+        hint = QLabel(
+            _(
+                "What happens to an automatic message at a given moment (with the "
+                "hours above, even before saving)."
+            ),
+            objectName="hint",
+        )
         hint.setWordWrap(True)
         card.addWidget(hint)
         row = QHBoxLayout()
@@ -226,11 +236,13 @@ class SchedulePage(SettingsPage):
         self.edited_dirty = values != self._loaded
         now = self._now()
         week = [_drawable(values["week"][key]) for key in WEEKDAY_KEYS]
-        self.strip.set_week(week, (now.weekday(), now.hour * 60 + now.minute),
-                            values["enabled"])
+        self.strip.set_week(week, (now.weekday(), now.hour * 60 + now.minute), values["enabled"])
         total = sum(end - start for day in week for start, end in day)
-        self.total_label.setText(_("Open {duration} a week.").format(duration=format_hours(total))
-                                 if total else _("Closed every day of the week."))
+        self.total_label.setText(
+            _("Open {duration} a week.").format(duration=format_hours(total))
+            if total
+            else _("Closed every day of the week.")
+        )
         agenda = self.edited_agenda
         self.holidays.show_upcoming(now.date(), agenda.special_dates if agenda else {})
         self.refresh_clock(rearm=False)
@@ -239,9 +251,12 @@ class SchedulePage(SettingsPage):
     def refresh_clock(self, rearm: bool = True) -> None:
         """The live parts: status line, "now" on the strip, the local time. Each minute."""
         now = self._now()
-        self.zone_label.setText(_("Time zone of the instance: {zone} (now {time} there). Change "
-                                  "it under Edit instance on the home screen.").format(
-            zone=self.zone.key, time=format_time(now)))
+        self.zone_label.setText(
+            _(
+                "Time zone of the instance: {zone} (now {time} there). Change "
+                "it under Edit instance on the home screen."
+            ).format(zone=self.zone.key, time=format_time(now))
+        )
         agenda = self.edited_agenda
         if agenda is None:
             self.status.setText(_("Fix the hours marked in red to see whether it is open now."))
@@ -272,8 +287,9 @@ class SchedulePage(SettingsPage):
     def _reset_simulation_time(self) -> None:
         now = self._now()
         # The edit holds a plain wall time (UTC spec: no system zone to shift it).
-        self.sim_at.setDateTime(QDateTime(QDate(now.year, now.month, now.day),
-                                          QTime(now.hour, now.minute), WALL))
+        self.sim_at.setDateTime(
+            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute), WALL)
+        )
 
     def simulation_moment(self) -> datetime:
         """The picked wall time in the instance's zone (a skipped hour reads as before the
@@ -294,8 +310,7 @@ class SchedulePage(SettingsPage):
             if result.decision == SEND:
                 text = _("Sent now")
             elif result.decision == DEFER and result.next_opening is not None:
-                text = _("Deferred to {when}").format(
-                    when=describe_moment(result.next_opening, at))
+                text = _("Deferred to {when}").format(when=describe_moment(result.next_opening, at))
             elif result.decision == DEFER:
                 text = _("Deferred")
             else:

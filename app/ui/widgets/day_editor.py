@@ -46,8 +46,9 @@ class IntervalRow(QWidget):
     changed = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, day_name: str, number: int, pair: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, day_name: str, number: int, pair: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -75,10 +76,12 @@ class IntervalRow(QWidget):
 
     def set_names(self, day_name: str, number: int) -> None:
         self.start.setAccessibleName(
-            _("{day}: start of interval {n}").format(day=day_name, n=number))
+            _("{day}: start of interval {n}").format(day=day_name, n=number)
+        )
         self.end.setAccessibleName(_("{day}: end of interval {n}").format(day=day_name, n=number))
         self.remove.setAccessibleName(
-            _("{day}: remove interval {n}").format(day=day_name, n=number))
+            _("{day}: remove interval {n}").format(day=day_name, n=number)
+        )
         self.remove.setToolTip(_("Remove this interval"))
 
     def value(self) -> list[str]:
@@ -103,8 +106,12 @@ class IntervalRow(QWidget):
 class DayEditor(QWidget):
     changed = Signal()
 
-    def __init__(self, day_name: str, default_pair: tuple[str, str] = ("08:00", "18:00"),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        day_name: str,
+        default_pair: tuple[str, str] = ("08:00", "18:00"),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.day_name = day_name
         self.default_pair = list(default_pair)

@@ -93,7 +93,8 @@ class HolidayPicker(QWidget):
         lines = []
         for day, name in upcoming_holidays(value["country"], value["subdivision"], today):
             line = _("{date} ({weekday}) — {name}").format(
-                date=format_date(day), weekday=weekday_name(day.weekday()), name=name)
+                date=format_date(day), weekday=weekday_name(day.weekday()), name=name
+            )
             if day in special:
                 intervals = special[day]
                 hours = ", ".join(interval_text(i) for i in intervals) or _("closed")

@@ -68,8 +68,10 @@ class SpecialDateRow(QWidget):
 
     def value(self) -> dict:
         qdate = self.date_edit.date()
-        return {"date": date(qdate.year(), qdate.month(), qdate.day()).isoformat(),
-                "intervals": self.day.intervals()}
+        return {
+            "date": date(qdate.year(), qdate.month(), qdate.day()).isoformat(),
+            "intervals": self.day.intervals(),
+        }
 
     def show_problems(self, problems: list[Problem], path: str) -> None:
         messages = [p.message for p in problems if p.path in (path, f"{path}.date")]

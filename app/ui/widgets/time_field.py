@@ -24,8 +24,10 @@ _PARTIAL = re.compile(r"^\d{0,2}(:\d{0,2})?$|^\d{3,4}$")
 
 
 def normalize_time_text(text: str) -> str:
-    """"8:30" → "08:30", "830" / "0830" → "08:30"; anything else (a half-typed "8:")
-    unchanged, so validation names it."""
+    """Typed time → "HH:MM": "8:30" and "830" become "08:30".
+
+    Anything else (a half-typed "8:") is returned unchanged, so validation names it.
+    """
     text = text.strip()
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text) or re.fullmatch(r"(\d{1,2})(\d{2})", text)
     if match:
@@ -45,8 +47,9 @@ class _TimeValidator(QValidator):
 class TimeField(QLineEdit):
     edited = Signal()
 
-    def __init__(self, accessible_name: str, *, end: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accessible_name: str, *, end: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.end = end  # an end may be "24:00"
         self.setAccessibleName(accessible_name)
@@ -98,8 +101,12 @@ class TimeField(QLineEdit):
         self.setCursorPosition(cursor)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 12,
-                 Qt.Key.Key_PageDown: -12}.get(Qt.Key(event.key()))
+        steps = {
+            Qt.Key.Key_Up: 1,
+            Qt.Key.Key_Down: -1,
+            Qt.Key.Key_PageUp: 12,
+            Qt.Key.Key_PageDown: -12,
+        }.get(Qt.Key(event.key()))
         if steps is None:
             super().keyPressEvent(event)
         else:
@@ -121,6 +128,8 @@ class TimeField(QLineEdit):
 
 def _tooltip(end: bool) -> str:
     if end:
-        return _("Type HH:MM (24:00 = until the end of the day); the up and down keys move 5 "
-                 "minutes (1 hour in the hours part)")
+        return _(
+            "Type HH:MM (24:00 = until the end of the day); the up and down keys move 5 "
+            "minutes (1 hour in the hours part)"
+        )
     return _("Type HH:MM; the up and down keys move 5 minutes (1 hour in the hours part)")

@@ -33,9 +33,12 @@ class WeekStrip(QWidget):
         self.week = [tuple(day) for day in week]
         self.now = now
         self.enabled = enabled
-        self.setAccessibleDescription("; ".join(
-            f"{weekday_name(i)}: " + (", ".join(interval_text(x) for x in day) or _("closed"))
-            for i, day in enumerate(self.week)))
+        self.setAccessibleDescription(
+            "; ".join(
+                f"{weekday_name(i)}: " + (", ".join(interval_text(x) for x in day) or _("closed"))
+                for i, day in enumerate(self.week)
+            )
+        )
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -62,9 +65,11 @@ class WeekStrip(QWidget):
         for index, day in enumerate(self.week):
             top = index * self.ROW_H + (self.ROW_H - self.BAR_H) / 2
             p.setPen(TEXT)
-            p.drawText(QRectF(0, index * self.ROW_H, left - 8, self.ROW_H),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       weekday_name(index, "abbreviated"))
+            p.drawText(
+                QRectF(0, index * self.ROW_H, left - 8, self.ROW_H),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                weekday_name(index, "abbreviated"),
+            )
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(TRACK)
             p.drawRoundedRect(QRectF(left, top, width, self.BAR_H), 4, 4)
@@ -81,6 +86,9 @@ class WeekStrip(QWidget):
         p.setPen(TEXT)
         for hour in range(0, 25, 6):
             x = x_of(hour * 60)
-            p.drawText(QRectF(x - 30, rows_h + 2, 60, self.AXIS_H),
-                       Qt.AlignmentFlag.AlignCenter, f"{hour:02d}:00")
+            p.drawText(
+                QRectF(x - 30, rows_h + 2, 60, self.AXIS_H),
+                Qt.AlignmentFlag.AlignCenter,
+                f"{hour:02d}:00",
+            )
         p.end()

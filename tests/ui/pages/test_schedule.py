@@ -21,8 +21,12 @@ def clinic_values() -> dict:
     week = {key: [] for key in WEEKDAYS}
     for key in WEEKDAYS[:5]:
         week[key] = [["08:00", "12:00"], ["13:00", "18:00"]]
-    return {"enabled": True, "week": week,
-            "holidays": {"country": "BR", "subdivision": None}, "special_dates": []}
+    return {
+        "enabled": True,
+        "week": week,
+        "holidays": {"country": "BR", "subdivision": None},
+        "special_dates": [],
+    }
 
 
 @pytest.fixture
@@ -71,7 +75,8 @@ def test_crossing_midnight_shows_the_split_under_the_row_and_blocks_saving(page)
     row = page.days["monday"].rows[0]
     assert row.error.isVisibleTo(page)
     assert row.error.text() == (
-        "passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte")
+        "passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte"
+    )
     assert not page.save_button.isEnabled()
     assert page.status_label.text() == "Corrija os campos marcados em vermelho para salvar."
     assert page.sim_decision.text() == "Corrija os campos marcados em vermelho para simular."
@@ -164,12 +169,14 @@ def test_save_persists_and_records_history(page, clinic):
 def test_holiday_list_follows_the_state_choice(page):
     assert "Revolução Constitucionalista" not in page.holidays.upcoming.text()
     assert page.holidays.upcoming.text().splitlines()[0] == (
-        "18/04/2025 (sexta-feira) — Sexta-feira Santa")
+        "18/04/2025 (sexta-feira) — Sexta-feira Santa"
+    )
     find(page, QComboBox, "Feriados").setCurrentIndex(2)
     state = find(page, QComboBox, "Estado")
     state.setCurrentIndex(state.findData("SP"))
     assert "09/07/2025 (quarta-feira) — Revolução Constitucionalista" in (
-        page.holidays.upcoming.text())
+        page.holidays.upcoming.text()
+    )
     find(page, QComboBox, "Feriados").setCurrentIndex(0)
     assert page.read_values()["holidays"] is None
     assert not page.holidays.upcoming.isVisibleTo(page)
@@ -179,13 +186,15 @@ def test_special_date_over_a_holiday(page, clinic):
     find(page, QAbstractButton, "Adicionar data especial").click()
     find(page, QWidget, "data especial 1: data").setDate(QDate(2025, 4, 21))
     assert page.read_values()["special_dates"] == [
-        {"date": "2025-04-21", "intervals": [["08:00", "12:00"]]}]
+        {"date": "2025-04-21", "intervals": [["08:00", "12:00"]]}
+    ]
     assert "Tiradentes · data especial: 08:00–12:00" in page.holidays.upcoming.text()
     page.sim_at.setDateTime(QDateTime(QDate(2025, 4, 21), QTime(9, 0), WALL))
     assert page.sim_decision.text() == "Enviada agora"
     assert page.save()
     assert schedule.export_schedule(clinic)["special_dates"] == [
-        {"date": "2025-04-21", "intervals": [["08:00", "12:00"]]}]
+        {"date": "2025-04-21", "intervals": [["08:00", "12:00"]]}
+    ]
 
 
 def test_repeated_special_date_is_an_error_under_the_date(page):
