@@ -8,7 +8,9 @@ import pytest
 
 from app.cli import main
 from app.core import priority, schedule
-from app.core.db import close_database
+from tests.commands import cli_fixture
+
+atende = cli_fixture.atende  # the fixture, shared by the CLI tests
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -29,21 +31,11 @@ def shop_db(db_path, make_instance, clock):
         clock,
     )
     priority.save(instance, True, clock)
-    close_database()
     return str(db_path)
 
 
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_json_defer_on_a_state_holiday(shop_db, capsys):
-    code, out, err = run(
-        capsys,
-        "--db",
-        shop_db,
+def test_json_defer_on_a_state_holiday(shop_db, atende):
+    code, out, err = atende(
         "simulate",
         "--instance",
         "loja centro",
@@ -59,11 +51,8 @@ def test_json_defer_on_a_state_holiday(shop_db, capsys):
     assert "Revolução Constitucionalista" in data["reason"]
 
 
-def test_json_send_has_null_next_opening(shop_db, capsys):
-    code, out, _err = run(
-        capsys,
-        "--db",
-        shop_db,
+def test_json_send_has_null_next_opening(shop_db, atende):
+    code, out, _err = atende(
         "simulate",
         "--instance",
         "Loja Centro",
@@ -80,11 +69,8 @@ def test_json_send_has_null_next_opening(shop_db, capsys):
     }
 
 
-def test_in_progress_suppresses(shop_db, capsys):
-    code, out, _err = run(
-        capsys,
-        "--db",
-        shop_db,
+def test_in_progress_suppresses(shop_db, atende):
+    code, out, _err = atende(
         "simulate",
         "--instance",
         "Loja Centro",
@@ -96,11 +82,8 @@ def test_in_progress_suppresses(shop_db, capsys):
     assert code == 0 and json.loads(out)["decision"] == "suppress"
 
 
-def test_text_output_in_portuguese(shop_db, capsys):
-    code, out, _err = run(
-        capsys,
-        "--db",
-        shop_db,
+def test_text_output_in_portuguese(shop_db, atende):
+    code, out, _err = atende(
         "simulate",
         "--instance",
         "Loja Centro",
@@ -114,11 +97,8 @@ def test_text_output_in_portuguese(shop_db, capsys):
     assert lines[2] == "Próxima abertura: 17/03/2025 08:00 (America/Sao_Paulo)"
 
 
-def test_a_naive_moment_is_invalid_input(shop_db, capsys):
-    code, out, err = run(
-        capsys,
-        "--db",
-        shop_db,
+def test_a_naive_moment_is_invalid_input(shop_db, atende):
+    code, out, err = atende(
         "simulate",
         "--instance",
         "Loja Centro",
@@ -129,18 +109,13 @@ def test_a_naive_moment_is_invalid_input(shop_db, capsys):
     assert err.startswith("--at: informe o fuso")
 
 
-def test_a_malformed_moment_is_invalid_input(shop_db, capsys):
-    code, _out, err = run(
-        capsys, "--db", shop_db, "simulate", "--instance", "Loja Centro", "--at", "amanhã"
-    )
+def test_a_malformed_moment_is_invalid_input(shop_db, atende):
+    code, _out, err = atende("simulate", "--instance", "Loja Centro", "--at", "amanhã")
     assert code == 2 and "ISO 8601" in err
 
 
-def test_an_unknown_instance_is_invalid_input(shop_db, capsys):
-    code, out, err = run(
-        capsys,
-        "--db",
-        shop_db,
+def test_an_unknown_instance_is_invalid_input(shop_db, atende):
+    code, out, err = atende(
         "simulate",
         "--instance",
         "Nenhuma",

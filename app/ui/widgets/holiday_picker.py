@@ -97,7 +97,7 @@ class HolidayPicker(QWidget):
             )
             if day in special:
                 intervals = special[day]
-                hours = ", ".join(interval_text(i) for i in intervals) or _("closed")
+                hours = ", ".join(interval_text(i) for i in intervals) or _("closed all day")
                 line += " · " + _("special date: {hours}").format(hours=hours)
             lines.append(line)
         self.upcoming.setText("\n".join(lines))

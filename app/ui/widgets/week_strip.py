@@ -35,7 +35,8 @@ class WeekStrip(QWidget):
         self.enabled = enabled
         self.setAccessibleDescription(
             "; ".join(
-                f"{weekday_name(i)}: " + (", ".join(interval_text(x) for x in day) or _("closed"))
+                f"{weekday_name(i)}: "
+                + (", ".join(interval_text(x) for x in day) or _("closed all day"))
                 for i, day in enumerate(self.week)
             )
         )

@@ -9,10 +9,10 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from app.core import history, priority, schedule
-from app.ui.context import AppContext
 from app.ui.pages import PAGES
 from app.ui.pages.schedule import WALL, SchedulePage
 from app.ui.widgets.time_field import TimeField
+from tests.ui.conftest import find
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -37,22 +37,16 @@ def clinic(make_instance, clock):
 
 
 @pytest.fixture
-def page(qtbot, clinic, clock):
-    widget = SchedulePage(clinic.id, AppContext(clock=clock))
+def page(qtbot, clinic, context):
+    widget = SchedulePage(clinic.id, context)
     qtbot.addWidget(widget)
     widget.resize(1000, 900)
     widget.show()
     return widget
 
 
-def find(page: QWidget, cls, name: str):
-    found = [w for w in page.findChildren(cls) if w.accessibleName() == name]
-    assert len(found) == 1, f"{name!r}: {len(found)} widgets"
-    return found[0]
-
-
 def field(page, text: str) -> TimeField:
-    return find(page, TimeField, text)
+    return find(page, text, TimeField)
 
 
 def test_the_page_is_registered():
@@ -61,9 +55,9 @@ def test_the_page_is_registered():
 
 
 def test_loads_the_stored_agenda(page):
-    assert find(page, QAbstractButton, "Usar agenda de funcionamento").isChecked()
+    assert find(page, "Usar agenda de funcionamento", QAbstractButton).isChecked()
     assert field(page, "segunda-feira: início do intervalo 2").text() == "13:00"
-    assert find(page, QComboBox, "sábado: horários").currentText() == "Fechado"
+    assert find(page, "sábado: horários", QComboBox).currentText() == "Fechado"
     assert not page.save_button.isEnabled()
     assert page.status.text() == "Aberto agora — fecha hoje às 12:00"
     assert "America/Sao_Paulo (agora 10:00 lá)" in page.zone_label.text()
@@ -114,7 +108,7 @@ def test_agenda_on_with_every_day_closed_is_an_error(page):
     label = page.error_labels["schedule.week"]
     assert label.isVisibleTo(page) and "pelo menos um dia" in label.text()
     assert not page.save_button.isEnabled()
-    find(page, QAbstractButton, "Usar agenda de funcionamento").setChecked(False)
+    find(page, "Usar agenda de funcionamento", QAbstractButton).setChecked(False)
     assert not label.isVisibleTo(page)
     assert page.save_button.isEnabled()
 
@@ -130,9 +124,9 @@ def test_few_hours_warn_but_save(page):
 
 
 def test_copy_to_weekdays(page):
-    find(page, QComboBox, "sábado: horários").setCurrentIndex(1)  # Aberto 24 horas
+    find(page, "sábado: horários", QComboBox).setCurrentIndex(1)  # Aberto 24 horas
     page.days["wednesday"].mode.setCurrentIndex(1)
-    find(page, QAbstractButton, "Copiar quarta-feira para os dias úteis").click()
+    find(page, "Copiar quarta-feira para os dias úteis", QAbstractButton).click()
     values = page.read_values()["week"]
     assert all(values[k] == [["00:00", "24:00"]] for k in WEEKDAYS[:5])
     assert values["saturday"] == [["00:00", "24:00"]] and values["sunday"] == []
@@ -140,22 +134,22 @@ def test_copy_to_weekdays(page):
 
 
 def test_add_and_remove_intervals(page):
-    saturday = find(page, QComboBox, "sábado: horários")
+    saturday = find(page, "sábado: horários", QComboBox)
     saturday.setCurrentIndex(2)  # Horários: one default interval appears
     assert page.read_values()["week"]["saturday"] == [["08:00", "18:00"]]
-    find(page, QAbstractButton, "sábado: adicionar intervalo").click()
+    find(page, "sábado: adicionar intervalo", QAbstractButton).click()
     assert page.read_values()["week"]["saturday"] == [["08:00", "18:00"], ["19:00", "20:00"]]
-    find(page, QAbstractButton, "sábado: remover intervalo 1").click()
+    find(page, "sábado: remover intervalo 1", QAbstractButton).click()
     assert page.read_values()["week"]["saturday"] == [["19:00", "20:00"]]
     assert field(page, "sábado: início do intervalo 1").text() == "19:00"  # renumbered
-    find(page, QAbstractButton, "sábado: remover intervalo 1").click()
+    find(page, "sábado: remover intervalo 1", QAbstractButton).click()
     assert saturday.currentText() == "Fechado"
 
 
 def test_save_persists_and_records_history(page, clinic):
     field(page, "sexta-feira: fim do intervalo 2").setText("17:00")
-    find(page, QComboBox, "Feriados").setCurrentIndex(2)
-    state = find(page, QComboBox, "Estado")
+    find(page, "Feriados", QComboBox).setCurrentIndex(2)
+    state = find(page, "Estado", QComboBox)
     state.setCurrentIndex(state.findData("RJ"))
     assert page.save()
     stored = schedule.export_schedule(clinic)
@@ -171,20 +165,20 @@ def test_holiday_list_follows_the_state_choice(page):
     assert page.holidays.upcoming.text().splitlines()[0] == (
         "18/04/2025 (sexta-feira) — Sexta-feira Santa"
     )
-    find(page, QComboBox, "Feriados").setCurrentIndex(2)
-    state = find(page, QComboBox, "Estado")
+    find(page, "Feriados", QComboBox).setCurrentIndex(2)
+    state = find(page, "Estado", QComboBox)
     state.setCurrentIndex(state.findData("SP"))
     assert "09/07/2025 (quarta-feira) — Revolução Constitucionalista" in (
         page.holidays.upcoming.text()
     )
-    find(page, QComboBox, "Feriados").setCurrentIndex(0)
+    find(page, "Feriados", QComboBox).setCurrentIndex(0)
     assert page.read_values()["holidays"] is None
     assert not page.holidays.upcoming.isVisibleTo(page)
 
 
 def test_special_date_over_a_holiday(page, clinic):
-    find(page, QAbstractButton, "Adicionar data especial").click()
-    find(page, QWidget, "data especial 1: data").setDate(QDate(2025, 4, 21))
+    find(page, "Adicionar data especial", QAbstractButton).click()
+    find(page, "data especial 1: data", QWidget).setDate(QDate(2025, 4, 21))
     assert page.read_values()["special_dates"] == [
         {"date": "2025-04-21", "intervals": [["08:00", "12:00"]]}
     ]
@@ -198,16 +192,16 @@ def test_special_date_over_a_holiday(page, clinic):
 
 
 def test_repeated_special_date_is_an_error_under_the_date(page):
-    add = find(page, QAbstractButton, "Adicionar data especial")
+    add = find(page, "Adicionar data especial", QAbstractButton)
     add.click()
     add.click()
-    find(page, QWidget, "data especial 2: data").setDate(QDate(2025, 3, 13))
+    find(page, "data especial 2: data", QWidget).setDate(QDate(2025, 3, 13))
     row = page.special.rows[1]
     assert row.date_error.text() == "13/03/2025 já aparece acima: uma entrada por data"
     assert not page.save_button.isEnabled()
-    find(page, QAbstractButton, "data especial 1: remover").click()
+    find(page, "data especial 1: remover", QAbstractButton).click()
     assert page.save_button.isEnabled()
-    assert find(page, QWidget, "data especial 1: data").date() == QDate(2025, 3, 13)
+    assert find(page, "data especial 1: data", QWidget).date() == QDate(2025, 3, 13)
 
 
 def test_simulate_defer_and_suppress(page, clinic, clock):
@@ -215,7 +209,7 @@ def test_simulate_defer_and_suppress(page, clinic, clock):
     assert page.sim_decision.text() == "Adiada para amanhã às 08:00"
     assert "Tiradentes" in page.sim_reason.text()
     priority.save(clinic, True, clock)
-    find(page, QAbstractButton, "Atendimento em andamento").setChecked(True)
+    find(page, "Atendimento em andamento", QAbstractButton).setChecked(True)
     assert page.sim_decision.text() == "Não enviada"
     assert "Priorizar atendimento" in page.sim_reason.text()
 
@@ -223,7 +217,7 @@ def test_simulate_defer_and_suppress(page, clinic, clock):
 def test_simulation_previews_unsaved_hours(page):
     page.sim_at.setDateTime(QDateTime(QDate(2025, 3, 15), QTime(10, 0), WALL))  # Saturday
     assert page.sim_decision.text().startswith("Adiada para")
-    find(page, QComboBox, "sábado: horários").setCurrentIndex(1)
+    find(page, "sábado: horários", QComboBox).setCurrentIndex(1)
     assert page.sim_decision.text() == "Enviada agora"
     assert page.status.text().endswith("(com as alterações não salvas)")
 
@@ -258,10 +252,10 @@ def test_leaving_with_unsaved_changes_can_discard(page, clinic, monkeypatch):
     assert schedule.export_schedule(clinic)["week"]["monday"][0] == ["08:00", "12:00"]
 
 
-def test_manaus_instance_reads_its_own_zone(qtbot, make_instance, clock):
+def test_manaus_instance_reads_its_own_zone(qtbot, make_instance, clock, context):
     instance = make_instance("Açaí", timezone="America/Manaus")
     schedule.save(instance, clinic_values(), clock)
-    page = SchedulePage(instance.id, AppContext(clock=clock))
+    page = SchedulePage(instance.id, context)
     qtbot.addWidget(page)
     # 13:00 UTC is 09:00 in Manaus.
     assert "America/Manaus (agora 09:00 lá)" in page.zone_label.text()
