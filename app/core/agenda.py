@@ -84,8 +84,13 @@ class Agenda:
 
 def intervals_from_json(pairs: list[list[str]]) -> tuple[Interval, ...]:
     """[["13:00", "18:00"], ["08:00", "12:00"]] → ((480, 720), (780, 1080)); values valid."""
-    parsed = [(parse_time(s), parse_time(e, end=True)) for s, e in pairs]
-    return tuple(sorted((int(s), int(e)) for s, e in parsed))
+    parsed = []
+    for start_text, end_text in pairs:
+        start, end = parse_time(start_text), parse_time(end_text, end=True)
+        if start is None or end is None:
+            raise ValueError(f"not a valid interval: {start_text}–{end_text}")
+        parsed.append((start, end))
+    return tuple(sorted(parsed))
 
 
 def intervals_to_json(intervals: list[Interval] | tuple[Interval, ...]) -> list[list[str]]:

@@ -9,8 +9,9 @@ stored one into the plain `Agenda` the opening rules answer from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN
 
@@ -85,7 +86,8 @@ def export_schedule(instance: Instance) -> dict[str, Any]:
         .tuples()
     )
     by_date: dict[str, list[list[str]]] = {}
-    for day, start, end in specials:
+    rows_of_dates = cast(Iterable[tuple[str, int | None, int]], specials)
+    for day, start, end in rows_of_dates:
         intervals = by_date.setdefault(day, [])
         if start is not None:
             intervals.append([format_minutes(start), format_minutes(end)])
@@ -208,9 +210,9 @@ def _apply(instance: Instance, value: dict[str, Any], at: datetime) -> None:
     if rows:
         ScheduleInterval.insert_many(rows).execute()
     for item in value["special_dates"]:
-        special = SpecialDate.create(instance=instance.id, date=item["date"])
+        special_id = SpecialDate.insert(instance=instance.id, date=item["date"]).execute()
         rows = [
-            {"special_date": special.id, "start_minute": start, "end_minute": end}
+            {"special_date": special_id, "start_minute": start, "end_minute": end}
             for start, end in intervals_from_json(item["intervals"])
         ]
         if rows:
