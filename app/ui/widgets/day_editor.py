@@ -24,7 +24,7 @@ from app.ui.widgets.field_error import FieldError
 from app.ui.widgets.time_field import TimeField
 
 CLOSED, ALL_DAY, HOURS = 0, 1, 2
-MODE_LABELS = (N_("Closed"), N_("Open 24 hours"), N_("Opening hours"))
+MODE_LABELS = (N_("Day closed"), N_("Open 24 hours"), N_("Opening hours"))
 ALL_DAY_PAIR = ["00:00", "24:00"]
 
 
