@@ -22,6 +22,8 @@ EXIT_INVALID = 2
 # Each module defines `register(subparsers)`; its parsers set `func(args) -> int`.
 COMMAND_MODULES = (
     "app.commands.config",
+    "app.commands.render",
+    "app.commands.templates",
 )
 
 
