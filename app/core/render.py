@@ -12,6 +12,8 @@ from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from peewee import fn
+
 from app.core.models import Chat, Instance, Template
 from app.core.phones import format_phone_national
 from app.core.template_syntax import variables_in
@@ -79,3 +81,23 @@ def render_template(template: Template | str, instance: Instance, chat: Chat | N
                     at: datetime) -> str:
     content = template if isinstance(template, str) else template.content
     return render_text(content, variable_values(instance, chat, at))
+
+
+CHAT_CHOICES_LIMIT = 500
+
+
+def chat_choices(instance_id: int, limit: int = CHAT_CHOICES_LIMIT) -> list[tuple[int, str]]:
+    """(id, label) of the instance's open chats, most recent activity first, for a picker.
+
+    Capped: the picker is for "the customer I am talking to now", not a chat browser.
+    """
+    last = fn.MAX(fn.COALESCE(Chat.last_customer_message_at, 0),
+                  fn.COALESCE(Chat.last_agent_message_at, 0))
+    query = (Chat.select(Chat.id, Chat.customer_name, Chat.protocol, Chat.external_id)
+             .where((Chat.instance == instance_id) & (Chat.status == "open"))
+             .order_by(last.desc(), Chat.id.desc()).limit(limit).tuples())
+    choices = []
+    for chat_id, name, protocol, external_id in query:
+        name = " ".join((name or "").split()) or _("(no name)")
+        choices.append((chat_id, f"{name} — {protocol or external_id}"))
+    return choices

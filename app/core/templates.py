@@ -31,7 +31,7 @@ SHORTCUT_MAX = 30  # characters after the "/"
 CATEGORY_MAX = 40
 FIELDS = ("title", "shortcut", "category", "content")
 
-_SHORTCUT = re.compile(r"/[a-z0-9_-]{1,%d}" % SHORTCUT_MAX)
+_SHORTCUT = re.compile(rf"/[a-z0-9_-]{{1,{SHORTCUT_MAX}}}")
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,16 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _
 
@@ -73,3 +81,48 @@ class MessagePreview(QFrame):
                 '<span style="color:#6b7280">' + html.escape(_("The preview appears here as you "
                                                               "write.")) + "</span>")
         self.time_label.setText(f"{time_text} ✓✓")
+
+
+class PreviewPanel(QFrame):
+    """The "Pré-visualização" card: whose data fills the variables, Copiar, the bubble."""
+
+    chat_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 16)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(_("Preview"), objectName="cardTitle"), 1)
+        caption = QLabel(_("Data of:"))
+        head.addWidget(caption)
+        self.chat_combo = QComboBox()
+        self.chat_combo.setAccessibleName(_("Data for the preview and the copy"))
+        self.chat_combo.setMinimumWidth(220)
+        self.chat_combo.currentIndexChanged.connect(self.chat_changed)
+        caption.setBuddy(self.chat_combo)
+        head.addWidget(self.chat_combo)
+        self.copy_button = QPushButton(_("Copy"))
+        self.copy_button.setAccessibleName(_("Copy"))
+        self.copy_button.setToolTip(_("Copy the message with the variables filled in"))
+        head.addWidget(self.copy_button)
+        layout.addLayout(head)
+        self.preview = MessagePreview()
+        layout.addWidget(self.preview)
+
+    def set_chats(self, choices: list[tuple[int, str]]) -> None:
+        """Sample data first, then the open chats; keeps the chosen chat when still open."""
+        chosen = self.chat_combo.currentData()
+        self.chat_combo.blockSignals(True)
+        self.chat_combo.clear()
+        self.chat_combo.addItem(_("Sample data"), None)
+        for chat_id, label in choices:
+            self.chat_combo.addItem(label, chat_id)
+        index = self.chat_combo.findData(chosen) if chosen is not None else 0
+        self.chat_combo.setCurrentIndex(max(index, 0))
+        self.chat_combo.blockSignals(False)
+        self.chat_changed.emit()
+
+    def chosen_chat_id(self) -> int | None:
+        return self.chat_combo.currentData()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -84,7 +85,8 @@ class TemplateEditor(QWidget):
         self.content_edit.setPlaceholderText(
             _("{{saudacao}}, {{primeiro_nome}}! How can we help you?"))
         self.content_edit.setTabChangesFocus(True)
-        self.content_edit.setMinimumHeight(130)
+        self.content_edit.setMinimumHeight(120)
+        self.content_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         caption.setBuddy(self.content_edit)
         self.highlighter = VariableHighlighter(self.content_edit.document())
         self.content_edit.textChanged.connect(self._content_changed)

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.templates import TemplateRow, matching, search_key
+from app.i18n import _, ngettext
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,8 +79,8 @@ class TemplateListModel(QAbstractListModel):
         return None
 
     # -- QAbstractListModel ---------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.visible)
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.visible)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -129,3 +141,91 @@ class TemplateRowDelegate(QStyledItemDelegate):
     def _text(painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
         elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+
+
+class TemplateListPanel(QFrame):
+    """Search, category filter, the list and its count. Emits `chosen(id)` on a click; the
+    page decides (it may refuse because of unsaved changes and call `select` back)."""
+
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self._categories: list[object] = [ALL_CATEGORIES]
+        self._syncing = False
+        self.current_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 8)
+        self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(_("Search messages"))
+        self.search_edit.setPlaceholderText(_("Search title, shortcut or text"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.apply_filter)
+        layout.addWidget(self.search_edit)
+        self.category_filter = QComboBox()
+        self.category_filter.setAccessibleName(_("Filter by category"))
+        self.category_filter.currentIndexChanged.connect(self.apply_filter)
+        layout.addWidget(self.category_filter)
+        self.model = TemplateListModel()
+        self.view = QListView(objectName="templateList")
+        self.view.setAccessibleName(_("Predefined messages"))
+        self.view.setUniformItemSizes(True)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TemplateRowDelegate(self.view))
+        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        layout.addWidget(self.view, 1)
+        self.count_label = QLabel(objectName="hint")
+        self.count_label.setAccessibleName(_("Number of messages"))
+        layout.addWidget(self.count_label)
+
+    def set_rows(self, rows: list[TemplateRow], categories: list[str]) -> None:
+        chosen = self._categories[max(self.category_filter.currentIndex(), 0)]
+        self._categories = [ALL_CATEGORIES, NO_CATEGORY, *categories]
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItems([_("All categories"), _("No category"), *categories])
+        index = self._categories.index(chosen) if chosen in self._categories else 0
+        self.category_filter.setCurrentIndex(index)
+        self.category_filter.blockSignals(False)
+        self.model.set_rows(rows)
+        self.apply_filter()
+
+    def choose_category(self, category: object) -> None:
+        self.category_filter.setCurrentIndex(self._categories.index(category))
+
+    def apply_filter(self, *_args) -> None:
+        category = self._categories[max(self.category_filter.currentIndex(), 0)]
+        self.model.set_filter(self.search_edit.text(), category)
+        self.select(self.current_id)
+        shown, total = len(self.model.visible), len(self.model.rows)
+        if total and not shown:
+            text = _("No message found.")
+        elif shown == total:
+            text = ngettext("{count} message", "{count} messages", total).format(count=total)
+        else:
+            text = ngettext("{shown} of {count} message", "{shown} of {count} messages",
+                            total).format(shown=shown, count=total)
+        self.count_label.setText(text)
+
+    def select(self, template_id: int | None) -> None:
+        """Highlight `template_id` (when it is shown) without emitting `chosen`."""
+        self.current_id = template_id
+        position = self.model.position_of(template_id)
+        self._syncing = True
+        try:
+            if position is None:
+                self.view.setCurrentIndex(QModelIndex())
+            else:
+                index = self.model.index(position)
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        template_id = current.data(ID_ROLE)
+        if template_id != self.current_id:
+            self.chosen.emit(template_id)
