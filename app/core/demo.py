@@ -20,7 +20,8 @@ DEMO_INSTANCES = (
 # Mensagens predefinidas every demo instance gets; `{{empresa}}` makes each one its own.
 COMMON_TEMPLATES = (
     ("Boas-vindas", "/ola", "Atendimento",
-     "{{saudacao}}, {{primeiro_nome}}! 👋\nEste é o atendimento *{{empresa}}*. Como podemos ajudar?"),
+     "{{saudacao}}, {{primeiro_nome}}! 👋\nEste é o atendimento *{{empresa}}*. "
+     "Como podemos ajudar?"),
     ("Horário de funcionamento", "/horario", "Atendimento",
      "Nosso horário de atendimento é de *segunda a sexta, das 8h às 18h*, e aos sábados "
      "das 8h às 12h. Fora desse horário, deixe sua mensagem que respondemos assim que "

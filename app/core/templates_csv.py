@@ -98,6 +98,10 @@ def _read_header(cells: list[str]) -> tuple[list[str | None], list[Problem]]:
     columns: list[str | None] = []
     problems: list[Problem] = []
     expected = ";".join(HEADER)
+    if not any(fold(cell.strip()) in _NAMES for cell in cells):
+        return [], [Problem(_line(1), _("the first line must be the header {expected} (found "
+                                        "“{found}”)").format(expected=expected,
+                                                              found=";".join(cells)))]
     for cell in cells:
         name = _NAMES.get(fold(cell.strip()))
         if name is None and cell.strip():
@@ -112,6 +116,15 @@ def _read_header(cells: list[str]) -> tuple[list[str | None], list[Problem]]:
             problems.append(Problem(_line(1), _("the column “{name}” is missing; use {expected}")
                                     .format(name=_(LABELS[name]), expected=expected)))
     return columns, problems
+
+
+def _csv_error(exc: csv.Error) -> str:
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return _("malformed CSV: a quoted cell is never closed")
+    if "expected after" in text:
+        return _("malformed CSV: text right after a closing quote; quote the whole cell")
+    return _("malformed CSV: {error}").format(error=text)
 
 
 def read_csv(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
@@ -154,8 +167,7 @@ def read_csv(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Proble
             if not found:
                 rows.append((line, clean))
     except csv.Error as exc:
-        problems.append(Problem(_line(reader.line_num), _("malformed CSV: {error}").format(
-            error=exc)))
+        problems.append(Problem(_line(reader.line_num), _csv_error(exc)))
     if not rows and not errors(problems):
         problems.append(Problem(FILE, _("the file has no predefined messages, only the header")))
     return rows, problems
