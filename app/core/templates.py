@@ -266,10 +266,12 @@ def matching(keys: list[str], query: str) -> list[int]:
     words = fold(query).split()
     if not words:
         return list(range(len(keys)))
-    if len(words) == 1:
-        word = words[0]
-        return [i for i, key in enumerate(keys) if word in key]
-    return [i for i, key in enumerate(keys) if all(w in key for w in words)]
+    # One comprehension per word over the survivors: the later words see few keys.
+    first, *rest = sorted(words, key=len, reverse=True)
+    found = [i for i, key in enumerate(keys) if first in key]
+    for word in rest:
+        found = [i for i in found if word in keys[i]]
+    return found
 
 
 # --- config section (SPEC §9: `templates`) -------------------------------------------------

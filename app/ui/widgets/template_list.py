@@ -2,7 +2,7 @@
 
 10k templates stay fluid because a keystroke filters a list of pre-folded strings in
 Python and resets the model once (PERFORMANCE.md), instead of a proxy model that calls
-back into Python for every row. With `uniformItemSizes` the view asks one size hint.
+back into Python for every row; the view then only asks about the rows on screen.
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ from bisect import bisect_left
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFrame,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -103,9 +105,11 @@ class TemplateRowDelegate(QStyledItemDelegate):
     PADDING = 8
     LINES = 3
 
+    def row_height(self, metrics: QFontMetrics) -> int:
+        return self.LINES * (metrics.height() + 2) + 2 * self.PADDING
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        height = option.fontMetrics.height()
-        return QSize(200, self.LINES * (height + 2) + 2 * self.PADDING)
+        return QSize(200, self.row_height(option.fontMetrics))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         row: TemplateRow | None = index.data(ROW_ROLE)
@@ -168,11 +172,27 @@ class TemplateListPanel(QFrame):
         self.category_filter.currentIndexChanged.connect(self.apply_filter)
         layout.addWidget(self.category_filter)
         self.model = TemplateListModel()
-        self.view = QListView(objectName="templateList")
+        self.view = QTableView(objectName="templateList")
         self.view.setAccessibleName(_("Predefined messages"))
-        self.view.setUniformItemSizes(True)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(TemplateRowDelegate(self.view))
+        delegate = TemplateRowDelegate(self.view)
+        self.view.setItemDelegate(delegate)
+        # A one-column table with fixed row heights: unlike QListView, whose layout asks
+        # the (Python) model about every row after each reset, the table's header only
+        # needs the row count, so a keystroke over 10k rows costs what the visible rows do.
+        self.view.horizontalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(delegate.row_height(self.view.fontMetrics()))
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         layout.addWidget(self.view, 1)
         self.count_label = QLabel(objectName="hint")
