@@ -243,17 +243,17 @@ def test_csv_import_and_export_from_the_page(loja, make_page, clock, tmp_path, m
     shown = []
     monkeypatch.setattr(page, "show_import_problems", shown.append)
     monkeypatch.setattr(page, "choose_import_file", lambda: str(bad))
-    page.import_button.click()
+    page.import_action.trigger()
     assert [str(p) for p in shown[0]] == ["linha 2: atalho: Comece o atalho com “/”, ex.: "
                                           "/sem-barra."]
     assert Template.select().count() == 1
     monkeypatch.setattr(page, "choose_import_file", lambda: str(good))
-    page.import_button.click()
+    page.import_action.trigger()
     assert "Promoção" in shown_titles(page)
     assert "1 novas" in page.status_label.text() and "Windows-1252" in page.status_label.text()
     out = tmp_path / "saida.csv"
     monkeypatch.setattr(page, "choose_export_file", lambda suggested: str(out))
-    page.export_button.click()
+    page.export_action.trigger()
     assert out.read_bytes().decode("utf-8-sig").splitlines()[1:] == [
         "Alfa;/a;;Olá!", "Promoção;/promo;Vendas;Só hoje"]
 

@@ -13,14 +13,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,22 +25,12 @@ from app.core.validation import ValidationError, errors
 from app.i18n import N_, _, format_time
 from app.ui.pages.base import Page, SettingsPage
 from app.ui.pages.templates_io import TemplatesFileActions
-from app.ui.widgets.message_preview import PreviewPanel
-from app.ui.widgets.template_editor import TemplateEditor
-from app.ui.widgets.template_list import TemplateListPanel
+from app.ui.pages.templates_layout import TemplatesLayout
 
 BLANK = {"title": "", "shortcut": "", "category": None, "content": ""}
 
 
-def _button(text: str, slot, layout, name: str = "") -> QPushButton:
-    button = QPushButton(text, objectName=name)
-    button.setAccessibleName(text)
-    button.clicked.connect(slot)
-    layout.addWidget(button)
-    return button
-
-
-class TemplatesPage(TemplatesFileActions, Page):
+class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
     title = N_("Predefined messages")
     description = N_("Ready answers your team sends by typing their shortcut (/ola) in the "
                      "chat; the variables are filled for each customer.")
@@ -62,14 +46,6 @@ class TemplatesPage(TemplatesFileActions, Page):
         self._loaded: dict[str, Any] = dict(BLANK)
         self._chat = None
 
-        bar = QHBoxLayout()
-        self.new_button = _button("+ " + _("New message"), self.new_template, bar)
-        self.new_button.setAccessibleName(_("New message"))
-        bar.addStretch(1)
-        self.import_button = _button(_("Import CSV…"), self.import_csv, bar)
-        self.export_button = _button(_("Export CSV…"), self.export_csv, bar)
-        self.body.addLayout(bar)
-
         self.views = QStackedWidget()
         self.views.addWidget(self._build_empty_state())
         self.views.addWidget(self._build_workspace())
@@ -83,88 +59,6 @@ class TemplatesPage(TemplatesFileActions, Page):
             shortcut.activated.connect(slot)
         context.chats_changed.connect(self._on_chats_changed)
         self.load()
-
-    # -- building ---------------------------------------------------------------------------
-    def _build_empty_state(self) -> QWidget:
-        empty = QFrame(objectName="card")
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
-        text = QLabel(_("No predefined message yet."), objectName="emptyText")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(text)
-        hint = QLabel(_("Create answers you send often — greeting, opening hours, Pix key — "
-                        "or import them from a CSV spreadsheet."), objectName="hint")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        first = QPushButton(_("Create the first one"), objectName="primary")
-        first.setAccessibleName(_("Create the first one"))
-        first.clicked.connect(self.new_template)
-        layout.addWidget(first, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
-        return empty
-
-    def _build_workspace(self) -> QWidget:
-        workspace = QWidget()
-        row = QHBoxLayout(workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(14)
-        self.list_panel = TemplateListPanel()
-        self.list_panel.setFixedWidth(320)
-        self.list_panel.chosen.connect(self._on_chosen)
-        self.search_edit = self.list_panel.search_edit
-        row.addWidget(self.list_panel)
-
-        self.right = QStackedWidget()
-        pick = QLabel(_("Choose a message in the list, or create a new one."), objectName="hint")
-        pick.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.right.addWidget(pick)
-        scroll = QScrollArea(objectName="pageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._build_editor_column())
-        self.right.addWidget(scroll)
-        row.addWidget(self.right, 1)
-        return workspace
-
-    def _build_editor_column(self) -> QWidget:
-        column = QWidget(objectName="pageBody")
-        cl = QVBoxLayout(column)
-        cl.setContentsMargins(0, 0, 4, 0)
-        cl.setSpacing(14)
-        card = QFrame(objectName="card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(18, 14, 18, 16)
-        head = QHBoxLayout()
-        self.editor_title = QLabel(objectName="cardTitle")
-        head.addWidget(self.editor_title, 1)
-        self.duplicate_button = _button(_("Duplicate"), self.duplicate_template, head)
-        self.delete_button = _button(_("Delete"), self.delete_template, head, "danger")
-        layout.addLayout(head)
-        self.editor = TemplateEditor()
-        self.editor.edited.connect(self.changed)
-        layout.addWidget(self.editor, 1)
-        cl.addWidget(card)
-
-        self.preview_panel = PreviewPanel()
-        self.preview_panel.chat_changed.connect(self._on_chat_chosen)
-        self.preview_panel.copy_button.clicked.connect(self.copy_rendered)
-        self.copy_button = self.preview_panel.copy_button
-        cl.addWidget(self.preview_panel)
-        cl.addStretch(1)
-        return column
-
-    def _build_footer(self) -> QWidget:
-        footer = QWidget(objectName="pageFooter")
-        fl = QHBoxLayout(footer)
-        fl.setContentsMargins(28, 10, 28, 12)
-        self.status_label = QLabel(objectName="saveStatus")
-        self.status_label.setWordWrap(True)
-        fl.addWidget(self.status_label, 1)
-        self.discard_button = _button(_("Discard changes"), self.discard, fl)
-        self.save_button = _button(_("Save"), self.save, fl, "primary")
-        self.save_button.setToolTip(_("Save (Ctrl+S)"))
-        return footer
 
     # -- loading ----------------------------------------------------------------------------
     def load(self) -> None:
@@ -191,7 +85,7 @@ class TemplatesPage(TemplatesFileActions, Page):
         has_any = bool(self.model.rows) or self.editing
         self.views.setCurrentIndex(1 if has_any else 0)
         self.right.setCurrentIndex(1 if self.editing else 0)
-        self.export_button.setEnabled(bool(self.model.rows))
+        self.export_action.setEnabled(bool(self.model.rows))
 
     # -- list ---------------------------------------------------------------------------------
     @property

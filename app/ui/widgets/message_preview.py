@@ -93,16 +93,18 @@ class PreviewPanel(QFrame):
         self.setObjectName("card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 16)
+        layout.addWidget(QLabel(_("Preview"), objectName="cardTitle"))
         head = QHBoxLayout()
-        head.addWidget(QLabel(_("Preview"), objectName="cardTitle"), 1)
         caption = QLabel(_("Data of:"))
         head.addWidget(caption)
         self.chat_combo = QComboBox()
         self.chat_combo.setAccessibleName(_("Data for the preview and the copy"))
-        self.chat_combo.setMinimumWidth(220)
+        self.chat_combo.setMinimumContentsLength(18)
+        self.chat_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chat_combo.currentIndexChanged.connect(self.chat_changed)
         caption.setBuddy(self.chat_combo)
-        head.addWidget(self.chat_combo)
+        head.addWidget(self.chat_combo, 1)
         self.copy_button = QPushButton(_("Copy"))
         self.copy_button.setAccessibleName(_("Copy"))
         self.copy_button.setToolTip(_("Copy the message with the variables filled in"))
@@ -110,6 +112,10 @@ class PreviewPanel(QFrame):
         layout.addLayout(head)
         self.preview = MessagePreview()
         layout.addWidget(self.preview)
+        hint = QLabel(_("Formatting: *bold*, _italic_, ~strikethrough~, ```monospace```."),
+                      objectName="hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
 
     def set_chats(self, choices: list[tuple[int, str]]) -> None:
         """Sample data first, then the open chats; keeps the chosen chat when still open."""

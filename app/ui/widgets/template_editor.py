@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QGridLayout,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,14 @@ from app.core.validation import Problem
 from app.i18n import _, format_number
 from app.ui.widgets.field_error import FieldError
 from app.ui.widgets.variable_highlighter import VariableHighlighter
+
+
+class ContentEdit(QPlainTextEdit):
+    """A text box that asks for a few lines (it still grows with a taller window), so the
+    preview under it is visible without scrolling in the default window size."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(400, 130)
 
 
 class TemplateEditor(QWidget):
@@ -49,19 +56,20 @@ class TemplateEditor(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.category_edit.setCompleter(self.completer)
-        for column, (label, edit, path) in enumerate((
-            (_("Title"), self.title_edit, "title"),
-            (_("Shortcut"), self.shortcut_edit, "shortcut"),
-            (_("Category"), self.category_edit, "category"),
-        )):
+        # Title across the width; shortcut and category side by side under it.
+        for row, column, span, (label, edit, path) in (
+            (0, 0, 2, (_("Title"), self.title_edit, "title")),
+            (3, 0, 1, (_("Shortcut"), self.shortcut_edit, "shortcut")),
+            (3, 1, 1, (_("Category"), self.category_edit, "category")),
+        ):
             caption = QLabel(label, objectName="fieldLabel")
             caption.setBuddy(edit)
-            grid.addWidget(caption, 0, column)
-            grid.addWidget(edit, 1, column)
-            grid.addWidget(self._error(path), 2, column, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 3)
+            grid.addWidget(caption, row, column, 1, span)
+            grid.addWidget(edit, row + 1, column, 1, span)
+            grid.addWidget(self._error(path), row + 2, column, 1, span,
+                           Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
 
         head = QHBoxLayout()
@@ -80,13 +88,12 @@ class TemplateEditor(QWidget):
         self.variable_button.setMenu(self.variable_menu)
         head.addWidget(self.variable_button)
         layout.addLayout(head)
-        self.content_edit = QPlainTextEdit()
+        self.content_edit = ContentEdit()
         self.content_edit.setAccessibleName(_("Message"))
         self.content_edit.setPlaceholderText(
             _("{{saudacao}}, {{primeiro_nome}}! How can we help you?"))
         self.content_edit.setTabChangesFocus(True)
-        self.content_edit.setMinimumHeight(120)
-        self.content_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.content_edit.setMinimumHeight(110)
         caption.setBuddy(self.content_edit)
         self.highlighter = VariableHighlighter(self.content_edit.document())
         self.content_edit.textChanged.connect(self._content_changed)
@@ -97,10 +104,6 @@ class TemplateEditor(QWidget):
         self.count_label.setAccessibleName(_("Character count"))
         foot.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(foot)
-        hint = QLabel(_("Formatting: *bold*, _italic_, ~strikethrough~, ```monospace```."),
-                      objectName="hint")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
         self._update_count()
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -163,14 +164,21 @@ class TemplateListPanel(QFrame):
         layout.setContentsMargins(10, 10, 10, 8)
         self.search_edit = QLineEdit()
         self.search_edit.setAccessibleName(_("Search messages"))
-        self.search_edit.setPlaceholderText(_("Search title, shortcut or text"))
+        self.search_edit.setPlaceholderText(_("Search messages"))
+        self.search_edit.setToolTip(_("Searches the title, the shortcut and the text; case and "
+                                      "accents are ignored (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.apply_filter)
-        layout.addWidget(self.search_edit)
+        # The page adds its buttons at the end of these two rows.
+        self.search_row = QHBoxLayout()
+        self.search_row.addWidget(self.search_edit, 1)
+        layout.addLayout(self.search_row)
         self.category_filter = QComboBox()
         self.category_filter.setAccessibleName(_("Filter by category"))
         self.category_filter.currentIndexChanged.connect(self.apply_filter)
-        layout.addWidget(self.category_filter)
+        self.filter_row = QHBoxLayout()
+        self.filter_row.addWidget(self.category_filter, 1)
+        layout.addLayout(self.filter_row)
         self.model = TemplateListModel()
         self.view = QTableView(objectName="templateList")
         self.view.setAccessibleName(_("Predefined messages"))
