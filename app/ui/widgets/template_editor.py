@@ -33,7 +33,7 @@ class ContentEdit(QPlainTextEdit):
     preview under it is visible without scrolling in the default window size."""
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(400, 130)
+        return QSize(400, 100)
 
 
 class TemplateEditor(QWidget):
@@ -93,7 +93,7 @@ class TemplateEditor(QWidget):
         self.content_edit.setPlaceholderText(
             _("{{saudacao}}, {{primeiro_nome}}! How can we help you?"))
         self.content_edit.setTabChangesFocus(True)
-        self.content_edit.setMinimumHeight(110)
+        self.content_edit.setMinimumHeight(90)
         caption.setBuddy(self.content_edit)
         self.highlighter = VariableHighlighter(self.content_edit.document())
         self.content_edit.textChanged.connect(self._content_changed)
