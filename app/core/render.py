@@ -7,9 +7,10 @@ Times are the instance's local wall time; dates and times go through Babel. With
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from peewee import fn
@@ -97,7 +98,7 @@ def chat_choices(instance_id: int, limit: int = CHAT_CHOICES_LIMIT) -> list[tupl
              .where((Chat.instance == instance_id) & (Chat.status == "open"))
              .order_by(last.desc(), Chat.id.desc()).limit(limit).tuples())
     choices = []
-    for chat_id, name, protocol, external_id in query:
+    for chat_id, name, protocol, external_id in cast(Iterable[tuple], query):
         name = " ".join((name or "").split()) or _("(no name)")
         choices.append((chat_id, f"{name} — {protocol or external_id}"))
     return choices

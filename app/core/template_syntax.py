@@ -63,7 +63,7 @@ def suggest(name: str) -> str | None:
     return close[0] if close else None
 
 
-def validate_content(text: str, path: str, *, required: bool = True) -> list[Problem]:
+def validate_content(text: object, path: str, *, required: bool = True) -> list[Problem]:
     """Every problem of a template text, each with its position (line/column in the message).
 
     `text` should already be normalized (`normalize_content`).

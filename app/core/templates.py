@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from app.core import history
 from app.core.clock import Clock
@@ -239,7 +240,7 @@ def list_rows(instance_id: int) -> list[TemplateRow]:
     query = (Template.select(Template.id, Template.title, Template.shortcut, Template.category,
                              Template.content)
              .where(Template.instance == instance_id).order_by(Template.shortcut).tuples())
-    return [TemplateRow(*row) for row in query]
+    return [TemplateRow(*row) for row in cast(Iterable[tuple], query)]
 
 
 def get_by_shortcut(instance_id: int, shortcut: str) -> Template | None:
@@ -253,7 +254,7 @@ def categories(instance_id: int) -> list[str]:
     query = (Template.select(Template.category).distinct()
              .where((Template.instance == instance_id) & Template.category.is_null(False))
              .tuples())
-    return sorted((row[0] for row in query), key=fold)
+    return sorted((row[0] for row in cast(Iterable[tuple[str]], query)), key=fold)
 
 
 def search_key(row: TemplateRow) -> str:

@@ -153,8 +153,9 @@ def read_csv(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Proble
                                                        "{found}").format(expected=len(columns),
                                                                          found=len(cells))))
                 continue
-            values = {name: cell for name, cell in zip(columns, cells, strict=True) if name}
-            if not values.get("category", "").strip():
+            values: dict[str, str | None] = {
+                name: cell for name, cell in zip(columns, cells, strict=True) if name}
+            if not (values.get("category") or "").strip():
                 values["category"] = None
             found, clean = clean_template(values)
             problems += [Problem(_line(line, p.path), p.message) for p in found]
