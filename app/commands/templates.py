@@ -15,8 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("templates", help=_("import or export predefined messages as CSV"))
     actions = p.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
 
-    q = actions.add_parser("import", help=_("create or update predefined messages from a CSV "
-                                            "file (all or nothing)"))
+    q = actions.add_parser(
+        "import", help=_("create or update predefined messages from a CSV file (all or nothing)")
+    )
     q.add_argument("file", metavar=_("FILE"))
     q.add_argument("--instance", required=True, metavar=_("NAME"), help=_("the instance"))
     q.set_defaults(func=cmd_import)
@@ -44,16 +45,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
-        raise CliError("arquivo: " + _("cannot read {path}: {error}").format(
-            path=args.file, error=exc.strerror)) from exc
+        raise CliError(
+            "arquivo: "
+            + _("cannot read {path}: {error}").format(path=args.file, error=exc.strerror)
+        ) from exc
     instance = _instance(args)
     try:
         result = import_csv(instance, data, SystemClock())
     except ValidationError as exc:
         raise invalid(exc.problems) from exc
     print_warnings(result.warnings)
-    print(_("{created} new, {updated} updated, {unchanged} unchanged").format(
-        created=result.created, updated=result.updated, unchanged=result.unchanged))
+    print(
+        _("{created} new, {updated} updated, {unchanged} unchanged").format(
+            created=result.created, updated=result.updated, unchanged=result.unchanged
+        )
+    )
     return 0
 
 
@@ -65,8 +71,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_bytes(data)
         except OSError as exc:
-            raise CliError(_("{path}: cannot write: {error}").format(
-                path=args.output, error=exc.strerror), EXIT_FAILURE) from exc
+            raise CliError(
+                _("{path}: cannot write: {error}").format(path=args.output, error=exc.strerror),
+                EXIT_FAILURE,
+            ) from exc
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

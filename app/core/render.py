@@ -78,8 +78,9 @@ def render_text(content: str, values: dict[str, str]) -> str:
     return "".join(pieces)
 
 
-def render_template(template: Template | str, instance: Instance, chat: Chat | None,
-                    at: datetime) -> str:
+def render_template(
+    template: Template | str, instance: Instance, chat: Chat | None, at: datetime
+) -> str:
     content = template if isinstance(template, str) else template.content
     return render_text(content, variable_values(instance, chat, at))
 
@@ -92,11 +93,16 @@ def chat_choices(instance_id: int, limit: int = CHAT_CHOICES_LIMIT) -> list[tupl
 
     Capped: the picker is for "the customer I am talking to now", not a chat browser.
     """
-    last = fn.MAX(fn.COALESCE(Chat.last_customer_message_at, 0),
-                  fn.COALESCE(Chat.last_agent_message_at, 0))
-    query = (Chat.select(Chat.id, Chat.customer_name, Chat.protocol, Chat.external_id)
-             .where((Chat.instance == instance_id) & (Chat.status == "open"))
-             .order_by(last.desc(), Chat.id.desc()).limit(limit).tuples())
+    last = fn.MAX(
+        fn.COALESCE(Chat.last_customer_message_at, 0), fn.COALESCE(Chat.last_agent_message_at, 0)
+    )
+    query = (
+        Chat.select(Chat.id, Chat.customer_name, Chat.protocol, Chat.external_id)
+        .where((Chat.instance == instance_id) & (Chat.status == "open"))
+        .order_by(last.desc(), Chat.id.desc())
+        .limit(limit)
+        .tuples()
+    )
     choices = []
     for chat_id, name, protocol, external_id in cast(Iterable[tuple], query):
         name = " ".join((name or "").split()) or _("(no name)")

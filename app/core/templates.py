@@ -1,15 +1,12 @@
-"""Mensagens predefinidas (SPEC §8): field rules, create / edit / duplicate / delete, search.
+"""Mensagens predefinidas (SPEC §8): create / edit / duplicate / delete, search, config.
 
-The content rules (length, control characters, `{{variables}}`) are shared with the closing
-message of Encerramento automático and live in `template_syntax`. Shortcuts are stored
-lowercase with their leading "/", so uniqueness per instance is case-insensitive by
-construction (and by the table's UNIQUE constraint).
+The field rules are in `template_fields` (and the content's in `template_syntax`). Shortcuts
+are stored lowercase with their leading "/", so uniqueness per instance is case-insensitive
+by construction (and by the table's UNIQUE constraint).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -19,20 +16,13 @@ from app.core.clock import Clock
 from app.core.db import database
 from app.core.models import Instance, Template
 from app.core.sections import Section
-from app.core.template_syntax import normalize_content, validate_content
+from app.core.template_fields import FIELDS, SHORTCUT_MAX, TITLE_MAX, clean_template
 from app.core.text import fold
 from app.core.validation import Problem, raise_if_errors
 from app.i18n import N_, _
 
 SECTION_KEY = "templates"
 SECTION_TITLE = N_("Predefined messages")
-
-TITLE_MAX = 60
-SHORTCUT_MAX = 30  # characters after the "/"
-CATEGORY_MAX = 40
-FIELDS = ("title", "shortcut", "category", "content")
-
-_SHORTCUT = re.compile(rf"/[a-z0-9_-]{{1,{SHORTCUT_MAX}}}")
 
 
 @dataclass(frozen=True)
@@ -46,85 +36,6 @@ class TemplateRow:
     content: str
 
 
-# --- field rules -----------------------------------------------------------------------
-
-
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(c) == "Cc" for c in text)
-
-
-def _one_line(value: Any, path: str, maximum: int, *, required: bool) -> tuple[list[Problem],
-                                                                            str | None]:
-    if value is None and not required:
-        return [], None
-    if not isinstance(value, str):
-        return [Problem(path, _("must be text"))], None
-    text = value.strip()
-    if not text:
-        if required:
-            return [Problem(path, _("Enter a title."))], None
-        return [], None
-    if _has_control(text):
-        return [Problem(path, _("Use a single line without control characters."))], None
-    if len(text) > maximum:
-        return [Problem(path, _("Use at most {max} characters (now {count}).").format(
-            max=maximum, count=len(text)))], None
-    return [], text
-
-
-def shortcut_suggestion(text: str) -> str:
-    """A valid spelling close to what was typed: "/Olá Maria" → "/ola-maria"."""
-    folded = fold(text.strip().lstrip("/"))
-    folded = re.sub(r"\s+", "-", folded)
-    return "/" + re.sub(r"[^a-z0-9_-]", "", folded)[:SHORTCUT_MAX]
-
-
-def clean_shortcut(value: Any, path: str) -> tuple[list[Problem], str | None]:
-    if not isinstance(value, str):
-        return [Problem(path, _("must be text"))], None
-    text = value.strip().lower()
-    if not text or text == "/":
-        return [Problem(path, _("Enter a shortcut, e.g. /ola."))], None
-    if not text.startswith("/"):
-        return [Problem(path, _("Start the shortcut with “/”, e.g. /{example}.").format(
-            example=shortcut_suggestion(text)[1:] or "ola"))], None
-    if len(text) - 1 > SHORTCUT_MAX:
-        return [Problem(path, _("Use at most {max} characters after the “/” (now {count}).")
-                        .format(max=SHORTCUT_MAX, count=len(text) - 1))], None
-    if not _SHORTCUT.fullmatch(text):
-        message = _("Use only letters a–z, digits, “_” and “-” (no spaces or accents).")
-        suggestion = shortcut_suggestion(text)
-        if len(suggestion) > 1:
-            message += " " + _("Suggestion: {shortcut}").format(shortcut=suggestion)
-        return [Problem(path, message)], None
-    return [], text
-
-
-def clean_template(data: dict[str, Any], prefix: str = "") -> tuple[list[Problem],
-                                                                    dict[str, Any]]:
-    """Check every field of one template; returns (problems, normalized values).
-
-    Paths are `prefix + field` (`title`, or `instances[0].templates[2].title`).
-    """
-    problems: list[Problem] = []
-    clean: dict[str, Any] = {}
-    found, clean["title"] = _one_line(data.get("title"), prefix + "title", TITLE_MAX,
-                                      required=True)
-    problems += found
-    found, clean["shortcut"] = clean_shortcut(data.get("shortcut"), prefix + "shortcut")
-    problems += found
-    found, clean["category"] = _one_line(data.get("category"), prefix + "category",
-                                         CATEGORY_MAX, required=False)
-    problems += found
-    content = data.get("content")
-    if isinstance(content, str):
-        content = normalize_content(content)
-    found = validate_content(content, prefix + "content")
-    problems += found
-    clean["content"] = content if not found else None
-    return problems, clean
-
-
 def shortcut_taken(instance_id: int, shortcut: str, current_id: int | None = None) -> bool:
     query = Template.select(Template.id).where(
         (Template.instance == instance_id) & (Template.shortcut == shortcut.lower())
@@ -134,13 +45,18 @@ def shortcut_taken(instance_id: int, shortcut: str, current_id: int | None = Non
     return query.exists()
 
 
-def check_template(instance_id: int, data: dict[str, Any], current_id: int | None = None
-                   ) -> tuple[list[Problem], dict[str, Any]]:
+def check_template(
+    instance_id: int, data: dict[str, Any], current_id: int | None = None
+) -> tuple[list[Problem], dict[str, Any]]:
     """`clean_template` plus the shortcut's uniqueness inside the instance."""
     problems, clean = clean_template(data)
     if clean["shortcut"] and shortcut_taken(instance_id, clean["shortcut"], current_id):
-        problems.append(Problem("shortcut", _("Another message already uses {shortcut}.").format(
-            shortcut=clean["shortcut"])))
+        problems.append(
+            Problem(
+                "shortcut",
+                _("Another message already uses {shortcut}.").format(shortcut=clean["shortcut"]),
+            )
+        )
     return problems, clean
 
 
@@ -169,8 +85,14 @@ def create_template(instance: Instance, data: dict[str, Any], clock: Clock) -> T
     now = clock.now()
     with database.atomic():
         template = Template.create(instance=instance, created_at=now, updated_at=now, **clean)
-        _record(instance, now, _("Predefined message created: {shortcut} ({title})").format(
-            shortcut=template.shortcut, title=template.title), {"shortcut": template.shortcut})
+        _record(
+            instance,
+            now,
+            _("Predefined message created: {shortcut} ({title})").format(
+                shortcut=template.shortcut, title=template.title
+            ),
+            {"shortcut": template.shortcut},
+        )
     return template
 
 
@@ -189,12 +111,20 @@ def update_template(template: Template, data: dict[str, Any], clock: Clock) -> b
             setattr(template, key, clean[key])
         template.updated_at = now
         template.save()
-        labels = {"title": _("title"), "shortcut": _("shortcut"), "category": _("category"),
-                  "content": _("content")}
-        _record(template.instance, now,
-                _("Predefined message {shortcut} changed: {fields}").format(
-                    shortcut=old_shortcut, fields=", ".join(labels[k] for k in changed)),
-                {"shortcut": template.shortcut, "changed": changed})
+        labels = {
+            "title": _("title"),
+            "shortcut": _("shortcut"),
+            "category": _("category"),
+            "content": _("content"),
+        }
+        _record(
+            template.instance,
+            now,
+            _("Predefined message {shortcut} changed: {fields}").format(
+                shortcut=old_shortcut, fields=", ".join(labels[k] for k in changed)
+            ),
+            {"shortcut": template.shortcut, "changed": changed},
+        )
     return True
 
 
@@ -226,9 +156,14 @@ def duplicate_template(template: Template, clock: Clock) -> Template:
 def delete_template(template: Template, clock: Clock) -> None:
     now = clock.now()
     with database.atomic():
-        _record(template.instance, now, _("Predefined message deleted: {shortcut} ({title})")
-                .format(shortcut=template.shortcut, title=template.title),
-                {"shortcut": template.shortcut})
+        _record(
+            template.instance,
+            now,
+            _("Predefined message deleted: {shortcut} ({title})").format(
+                shortcut=template.shortcut, title=template.title
+            ),
+            {"shortcut": template.shortcut},
+        )
         template.delete_instance()
 
 
@@ -237,9 +172,14 @@ def delete_template(template: Template, clock: Clock) -> None:
 
 def list_rows(instance_id: int) -> list[TemplateRow]:
     """Every template of the instance, sorted by shortcut, as plain tuples (fast at 10k)."""
-    query = (Template.select(Template.id, Template.title, Template.shortcut, Template.category,
-                             Template.content)
-             .where(Template.instance == instance_id).order_by(Template.shortcut).tuples())
+    query = (
+        Template.select(
+            Template.id, Template.title, Template.shortcut, Template.category, Template.content
+        )
+        .where(Template.instance == instance_id)
+        .order_by(Template.shortcut)
+        .tuples()
+    )
     return [TemplateRow(*row) for row in cast(Iterable[tuple], query)]
 
 
@@ -251,9 +191,12 @@ def get_by_shortcut(instance_id: int, shortcut: str) -> Template | None:
 
 
 def categories(instance_id: int) -> list[str]:
-    query = (Template.select(Template.category).distinct()
-             .where((Template.instance == instance_id) & Template.category.is_null(False))
-             .tuples())
+    query = (
+        Template.select(Template.category)
+        .distinct()
+        .where((Template.instance == instance_id) & Template.category.is_null(False))
+        .tuples()
+    )
     return sorted((row[0] for row in cast(Iterable[tuple[str]], query)), key=fold)
 
 
@@ -295,17 +238,25 @@ def _validate(value: Any, path: str, fields: dict[str, Any]) -> list[Problem]:
         if not isinstance(item, dict):
             problems.append(Problem(item_path, _("must be a JSON object")))
             continue
-        problems += [Problem(f"{item_path}.{key}", _("unknown key"))
-                     for key in sorted(set(item) - set(FIELDS), key=str)]
-        problems += [Problem(f"{item_path}.{key}", _("required key is missing"))
-                     for key in FIELDS if key not in item]
+        problems += [
+            Problem(f"{item_path}.{key}", _("unknown key"))
+            for key in sorted(set(item) - set(FIELDS), key=str)
+        ]
+        problems += [
+            Problem(f"{item_path}.{key}", _("required key is missing"))
+            for key in FIELDS
+            if key not in item
+        ]
         found, clean = clean_template(item, item_path + ".")
         problems += [p for p in found if p.path.rsplit(".", 1)[-1] in item]
         shortcut = clean["shortcut"]
         if shortcut in seen:
-            problems.append(Problem(f"{item_path}.shortcut",
-                                    _("repeats the shortcut of {path}").format(
-                                        path=f"{path}[{seen[shortcut]}]")))
+            problems.append(
+                Problem(
+                    f"{item_path}.shortcut",
+                    _("repeats the shortcut of {path}").format(path=f"{path}[{seen[shortcut]}]"),
+                )
+            )
         elif shortcut:
             seen[shortcut] = index
     return problems

@@ -26,7 +26,8 @@ from app.core import history
 from app.core.clock import Clock
 from app.core.db import database
 from app.core.models import Instance, Template
-from app.core.templates import FIELDS, SECTION_KEY, clean_template, list_rows
+from app.core.template_fields import FIELDS, clean_template
+from app.core.templates import SECTION_KEY, list_rows
 from app.core.text import fold
 from app.core.validation import Problem, ValidationError, errors
 from app.i18n import N_, _
@@ -34,14 +35,22 @@ from app.i18n import N_, _
 FILE = "arquivo"
 HEADER = ("título", "atalho", "categoria", "conteúdo")  # the export's header, in FIELDS order
 _NAMES = {
-    "titulo": "title", "title": "title",
-    "atalho": "shortcut", "shortcut": "shortcut",
-    "categoria": "category", "category": "category",
-    "conteudo": "content", "content": "content",
+    "titulo": "title",
+    "title": "title",
+    "atalho": "shortcut",
+    "shortcut": "shortcut",
+    "categoria": "category",
+    "category": "category",
+    "conteudo": "content",
+    "content": "content",
 }
 REQUIRED = ("title", "shortcut", "content")
-LABELS = {"title": N_("title"), "shortcut": N_("shortcut"), "category": N_("category"),
-          "content": N_("content")}
+LABELS = {
+    "title": N_("title"),
+    "shortcut": N_("shortcut"),
+    "category": N_("category"),
+    "content": N_("content"),
+}
 DELIMITERS = (";", ",", "\t")
 
 
@@ -68,8 +77,15 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data:
-        return None, [Problem(FILE, _("this is not a CSV text file (an .xlsx or other binary "
-                                      "file?); save it as CSV and try again"))]
+        return None, [
+            Problem(
+                FILE,
+                _(
+                    "this is not a CSV text file (an .xlsx or other binary "
+                    "file?); save it as CSV and try again"
+                ),
+            )
+        ]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -77,16 +93,31 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        return None, [Problem(FILE, _("not UTF-8 nor Windows-1252 text (byte {position}); "
-                                      "save it as “CSV UTF-8” and try again").format(
-            position=position))]
-    return text, [Problem(FILE, _("the file is not UTF-8; it was read as Windows-1252 (Excel's "
-                                  "default on Windows). Check the accents of what was "
-                                  "imported."), warning=True)]
+        return None, [
+            Problem(
+                FILE,
+                _(
+                    "not UTF-8 nor Windows-1252 text (byte {position}); "
+                    "save it as “CSV UTF-8” and try again"
+                ).format(position=position),
+            )
+        ]
+    return text, [
+        Problem(
+            FILE,
+            _(
+                "the file is not UTF-8; it was read as Windows-1252 (Excel's "
+                "default on Windows). Check the accents of what was "
+                "imported."
+            ),
+            warning=True,
+        )
+    ]
 
 
 def _sniff(first_line: str) -> str:
     """The delimiter that splits the header into the most known column names."""
+
     def known(delimiter: str) -> int:
         cells = next(csv.reader([first_line], delimiter=delimiter), [])
         return sum(fold(c.strip()) in _NAMES for c in cells)
@@ -99,22 +130,40 @@ def _read_header(cells: list[str]) -> tuple[list[str | None], list[Problem]]:
     problems: list[Problem] = []
     expected = ";".join(HEADER)
     if not any(fold(cell.strip()) in _NAMES for cell in cells):
-        return [], [Problem(_line(1), _("the first line must be the header {expected} (found "
-                                        "“{found}”)").format(expected=expected,
-                                                              found=";".join(cells)))]
+        return [], [
+            Problem(
+                _line(1),
+                _("the first line must be the header {expected} (found “{found}”)").format(
+                    expected=expected, found=";".join(cells)
+                ),
+            )
+        ]
     for cell in cells:
         name = _NAMES.get(fold(cell.strip()))
         if name is None and cell.strip():
-            problems.append(Problem(_line(1), _("unknown column “{name}”; use {expected}")
-                                    .format(name=cell.strip(), expected=expected)))
+            problems.append(
+                Problem(
+                    _line(1),
+                    _("unknown column “{name}”; use {expected}").format(
+                        name=cell.strip(), expected=expected
+                    ),
+                )
+            )
         elif name is not None and name in columns:
-            problems.append(Problem(_line(1), _("the column “{name}” appears twice").format(
-                name=cell.strip())))
+            problems.append(
+                Problem(_line(1), _("the column “{name}” appears twice").format(name=cell.strip()))
+            )
         columns.append(name)
     for name in REQUIRED:
         if name not in columns:
-            problems.append(Problem(_line(1), _("the column “{name}” is missing; use {expected}")
-                                    .format(name=_(LABELS[name]), expected=expected)))
+            problems.append(
+                Problem(
+                    _line(1),
+                    _("the column “{name}” is missing; use {expected}").format(
+                        name=_(LABELS[name]), expected=expected
+                    ),
+                )
+            )
     return columns, problems
 
 
@@ -134,8 +183,9 @@ def read_csv(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Proble
         return [], problems
     if not text.strip():
         return [], [Problem(FILE, _("the file is empty"))]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text.splitlines()[0]),
-                        strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_sniff(text.splitlines()[0]), strict=True
+    )
     rows: list[tuple[int, dict[str, Any]]] = []
     seen: dict[str, int] = {}
     try:
@@ -149,20 +199,30 @@ def read_csv(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Proble
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(columns):
-                problems.append(Problem(_line(line), _("expected {expected} columns, found "
-                                                       "{found}").format(expected=len(columns),
-                                                                         found=len(cells))))
+                problems.append(
+                    Problem(
+                        _line(line),
+                        _("expected {expected} columns, found {found}").format(
+                            expected=len(columns), found=len(cells)
+                        ),
+                    )
+                )
                 continue
             values: dict[str, str | None] = {
-                name: cell for name, cell in zip(columns, cells, strict=True) if name}
+                name: cell for name, cell in zip(columns, cells, strict=True) if name
+            }
             if not (values.get("category") or "").strip():
                 values["category"] = None
             found, clean = clean_template(values)
             problems += [Problem(_line(line, p.path), p.message) for p in found]
             shortcut = clean["shortcut"]
             if shortcut in seen:
-                problems.append(Problem(_line(line, "shortcut"), _(
-                    "repeats the shortcut of line {n}").format(n=seen[shortcut])))
+                problems.append(
+                    Problem(
+                        _line(line, "shortcut"),
+                        _("repeats the shortcut of line {n}").format(n=seen[shortcut]),
+                    )
+                )
             elif shortcut:
                 seen[shortcut] = line
             if not found:
@@ -190,8 +250,9 @@ def import_csv(instance: Instance, data: bytes, clock: Clock) -> CsvImportResult
             clean["category"] = spelling.setdefault(fold(clean["category"]), clean["category"])
         old = existing.get(clean["shortcut"])
         if old is None:
-            new_rows.append({**clean, "instance": instance.id, "created_at": now,
-                             "updated_at": now})
+            new_rows.append(
+                {**clean, "instance": instance.id, "created_at": now, "updated_at": now}
+            )
         elif any(getattr(old, key) != clean[key] for key in FIELDS):
             changed.append(Template(id=old.id, updated_at=now, **clean))
         else:
@@ -201,14 +262,22 @@ def import_csv(instance: Instance, data: bytes, clock: Clock) -> CsvImportResult
         for start in range(0, len(new_rows), 500):
             Template.insert_many(new_rows[start : start + 500]).execute()
         if changed:
-            Template.bulk_update(changed, fields=[Template.title, Template.category,
-                                                  Template.content, Template.updated_at],
-                                 batch_size=200)
+            Template.bulk_update(
+                changed,
+                fields=[Template.title, Template.category, Template.content, Template.updated_at],
+                batch_size=200,
+            )
         if new_rows or changed:
-            history.record(instance, now, history.KIND_CONFIG, SECTION_KEY, _(
-                "Predefined messages imported from CSV: {created} new, {updated} updated")
-                .format(created=result.created, updated=result.updated),
-                {"created": result.created, "updated": result.updated})
+            history.record(
+                instance,
+                now,
+                history.KIND_CONFIG,
+                SECTION_KEY,
+                _("Predefined messages imported from CSV: {created} new, {updated} updated").format(
+                    created=result.created, updated=result.updated
+                ),
+                {"created": result.created, "updated": result.updated},
+            )
     return result
 
 

@@ -12,8 +12,11 @@ from app.core.models import HistoryEvent, Template
 @pytest.fixture
 def loja(make_instance, clock):
     instance = make_instance("Loja Centro")
-    templates.create_template(instance, {"title": "Boas-vindas", "shortcut": "/ola",
-                                         "category": None, "content": "{{saudacao}}!"}, clock)
+    templates.create_template(
+        instance,
+        {"title": "Boas-vindas", "shortcut": "/ola", "category": None, "content": "{{saudacao}}!"},
+        clock,
+    )
     return instance
 
 
@@ -31,11 +34,11 @@ def test_templates_csv_export_and_import(loja, make_instance, db_path, tmp_path,
     assert Template.select().where(Template.shortcut == "/ola").count() == 2
 
 
-def test_templates_import_of_a_bad_file_exits_2_and_writes_nothing(loja, db_path, tmp_path,
-                                                                    capsys):
+def test_templates_import_of_a_bad_file_exits_2_and_writes_nothing(loja, db_path, tmp_path, capsys):
     bad = tmp_path / "ruim.csv"
-    bad.write_text("titulo;atalho;categoria;conteudo\nNovo;/novo;;ok\nX;sem-barra;;y\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "titulo;atalho;categoria;conteudo\nNovo;/novo;;ok\nX;sem-barra;;y\n", encoding="utf-8"
+    )
     events = HistoryEvent.select().count()
     assert run(db_path, "templates", "import", str(bad), "--instance", "Loja Centro") == 2
     err = capsys.readouterr().err
@@ -45,6 +48,8 @@ def test_templates_import_of_a_bad_file_exits_2_and_writes_nothing(loja, db_path
 
 
 def test_templates_import_of_a_missing_file_exits_2(loja, db_path, tmp_path, capsys):
-    assert run(db_path, "templates", "import", str(tmp_path / "x.csv"), "--instance",
-               "Loja Centro") == 2
+    assert (
+        run(db_path, "templates", "import", str(tmp_path / "x.csv"), "--instance", "Loja Centro")
+        == 2
+    )
     assert capsys.readouterr().err.startswith("arquivo: ")

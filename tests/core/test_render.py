@@ -21,19 +21,33 @@ ZONES = ("America/Sao_Paulo", "America/Manaus")
 
 
 def make_chat(instance, external_id="c1", **fields):
-    data = {"customer_name": "João Pedro da Silva", "phone": "+5511987654321",
-            "protocol": "PRT-7", "status": "open", "handler": "human",
-            "assigned_via": "operator", "operator_name": "Carla"}
+    data = {
+        "customer_name": "João Pedro da Silva",
+        "phone": "+5511987654321",
+        "protocol": "PRT-7",
+        "status": "open",
+        "handler": "human",
+        "assigned_via": "operator",
+        "operator_name": "Carla",
+    }
     data.update(fields)
     return Chat.create(instance=instance, external_id=external_id, **data)
 
 
 @pytest.mark.parametrize("zone", ZONES)
-@pytest.mark.parametrize("wall, expected", [
-    ("04:59", "Boa noite"), ("05:00", "Bom dia"), ("11:59", "Bom dia"),
-    ("12:00", "Boa tarde"), ("17:59", "Boa tarde"), ("18:00", "Boa noite"),
-    ("00:00", "Boa noite"), ("23:59", "Boa noite"),
-])
+@pytest.mark.parametrize(
+    "wall, expected",
+    [
+        ("04:59", "Boa noite"),
+        ("05:00", "Bom dia"),
+        ("11:59", "Bom dia"),
+        ("12:00", "Boa tarde"),
+        ("17:59", "Boa tarde"),
+        ("18:00", "Boa noite"),
+        ("00:00", "Boa noite"),
+        ("23:59", "Boa noite"),
+    ],
+)
 def test_saudacao_follows_the_instance_local_hour(make_instance, zone, wall, expected):
     instance = make_instance(timezone=zone)
     hour, minute = map(int, wall.split(":"))
@@ -60,9 +74,15 @@ def test_every_variable_of_a_chat(make_instance):
     values = variable_values(instance, chat, at)
     assert set(values) == set(VARIABLES)
     assert values == {
-        "nome": "João Pedro da Silva", "primeiro_nome": "João",
-        "telefone": "(11) 98765-4321", "protocolo": "PRT-7", "operador": "Carla",
-        "saudacao": "Bom dia", "data": "14/03/2025", "hora": "09:05", "empresa": "Loja Centro",
+        "nome": "João Pedro da Silva",
+        "primeiro_nome": "João",
+        "telefone": "(11) 98765-4321",
+        "protocolo": "PRT-7",
+        "operador": "Carla",
+        "saudacao": "Bom dia",
+        "data": "14/03/2025",
+        "hora": "09:05",
+        "empresa": "Loja Centro",
     }
 
 
@@ -70,19 +90,34 @@ def test_date_is_the_local_date_near_midnight(make_instance):
     instance = make_instance(timezone="America/Sao_Paulo")
     at = datetime.fromisoformat("2025-03-15T02:30:00+00:00")  # 23:30 on the 14th locally
     values = variable_values(instance, None, at)
-    assert (values["data"], values["hora"], values["saudacao"]) == ("14/03/2025", "23:30",
-                                                                   "Boa noite")
+    assert (values["data"], values["hora"], values["saudacao"]) == (
+        "14/03/2025",
+        "23:30",
+        "Boa noite",
+    )
 
 
 def test_protocol_falls_back_to_the_external_id_and_missing_fields_are_empty(make_instance):
     instance = make_instance()
-    chat = make_chat(instance, "wa-991", protocol=None, customer_name=None, phone=None,
-                     operator_name=None, handler="bot", assigned_via=None)
+    chat = make_chat(
+        instance,
+        "wa-991",
+        protocol=None,
+        customer_name=None,
+        phone=None,
+        operator_name=None,
+        handler="bot",
+        assigned_via=None,
+    )
     at = datetime.fromisoformat("2025-03-14T12:00:00+00:00")
     values = variable_values(instance, chat, at)
     assert values["protocolo"] == "wa-991"
-    assert (values["nome"], values["primeiro_nome"], values["telefone"],
-            values["operador"]) == ("", "", "", "")
+    assert (values["nome"], values["primeiro_nome"], values["telefone"], values["operador"]) == (
+        "",
+        "",
+        "",
+        "",
+    )
 
 
 def test_landline_phone_is_formatted_nationally(make_instance):
@@ -107,7 +142,8 @@ def test_render_replaces_known_variables_with_spaces_and_keeps_the_rest(make_ins
     at = datetime.fromisoformat("2025-03-14T12:00:00+00:00")
     text = "{{ saudacao }}, {{primeiro_nome}}! 😀 {{nada}} {chave} {{empresa}}"
     assert render_template(text, instance, make_chat(instance), at) == (
-        "Bom dia, João! 😀 {{nada}} {chave} Loja")
+        "Bom dia, João! 😀 {{nada}} {chave} Loja"
+    )
 
 
 def test_chat_choices_lists_open_chats_most_recent_first(make_instance):

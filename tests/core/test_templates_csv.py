@@ -18,8 +18,10 @@ def messages(problems):
 
 def test_utf8_with_bom_and_semicolons(make_instance, clock):
     loja = make_instance()
-    data = ("\ufeff" + PT + "Boas-vindas;/Ola;Geral;\"{{saudacao}}, {{primeiro_nome}}!\n"
-            "Tudo bem? 😀\"\r\nPix;/pix;;Chave: 123\r\n").encode("utf-8")
+    data = (
+        "\ufeff" + PT + 'Boas-vindas;/Ola;Geral;"{{saudacao}}, {{primeiro_nome}}!\n'
+        'Tudo bem? 😀"\r\nPix;/pix;;Chave: 123\r\n'
+    ).encode("utf-8")
     result = import_csv(loja, data, clock)
     assert (result.created, result.updated, result.warnings) == (2, 0, [])
     rows = templates.list_rows(loja.id)
@@ -33,8 +35,7 @@ def test_commas_and_english_header_in_any_order(make_instance, clock):
     result = import_csv(loja, data, clock)
     assert result.created == 1
     row = templates.list_rows(loja.id)[0]
-    assert (row.title, row.content, row.category) == ("Horário", "Abrimos 8h, fechamos 18h",
-                                                     None)
+    assert (row.title, row.content, row.category) == ("Horário", "Abrimos 8h, fechamos 18h", None)
 
 
 def test_windows_1252_is_read_with_a_warning(make_instance, clock):
@@ -67,16 +68,21 @@ def test_utf16_with_bom_and_tabs(make_instance, clock):
 
 def test_a_malformed_file_saves_nothing_and_reports_every_line(make_instance, clock):
     loja = make_instance()
-    templates.create_template(loja, {"title": "Antigo", "shortcut": "/antigo", "category": None,
-                                     "content": "não mudar"}, clock)
-    data = (PT
-            + "Bom;/bom;;Tudo certo\r\n"                   # line 2: fine
-            + ";/sem-titulo;;Texto\r\n"                    # line 3: no title
-            + "Atalho ruim;ola;;Texto\r\n"                 # line 4: shortcut without "/"
-            + "Variável;/var;;Oi {{nme}}\r\n"              # line 5: unknown variable
-            + "Repetido;/BOM;;De novo\r\n"                 # line 6: repeats line 2
-            + "Colunas;/col;;a;b\r\n"                      # line 7: one column too many
-            + "Antigo;/antigo;;mudou\r\n").encode()         # line 8: fine (an update)
+    templates.create_template(
+        loja,
+        {"title": "Antigo", "shortcut": "/antigo", "category": None, "content": "não mudar"},
+        clock,
+    )
+    data = (
+        PT
+        + "Bom;/bom;;Tudo certo\r\n"  # line 2: fine
+        + ";/sem-titulo;;Texto\r\n"  # line 3: no title
+        + "Atalho ruim;ola;;Texto\r\n"  # line 4: shortcut without "/"
+        + "Variável;/var;;Oi {{nme}}\r\n"  # line 5: unknown variable
+        + "Repetido;/BOM;;De novo\r\n"  # line 6: repeats line 2
+        + "Colunas;/col;;a;b\r\n"  # line 7: one column too many
+        + "Antigo;/antigo;;mudou\r\n"
+    ).encode()  # line 8: fine (an update)
     with pytest.raises(ValidationError) as exc:
         import_csv(loja, data, clock)
     assert messages(exc.value.problems) == [
@@ -97,11 +103,17 @@ def test_line_numbers_count_the_lines_of_multiline_cells(db):
     assert messages(problems) == ["linha 5: atalho: Comece o atalho com “/”, ex.: /b."]
 
 
-@pytest.mark.parametrize("row, message", [
-    ('A;/a;;"sem fim\r\n', "linha 2: CSV malformado: uma célula entre aspas não foi fechada"),
-    ('A;/a;;"fim" errado\r\n', "linha 2: CSV malformado: há texto logo depois de fechar aspas; "
-                               "coloque a célula inteira entre aspas"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ('A;/a;;"sem fim\r\n', "linha 2: CSV malformado: uma célula entre aspas não foi fechada"),
+        (
+            'A;/a;;"fim" errado\r\n',
+            "linha 2: CSV malformado: há texto logo depois de fechar aspas; "
+            "coloque a célula inteira entre aspas",
+        ),
+    ],
+)
 def test_broken_quotes_are_a_malformed_file(db, row, message):
     _rows, problems = read_csv((PT + row).encode())
     assert messages(problems) == [message]
@@ -109,25 +121,33 @@ def test_broken_quotes_are_a_malformed_file(db, row, message):
 
 def test_a_file_without_the_header_is_refused_once(db):
     _rows, problems = read_csv("Oi;/oi;;Olá\r\n".encode())
-    assert messages(problems) == ["linha 1: a primeira linha deve ser o cabeçalho "
-                                  "título;atalho;categoria;conteúdo (encontrado: “Oi;/oi;;Olá”)"]
+    assert messages(problems) == [
+        "linha 1: a primeira linha deve ser o cabeçalho "
+        "título;atalho;categoria;conteúdo (encontrado: “Oi;/oi;;Olá”)"
+    ]
 
 
-@pytest.mark.parametrize("header, fragment", [
-    ("título;atalho;conteúdo;preço", "coluna desconhecida “preço”"),
-    ("título;atalho;categoria", "falta a coluna “conteúdo”"),
-    ("título;atalho;atalho;conteúdo", "a coluna “atalho” aparece duas vezes"),
-])
+@pytest.mark.parametrize(
+    "header, fragment",
+    [
+        ("título;atalho;conteúdo;preço", "coluna desconhecida “preço”"),
+        ("título;atalho;categoria", "falta a coluna “conteúdo”"),
+        ("título;atalho;atalho;conteúdo", "a coluna “atalho” aparece duas vezes"),
+    ],
+)
 def test_header_problems(db, header, fragment):
     _rows, problems = read_csv(f"{header}\r\nA;/a;;b\r\n".encode())
     assert problems and all(str(p).startswith("linha 1: ") for p in problems)
     assert any(fragment in str(p) for p in problems)
 
 
-@pytest.mark.parametrize("data, fragment", [
-    (b"", "o arquivo está vazio"),
-    (PT.encode(), "só o cabeçalho"),
-])
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"", "o arquivo está vazio"),
+        (PT.encode(), "só o cabeçalho"),
+    ],
+)
 def test_empty_files(db, data, fragment):
     _rows, problems = read_csv(data)
     assert fragment in messages(problems)[0]
@@ -136,8 +156,11 @@ def test_empty_files(db, data, fragment):
 def test_existing_shortcuts_are_updated_and_others_kept(make_instance, clock):
     loja = make_instance()
     for shortcut in ("/a", "/b", "/c"):
-        templates.create_template(loja, {"title": shortcut, "shortcut": shortcut,
-                                         "category": "Geral", "content": "velho"}, clock)
+        templates.create_template(
+            loja,
+            {"title": shortcut, "shortcut": shortcut, "category": "Geral", "content": "velho"},
+            clock,
+        )
     data = (PT + "A novo;/A;geral;novo\r\n/b;/b;Geral;velho\r\nD;/d;;d\r\n").encode()
     result = import_csv(loja, data, clock)
     assert (result.created, result.updated, result.unchanged) == (1, 1, 1)
@@ -153,15 +176,26 @@ def test_existing_shortcuts_are_updated_and_others_kept(make_instance, clock):
 def test_export_then_import_round_trips(make_instance, clock):
     loja = make_instance("Loja")
     copy = make_instance("Cópia")
-    contents = ['Linha 1\nLinha "2"; com ponto e vírgula, e vírgula', "=1+1 não é fórmula",
-                "Emoji 🎉\ttab"]
+    contents = [
+        'Linha 1\nLinha "2"; com ponto e vírgula, e vírgula',
+        "=1+1 não é fórmula",
+        "Emoji 🎉\ttab",
+    ]
     for i, content in enumerate(contents):
-        templates.create_template(loja, {"title": f"T{i}", "shortcut": f"/t{i}",
-                                         "category": "Cat" if i else None, "content": content},
-                                  clock)
+        templates.create_template(
+            loja,
+            {
+                "title": f"T{i}",
+                "shortcut": f"/t{i}",
+                "category": "Cat" if i else None,
+                "content": content,
+            },
+            clock,
+        )
     data = export_csv(loja.id)
     assert data.startswith("\ufefftítulo;atalho;categoria;conteúdo\r\n".encode("utf-8"))
     import_csv(copy, data, clock)
     strip = [(r.title, r.shortcut, r.category, r.content) for r in templates.list_rows(loja.id)]
-    assert [(r.title, r.shortcut, r.category, r.content)
-            for r in templates.list_rows(copy.id)] == strip
+    assert [
+        (r.title, r.shortcut, r.category, r.content) for r in templates.list_rows(copy.id)
+    ] == strip

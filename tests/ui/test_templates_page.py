@@ -12,13 +12,19 @@ from app.core.models import Chat, Template
 from app.ui.context import AppContext
 from app.ui.pages.templates import TemplatesPage
 
-SAVE, DISCARD, CANCEL = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
-                         QMessageBox.StandardButton.Cancel)
+SAVE, DISCARD, CANCEL = (
+    QMessageBox.StandardButton.Save,
+    QMessageBox.StandardButton.Discard,
+    QMessageBox.StandardButton.Cancel,
+)
 
 
 def add(instance, clock, shortcut, title, content="Olá!", category=None):
-    return templates.create_template(instance, {"title": title, "shortcut": shortcut,
-                                                "category": category, "content": content}, clock)
+    return templates.create_template(
+        instance,
+        {"title": title, "shortcut": shortcut, "category": category, "content": content},
+        clock,
+    )
 
 
 @pytest.fixture
@@ -106,11 +112,16 @@ def test_search_ignores_case_and_accents_and_filters_by_category(loja, make_page
     assert page.list_panel.count_label.text() == "1 de 3 mensagens"
     page.search_edit.setText("xyz")
     assert shown_titles(page) == [] and page.list_panel.count_label.text() == (
-        "Nenhuma mensagem encontrada.")
+        "Nenhuma mensagem encontrada."
+    )
     page.search_edit.setText("")
     combo = page.list_panel.category_filter
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Todas as categorias", "Sem categoria", "Atendimento", "Vendas"]
+        "Todas as categorias",
+        "Sem categoria",
+        "Atendimento",
+        "Vendas",
+    ]
     combo.setCurrentIndex(3)
     assert shown_titles(page) == ["Promoção de março"]
     combo.setCurrentIndex(1)
@@ -146,8 +157,9 @@ def test_switching_templates_asks_about_unsaved_changes(loja, make_page, clock, 
     assert answers == []
 
 
-def test_leaving_the_page_with_an_invalid_edit_can_be_cancelled(loja, make_page, clock,
-                                                                monkeypatch):
+def test_leaving_the_page_with_an_invalid_edit_can_be_cancelled(
+    loja, make_page, clock, monkeypatch
+):
     add(loja, clock, "/a", "Alfa")
     page = make_page(loja)
     assert page.confirm_leave()  # nothing changed: no question
@@ -186,14 +198,23 @@ def test_count_preview_and_variable_menu(loja, make_page, clock):
 
 def test_copy_renders_for_the_chosen_chat(loja, make_page, clock):
     add(loja, clock, "/a", "Alfa", "{{saudacao}}, {{primeiro_nome}}! Protocolo {{protocolo}}")
-    Chat.create(instance=loja, external_id="wa-7", customer_name="Bruna Lima", status="open",
-                handler="human", protocol="P-1")
-    Chat.create(instance=loja, external_id="wa-8", customer_name="Fechado", status="closed",
-                handler="human")
+    Chat.create(
+        instance=loja,
+        external_id="wa-7",
+        customer_name="Bruna Lima",
+        status="open",
+        handler="human",
+        protocol="P-1",
+    )
+    Chat.create(
+        instance=loja, external_id="wa-8", customer_name="Fechado", status="closed", handler="human"
+    )
     page = make_page(loja)
     combo = page.preview_panel.chat_combo
-    assert [combo.itemText(i) for i in range(combo.count())] == ["Dados de exemplo",
-                                                                 "Bruna Lima — P-1"]
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Dados de exemplo",
+        "Bruna Lima — P-1",
+    ]
     page.copy_button.click()
     assert QGuiApplication.clipboard().text() == "Bom dia, Maria! Protocolo 2025031400042"
     combo.setCurrentIndex(1)
@@ -207,8 +228,7 @@ def test_copy_renders_for_the_chosen_chat(loja, make_page, clock):
 def test_new_chats_appear_when_chats_change(loja, make_page, clock):
     add(loja, clock, "/a", "Alfa")
     page = make_page(loja)
-    Chat.create(instance=loja, external_id="n1", customer_name="Nova", status="open",
-                handler="bot")
+    Chat.create(instance=loja, external_id="n1", customer_name="Nova", status="open", handler="bot")
     page.context.chats_changed.emit(loja.id)
     assert page.preview_panel.chat_combo.count() == 2
 
@@ -236,16 +256,18 @@ def test_csv_import_and_export_from_the_page(loja, make_page, clock, tmp_path, m
     add(loja, clock, "/a", "Alfa")
     page = make_page(loja)
     good = tmp_path / "boas.csv"
-    good.write_bytes("titulo;atalho;categoria;conteudo\r\nPromoção;/promo;Vendas;Só hoje\r\n"
-                     .encode("cp1252"))
+    good.write_bytes(
+        "titulo;atalho;categoria;conteudo\r\nPromoção;/promo;Vendas;Só hoje\r\n".encode("cp1252")
+    )
     bad = tmp_path / "ruim.csv"
     bad.write_text("titulo;atalho;categoria;conteudo\nX;sem-barra;;y\n", encoding="utf-8")
     shown = []
     monkeypatch.setattr(page, "show_import_problems", shown.append)
     monkeypatch.setattr(page, "choose_import_file", lambda: str(bad))
     page.import_action.trigger()
-    assert [str(p) for p in shown[0]] == ["linha 2: atalho: Comece o atalho com “/”, ex.: "
-                                          "/sem-barra."]
+    assert [str(p) for p in shown[0]] == [
+        "linha 2: atalho: Comece o atalho com “/”, ex.: /sem-barra."
+    ]
     assert Template.select().count() == 1
     monkeypatch.setattr(page, "choose_import_file", lambda: str(good))
     page.import_action.trigger()
@@ -255,7 +277,9 @@ def test_csv_import_and_export_from_the_page(loja, make_page, clock, tmp_path, m
     monkeypatch.setattr(page, "choose_export_file", lambda suggested: str(out))
     page.export_action.trigger()
     assert out.read_bytes().decode("utf-8-sig").splitlines()[1:] == [
-        "Alfa;/a;;Olá!", "Promoção;/promo;Vendas;Só hoje"]
+        "Alfa;/a;;Olá!",
+        "Promoção;/promo;Vendas;Só hoje",
+    ]
 
 
 def test_the_page_is_registered_and_guards_page_switches(loja, qtbot, clock, monkeypatch):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core import templates as core
 from app.core.models import Chat, Template
 from app.core.render import chat_choices, render_text, variable_values
+from app.core.template_fields import FIELDS
 from app.core.validation import ValidationError, errors
 from app.i18n import N_, _, format_time
 from app.ui.pages.base import Page, SettingsPage
@@ -32,8 +33,10 @@ BLANK = {"title": "", "shortcut": "", "category": None, "content": ""}
 
 class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
     title = N_("Predefined messages")
-    description = N_("Ready answers your team sends by typing their shortcut (/ola) in the "
-                     "chat; the variables are filled for each customer.")
+    description = N_(
+        "Ready answers your team sends by typing their shortcut (/ola) in the "
+        "chat; the variables are filled for each customer."
+    )
     saved = Signal()
 
     # Same Salvar / Descartar / Cancelar dialog as every settings page (tests replace it).
@@ -51,9 +54,11 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self.views.addWidget(self._build_workspace())
         self.body.addWidget(self.views, 1)
         self._outer.addWidget(self._build_footer())
-        for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
-                           (QKeySequence.StandardKey.New, self.new_template),
-                           (QKeySequence.StandardKey.Find, self.search_edit.setFocus)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.Save, self.save),
+            (QKeySequence.StandardKey.New, self.new_template),
+            (QKeySequence.StandardKey.Find, self.search_edit.setFocus),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -115,8 +120,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
     # -- the editor ---------------------------------------------------------------------------
     def show_template(self, template_id: int | None) -> None:
         template = Template.get_or_none(id=template_id) if template_id is not None else None
-        values = BLANK if template is None else {key: getattr(template, key)
-                                                 for key in core.FIELDS}
+        values = BLANK if template is None else {key: getattr(template, key) for key in FIELDS}
         self.current_id = template.id if template else None
         self.editing = True
         self.editor.set_values(values)
@@ -148,8 +152,11 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self.save_button.setEnabled(dirty and not errors(problems))
         self.discard_button.setEnabled(dirty)
         if dirty:
-            self.status_label.setText(_("Fix the fields marked in red to save.")
-                                      if errors(problems) else _("Unsaved changes."))
+            self.status_label.setText(
+                _("Fix the fields marked in red to save.")
+                if errors(problems)
+                else _("Unsaved changes.")
+            )
         content_ok = not any(p.path == "content" for p in problems)
         self.copy_button.setEnabled(content_ok)
         self._update_preview()
@@ -222,8 +229,11 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         copy = core.duplicate_template(Template.get_by_id(self.current_id), self.context.clock)
         self.current_id = copy.id
         self.load()
-        self.status_label.setText(_("Copy created as {shortcut}: adjust its title and "
-                                    "shortcut.").format(shortcut=copy.shortcut))
+        self.status_label.setText(
+            _("Copy created as {shortcut}: adjust its title and shortcut.").format(
+                shortcut=copy.shortcut
+            )
+        )
         self.editor.title_edit.setFocus()
         self.editor.title_edit.selectAll()
         self.context.settings_changed.emit(self.instance_id)
@@ -239,8 +249,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self.current_id, self.editing = None, False
         self._refresh_list()
         if self.model.visible:
-            self.show_template(self.model.row_at(min(position,
-                                                     len(self.model.visible) - 1)).id)
+            self.show_template(self.model.row_at(min(position, len(self.model.visible) - 1)).id)
         self._update_views()
         self.status_label.setText(_("Deleted {shortcut}.").format(shortcut=template.shortcut))
         self.context.settings_changed.emit(self.instance_id)
@@ -249,8 +258,11 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Delete message"))
-        box.setText(_("Delete “{title}” ({shortcut})? This cannot be undone.").format(
-            title=title, shortcut=shortcut))
+        box.setText(
+            _("Delete “{title}” ({shortcut})? This cannot be undone.").format(
+                title=title, shortcut=shortcut
+            )
+        )
         delete = box.addButton(_("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

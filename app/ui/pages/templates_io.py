@@ -26,12 +26,14 @@ class TemplatesFileActions:
 
     def choose_import_file(self) -> str:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import predefined messages"), "", CSV_FILTER)
+            self, _("Import predefined messages"), "", CSV_FILTER
+        )
         return path
 
     def choose_export_file(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export predefined messages"), suggested, CSV_FILTER)
+            self, _("Export predefined messages"), suggested, CSV_FILTER
+        )
         return path
 
     def show_import_problems(self, problems: list[Problem]) -> None:
@@ -58,8 +60,14 @@ class TemplatesFileActions:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            self.show_import_problems([Problem("arquivo", _("cannot read {path}: {error}").format(
-                path=path, error=exc.strerror))])
+            self.show_import_problems(
+                [
+                    Problem(
+                        "arquivo",
+                        _("cannot read {path}: {error}").format(path=path, error=exc.strerror),
+                    )
+                ]
+            )
             return
         try:
             result = templates_csv.import_csv(self.instance(), data, self.context.clock)
@@ -68,7 +76,8 @@ class TemplatesFileActions:
             return
         self.load()
         summary = _("Imported: {created} new, {updated} updated, {unchanged} unchanged.").format(
-            created=result.created, updated=result.updated, unchanged=result.unchanged)
+            created=result.created, updated=result.updated, unchanged=result.unchanged
+        )
         notes = " ".join(p.message for p in result.warnings)
         self.status_label.setText(f"{summary} {notes}".strip())
         if result.created or result.updated:

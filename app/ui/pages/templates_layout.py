@@ -43,8 +43,13 @@ class TemplatesLayout:
         text = QLabel(_("No predefined message yet."), objectName="emptyText")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(text)
-        hint = QLabel(_("Create answers you send often — greeting, opening hours, Pix key — "
-                        "or import them from a CSV spreadsheet."), objectName="hint")
+        hint = QLabel(
+            _(
+                "Create answers you send often — greeting, opening hours, Pix key — "
+                "or import them from a CSV spreadsheet."
+            ),
+            objectName="hint",
+        )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -67,8 +72,7 @@ class TemplatesLayout:
         self.list_panel.setMaximumWidth(340)
         self.list_panel.chosen.connect(self._on_chosen)
         self.search_edit = self.list_panel.search_edit
-        self.new_button = _button("+ " + _("New"), self.new_template,
-                                  self.list_panel.search_row)
+        self.new_button = _button("+ " + _("New"), self.new_template, self.list_panel.search_row)
         self.new_button.setAccessibleName(_("New message"))
         self.new_button.setToolTip(_("New message (Ctrl+N)"))
         self.csv_button = QToolButton(objectName="variableButton")

@@ -78,8 +78,10 @@ class MessagePreview(QFrame):
             self.text_label.setText(whatsapp_html(text))
         else:
             self.text_label.setText(
-                '<span style="color:#6b7280">' + html.escape(_("The preview appears here as you "
-                                                              "write.")) + "</span>")
+                '<span style="color:#6b7280">'
+                + html.escape(_("The preview appears here as you write."))
+                + "</span>"
+            )
         self.time_label.setText(f"{time_text} ✓✓")
 
 
@@ -101,7 +103,8 @@ class PreviewPanel(QFrame):
         self.chat_combo.setAccessibleName(_("Data for the preview and the copy"))
         self.chat_combo.setMinimumContentsLength(18)
         self.chat_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.chat_combo.currentIndexChanged.connect(self.chat_changed)
         caption.setBuddy(self.chat_combo)
         head.addWidget(self.chat_combo, 1)
@@ -112,8 +115,9 @@ class PreviewPanel(QFrame):
         layout.addLayout(head)
         self.preview = MessagePreview()
         layout.addWidget(self.preview)
-        hint = QLabel(_("Formatting: *bold*, _italic_, ~strikethrough~, ```monospace```."),
-                      objectName="hint")
+        hint = QLabel(
+            _("Formatting: *bold*, _italic_, ~strikethrough~, ```monospace```."), objectName="hint"
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
 

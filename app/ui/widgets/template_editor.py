@@ -66,8 +66,7 @@ class TemplateEditor(QWidget):
             caption.setBuddy(edit)
             grid.addWidget(caption, row, column, 1, span)
             grid.addWidget(edit, row + 1, column, 1, span)
-            grid.addWidget(self._error(path), row + 2, column, 1, span,
-                           Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self._error(path), row + 2, column, 1, span, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
@@ -91,7 +90,8 @@ class TemplateEditor(QWidget):
         self.content_edit = ContentEdit()
         self.content_edit.setAccessibleName(_("Message"))
         self.content_edit.setPlaceholderText(
-            _("{{saudacao}}, {{primeiro_nome}}! How can we help you?"))
+            _("{{saudacao}}, {{primeiro_nome}}! How can we help you?")
+        )
         self.content_edit.setTabChangesFocus(True)
         self.content_edit.setMinimumHeight(90)
         caption.setBuddy(self.content_edit)

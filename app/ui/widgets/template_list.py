@@ -120,8 +120,9 @@ class TemplateRowDelegate(QStyledItemDelegate):
         option.text = ""
         style = option.widget.style() if option.widget else None
         if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                option.widget)
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
         painter.save()
         rect = option.rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING, 0)
         metrics = option.fontMetrics
@@ -134,12 +135,17 @@ class TemplateRowDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(QColor("#0b6e63"))
         meta = row.shortcut + (f"  ·  {row.category}" if row.category else "")
-        self._text(painter, QRect(rect.left(), rect.top() + line, rect.width(), line), meta,
-                   option.font)
+        self._text(
+            painter, QRect(rect.left(), rect.top() + line, rect.width(), line), meta, option.font
+        )
         painter.setPen(QColor("#6b7280"))
         excerpt = " ".join(row.content[:300].split())
-        self._text(painter, QRect(rect.left(), rect.top() + 2 * line, rect.width(), line),
-                   excerpt, option.font)
+        self._text(
+            painter,
+            QRect(rect.left(), rect.top() + 2 * line, rect.width(), line),
+            excerpt,
+            option.font,
+        )
         painter.restore()
 
     @staticmethod
@@ -165,8 +171,12 @@ class TemplateListPanel(QFrame):
         self.search_edit = QLineEdit()
         self.search_edit.setAccessibleName(_("Search messages"))
         self.search_edit.setPlaceholderText(_("Search messages"))
-        self.search_edit.setToolTip(_("Searches the title, the shortcut and the text; case and "
-                                      "accents are ignored (Ctrl+F)"))
+        self.search_edit.setToolTip(
+            _(
+                "Searches the title, the shortcut and the text; case and "
+                "accents are ignored (Ctrl+F)"
+            )
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.apply_filter)
         # The page adds its buttons at the end of these two rows.
@@ -232,8 +242,9 @@ class TemplateListPanel(QFrame):
         elif shown == total:
             text = ngettext("{count} message", "{count} messages", total).format(count=total)
         else:
-            text = ngettext("{shown} of {count} message", "{shown} of {count} messages",
-                            total).format(shown=shown, count=total)
+            text = ngettext(
+                "{shown} of {count} message", "{shown} of {count} messages", total
+            ).format(shown=shown, count=total)
         self.count_label.setText(text)
 
     def select(self, template_id: int | None) -> None:

@@ -45,5 +45,6 @@ class VariableHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         for start, end, known in self.spans(text):
             begin = utf16_offset(text, start)
-            self.setFormat(begin, utf16_offset(text, end) - begin,
-                           self.known if known else self.unknown)
+            self.setFormat(
+                begin, utf16_offset(text, end) - begin, self.known if known else self.unknown
+            )

@@ -10,8 +10,12 @@ from app.ui.widgets.variable_highlighter import VariableHighlighter, utf16_offse
 def test_spans_of_known_unknown_and_stray_braces(qapp):
     highlighter = VariableHighlighter(QTextDocument())
     text = "{{nome}} {{ nme }} }} {{"
-    assert sorted(highlighter.spans(text)) == [(0, 8, True), (9, 18, False), (19, 21, False),
-                                               (22, 24, False)]
+    assert sorted(highlighter.spans(text)) == [
+        (0, 8, True),
+        (9, 18, False),
+        (19, 21, False),
+        (22, 24, False),
+    ]
 
 
 def test_formats_land_after_an_emoji_at_utf16_positions(qapp):
