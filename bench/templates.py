@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from app import i18n  # noqa: E402
 
-WORDS = ("promoção pão queijo horário atendimento entrega pedido pix chave boleto cartão "
-         "desconto frete retirada agendamento consulta confirmação cancelamento troca "
-         "garantia nota fiscal orçamento cardápio açaí bolo encomenda aniversário").split()
+WORDS = (
+    "promoção pão queijo horário atendimento entrega pedido pix chave boleto cartão "
+    "desconto frete retirada agendamento consulta confirmação cancelamento troca "
+    "garantia nota fiscal orçamento cardápio açaí bolo encomenda aniversário"
+).split()
 QUERIES = ("promocao", "pao de queijo", "horario", "pix chave", "entrega")
 
 
@@ -54,9 +56,14 @@ def make_rows(count: int, rng: random.Random) -> list[dict]:
     for i in range(count):
         title = " ".join(rng.choice(WORDS) for _ in range(3)).capitalize()
         content = " ".join(rng.choice(WORDS) for _ in range(rng.randint(15, 60)))
-        rows.append({"title": title[:60], "shortcut": f"/m{i:05d}",
-                     "category": rng.choice(("Vendas", "Atendimento", "Pagamento", None)),
-                     "content": "{{saudacao}}, {{primeiro_nome}}! " + content})
+        rows.append(
+            {
+                "title": title[:60],
+                "shortcut": f"/m{i:05d}",
+                "category": rng.choice(("Vendas", "Atendimento", "Pagamento", None)),
+                "content": "{{saudacao}}, {{primeiro_nome}}! " + content,
+            }
+        )
     return rows
 
 
@@ -74,8 +81,10 @@ def measure(app: QApplication, view: QListView, apply) -> list[float]:
 def summary(name: str, timings: list[float]) -> str:
     ordered = sorted(timings)
     p95 = ordered[int(len(ordered) * 0.95) - 1]
-    return (f"{name:<48} median {statistics.median(timings):6.2f} ms   "
-            f"p95 {p95:6.2f} ms   worst {max(timings):6.2f} ms")
+    return (
+        f"{name:<48} median {statistics.median(timings):6.2f} ms   "
+        f"p95 {p95:6.2f} ms   worst {max(timings):6.2f} ms"
+    )
 
 
 def main() -> int:
@@ -96,13 +105,16 @@ def main() -> int:
     clock = FixedClock(datetime(2025, 3, 14, 12, 0, tzinfo=UTC))
     with tempfile.TemporaryDirectory() as folder:
         open_database(Path(folder) / "bench.sqlite3")
-        instance = create_instance({"name": "Bench", "phone": "+5511912345678",
-                                    "plan": "avancado"}, clock)
+        instance = create_instance(
+            {"name": "Bench", "phone": "+5511912345678", "plan": "avancado"}, clock
+        )
         now = clock.now()
-        rows = [{**row, "instance": instance.id, "created_at": now, "updated_at": now}
-                for row in make_rows(count, random.Random(7))]
+        rows = [
+            {**row, "instance": instance.id, "created_at": now, "updated_at": now}
+            for row in make_rows(count, random.Random(7))
+        ]
         for start in range(0, len(rows), 500):
-            Template.insert_many(rows[start:start + 500]).execute()
+            Template.insert_many(rows[start : start + 500]).execute()
 
         started = time.perf_counter()
         page = TemplatesPage(instance.id, AppContext(clock=clock))
@@ -113,8 +125,10 @@ def main() -> int:
         app_view = page.list_panel.view
         keys = [search_key(row) for row in page.model.rows]
         floors = {}
-        for name, view in (("floor: proxy/QStringListModel in a QListView", QListView()),
-                           ("floor: proxy/QStringListModel in a QTableView", QTableView())):
+        for name, view in (
+            ("floor: proxy/QStringListModel in a QListView", QListView()),
+            ("floor: proxy/QStringListModel in a QTableView", QTableView()),
+        ):
             if isinstance(view, QListView):
                 view.setUniformItemSizes(True)
             else:
