@@ -21,6 +21,7 @@ DEMO_NOW = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
 
 def main(out: Path) -> int:
     i18n.install()
+    from app.core import closing
     from app.core.clock import FixedClock
     from app.core.db import open_database
     from app.core.demo import populate_if_empty
@@ -37,6 +38,8 @@ def main(out: Path) -> int:
         open_database(db_path)
         clock = FixedClock(DEMO_NOW)
         populate_if_empty(clock)
+        # What the window's watcher does right after start: close what is already due.
+        closing.watcher_pass(clock.now())
         window = MainWindow(AppContext(clock=clock, db_path=db_path))
         window.resize(1100, 720)
         window.show()
