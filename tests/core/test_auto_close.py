@@ -209,6 +209,7 @@ def config_with(auto):
     return {"format": "atende-config", "version": 1, "instances": [{
         "name": "Loja Centro", "phone": "+5511912345678", "plan": "intermediario",
         "timezone": "America/Sao_Paulo", "prioritize_attendance": False, "auto_close": auto,
+        "templates": [],
     }]}
 
 

@@ -148,6 +148,13 @@ def instance_json(templates_value):
                 "plan": "intermediario",
                 "timezone": "America/Sao_Paulo",
                 "prioritize_attendance": False,
+                "auto_close": {
+                    "enabled": False,
+                    "timeout_minutes": 60,
+                    "close_assigned_by_operator": True,
+                    "close_started_by_bot_or_workflow": False,
+                    "closing_message": None,
+                },
                 "templates": templates_value,
             }
         ],
