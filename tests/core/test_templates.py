@@ -137,6 +137,12 @@ def test_search_ignores_case_and_accents_in_title_shortcut_and_content(make_inst
 # --- config file (SPEC §9 `templates`) ---------------------------------------------------------
 
 
+def schedule_defaults():
+    from app.core.schedule import default_values
+
+    return default_values()
+
+
 def instance_json(templates_value):
     return {
         "format": "atende-config",
@@ -155,6 +161,7 @@ def instance_json(templates_value):
                     "close_started_by_bot_or_workflow": False,
                     "closing_message": None,
                 },
+                "schedule": schedule_defaults(),
                 "templates": templates_value,
             }
         ],
