@@ -65,4 +65,7 @@ def run_gui(args: argparse.Namespace) -> int:
     context = AppContext(db_path=path)
     window = MainWindow(context)
     window.show()
+    from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh
+
+    smoke.arm(window)
     return app.exec()
