@@ -39,6 +39,12 @@ EXCLUDED_MODULES = [
     # No network use: the stdlib's TLS (5 MB of OpenSSL) and readline stay out; the modules
     # that mention them import them inside try/except ImportError.
     "ssl", "_ssl", "readline",
+    # babel.messages tries pkg_resources; bundling it adds PyInstaller's pkg_resources
+    # runtime hook, which imports it (≈ 80 ms) at every start.
+    "pkg_resources", "setuptools",
+    # Reached only from `if __name__ == "__main__"` blocks (phonenumbers → doctest → unittest
+    # → asyncio → multiprocessing, whose runtime hook would run at every start).
+    "doctest", "pdb", "unittest", "pydoc",
     # Development tools that must never ride along.
     "tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff", "IPython",
     "pydoc_data",

@@ -4,7 +4,8 @@ Set to N, the GUI quits N milliseconds after its first window is shown (exit cod
 first prints, one `key=value` per line on stdout, what a packaged build must get right:
 the window title, the app's own strings (menu titles, from the compiled catalog), Qt's own
 dialog buttons (from `qtbase_pt_BR.qm`), the version, where translations and resources
-were found, and the bundled data at work (Babel, holidays, phonenumbers, tzdata). It is not a command-line option, so the CLI of SPEC §9 is unchanged; unset
+were found, and the bundled data at work (Babel, holidays, phonenumbers, tzdata).
+`ATENDE_SMOKE_QUIET=1` skips the report (start-up timing: quit as soon as the window shows). It is not a command-line option, so the CLI of SPEC §9 is unchanged; unset
 (the normal case) it does nothing.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -77,8 +79,14 @@ def arm(window: QMainWindow) -> None:
         return
 
     def finish() -> None:
-        if sys.stdout is not None:  # a windowed Windows build has no stdout
-            print("\n".join(report(window)), flush=True)
-        QCoreApplication.exit(0)
+        quiet = os.environ.get("ATENDE_SMOKE_QUIET") == "1"  # start-up timing only
+        code = 0
+        try:
+            if sys.stdout is not None and not quiet:  # a windowed Windows build has no stdout
+                print("\n".join(report(window)), flush=True)
+        except Exception:  # a missing file in the bundle: say which, and fail the smoke test
+            traceback.print_exc()
+            code = 1
+        QCoreApplication.exit(code)
 
     QTimer.singleShot(int(value), QApplication.instance(), finish)
