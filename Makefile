@@ -28,12 +28,12 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests bench scripts
-	$(VENV)/bin/ruff format --check app tests bench scripts
+	$(VENV)/bin/ruff check app tests bench scripts packaging
+	$(VENV)/bin/ruff format --check app tests bench scripts packaging
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format app tests bench scripts
-	$(VENV)/bin/ruff check --fix app tests bench scripts
+	$(VENV)/bin/ruff format app tests bench scripts packaging
+	$(VENV)/bin/ruff check --fix app tests bench scripts packaging
 
 translations: $(STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 -o translations/atende.pot \

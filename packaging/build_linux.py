@@ -106,7 +106,8 @@ def build_deb(build: Path, icons: Path, out: Path, version: str) -> Path:
     (stage / "usr" / "bin" / "atende").symlink_to("/opt/atende/atende")
     share = stage / "usr" / "share"
     (share / "applications").mkdir(parents=True)
-    shutil.copyfile(ROOT / "resources" / "atende.desktop", share / "applications" / "atende.desktop")
+    desktop = ROOT / "resources" / "atende.desktop"
+    shutil.copyfile(desktop, share / "applications" / "atende.desktop")
     copy_icons(icons, share)
     (share / "doc" / "atende").mkdir(parents=True)
     (share / "doc" / "atende" / "copyright").write_text(COPYRIGHT, "utf-8")
@@ -119,7 +120,8 @@ def build_deb(build: Path, icons: Path, out: Path, version: str) -> Path:
     deb = out / f"atende_{version}_{arch}.deb"
     subprocess.run(
         ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(deb)],
-        check=True, stdout=subprocess.DEVNULL,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return deb
 
@@ -163,8 +165,10 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (QPainter needs it)
     render_icons.render_all(ROOT / "resources" / "atende.svg", icons)
-    for made in (build_deb(build, icons, args.dist, version),
-                 build_tarball(build, icons, args.dist, version)):
+    for made in (
+        build_deb(build, icons, args.dist, version),
+        build_tarball(build, icons, args.dist, version),
+    ):
         print(f"{made} ({made.stat().st_size / 2**20:.1f} MB)")
     return 0
 

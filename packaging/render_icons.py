@@ -19,8 +19,15 @@ from pathlib import Path
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS PNG-capable element types by pixel size.
-ICNS_TYPES = ((16, b"icp4"), (32, b"icp5"), (64, b"icp6"), (128, b"ic07"), (256, b"ic08"),
-              (512, b"ic09"), (1024, b"ic10"))
+ICNS_TYPES = (
+    (16, b"icp4"),
+    (32, b"icp5"),
+    (64, b"icp6"),
+    (128, b"ic07"),
+    (256, b"ic08"),
+    (512, b"ic09"),
+    (1024, b"ic10"),
+)
 NAME = "atende"
 
 
@@ -84,8 +91,10 @@ def render_all(svg: Path, out: Path) -> list[Path]:
     scalable.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(svg, scalable)
     written.append(scalable)
-    for name, data in ((f"{NAME}.ico", ico_bytes({s: pngs[s] for s in ICO_SIZES})),
-                       (f"{NAME}.icns", icns_bytes(pngs))):
+    for name, data in (
+        (f"{NAME}.ico", ico_bytes({s: pngs[s] for s in ICO_SIZES})),
+        (f"{NAME}.icns", icns_bytes(pngs)),
+    ):
         (out / name).write_bytes(data)
         written.append(out / name)
     return written

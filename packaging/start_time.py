@@ -42,8 +42,12 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 
 def measure(binary: str, db: str, rounds: int, cold: bool) -> tuple[list[float], list[float]]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               ATENDE_SMOKE_EXIT_AFTER_MS="0", ATENDE_SMOKE_QUIET="1")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        ATENDE_SMOKE_EXIT_AFTER_MS="0",
+        ATENDE_SMOKE_QUIET="1",
+    )
     app_cmd = [binary, "--db", db]
     bare_cmd = [sys.executable, str(HERE / "bare_window.py")]
     app_times, bare_times = [], []
@@ -61,8 +65,10 @@ def report(label: str, app_times: list[float], bare_times: list[float]) -> float
     bare_ms = statistics.median(bare_times) * 1000
     ratio = app_ms / bare_ms
     verdict = "ok" if ratio <= TARGET_RATIO else f"OVER the {TARGET_RATIO}× target"
-    print(f"start-up {label} (median of {len(app_times)}): built app {app_ms:.0f} ms, "
-          f"bare PySide6 window {bare_ms:.0f} ms, ratio {ratio:.2f}× ({verdict})")
+    print(
+        f"start-up {label} (median of {len(app_times)}): built app {app_ms:.0f} ms, "
+        f"bare PySide6 window {bare_ms:.0f} ms, ratio {ratio:.2f}× ({verdict})"
+    )
     return ratio
 
 

@@ -32,6 +32,7 @@ class AboutDialog(QDialog):
     def __init__(self, db_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("About Atende"))
+        self.setMinimumWidth(460)
         self.folder = data_folder(db_path)
 
         icon = QLabel()
@@ -45,9 +46,7 @@ class AboutDialog(QDialog):
         self.license_label = QLabel(_("Licence: {license}").format(license=LICENSE))
         self.folder_label = QLabel(_("Data folder: {path}").format(path=self.folder))
         self.db_label = QLabel(_("Database: {path}").format(path=db_path or ""))
-        description = QLabel(
-            _("Configure the attendance of your WhatsApp instances, offline.")
-        )
+        description = QLabel(_("Configure the attendance of your WhatsApp instances, offline."))
         description.setWordWrap(True)
         for label in (self.folder_label, self.db_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -60,7 +59,7 @@ class AboutDialog(QDialog):
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(close.text().replace("&", ""))
+        close.setAccessibleName(_("Close"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)

@@ -5,8 +5,9 @@ first prints, one `key=value` per line on stdout, what a packaged build must get
 the window title, the app's own strings (menu titles, from the compiled catalog), Qt's own
 dialog buttons (from `qtbase_pt_BR.qm`), the version, where translations and resources
 were found, and the bundled data at work (Babel, holidays, phonenumbers, tzdata).
-`ATENDE_SMOKE_QUIET=1` skips the report (start-up timing: quit as soon as the window shows). It is not a command-line option, so the CLI of SPEC §9 is unchanged; unset
-(the normal case) it does nothing.
+`ATENDE_SMOKE_QUIET=1` skips the report (start-up timing: quit as soon as the window shows).
+Neither is a command-line option, so the CLI of SPEC §9 is unchanged; unset (the normal
+case) they do nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -31,11 +33,14 @@ def report(window: QMainWindow) -> list[str]:
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel
     )
-    buttons = [box.button(b).text().replace("&", "") for b in (
-        QMessageBox.StandardButton.Save,
-        QMessageBox.StandardButton.Discard,
-        QMessageBox.StandardButton.Cancel,
-    )]
+    buttons = [
+        box.button(b).text().replace("&", "")
+        for b in (
+            QMessageBox.StandardButton.Save,
+            QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+    ]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     return [
         f"title={window.windowTitle()}",
@@ -72,7 +77,7 @@ def data_checks() -> list[str]:
     ]
 
 
-def arm(window: QMainWindow) -> None:
+def arm(window: QMainWindow, quit: Callable[[int], None] = QCoreApplication.exit) -> None:
     """Quit (after printing `report`) the configured delay after `window` is shown."""
     value = os.environ.get(ENV, "")
     if not value.strip().isdigit():
@@ -87,6 +92,6 @@ def arm(window: QMainWindow) -> None:
         except Exception:  # a missing file in the bundle: say which, and fail the smoke test
             traceback.print_exc()
             code = 1
-        QCoreApplication.exit(code)
+        quit(code)
 
     QTimer.singleShot(int(value), QApplication.instance(), finish)
