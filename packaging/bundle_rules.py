@@ -27,6 +27,7 @@ EXCLUDED_MODULES = [
     "PySide6.QtBluetooth",
     "PySide6.QtCharts",
     "PySide6.QtConcurrent",
+    "PySide6.QtDBus",
     "PySide6.QtDataVisualization",
     "PySide6.QtDesigner",
     "PySide6.QtGraphs",

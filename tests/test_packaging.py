@@ -316,3 +316,13 @@ def test_icon_renders_from_the_svg(qapp):
     assert image.width() == image.height() == 64
     assert image.pixelColor(6, 32) == QColor("#128c7e")  # the green frame
     assert image.pixelColor(0, 0).alpha() == 0  # rounded corner stays transparent
+
+
+def test_windows_installer_ships_the_spec_output():
+    iss = (PACKAGING / "atende.iss").read_text("utf-8")
+    spec = (PACKAGING / "atende.spec").read_text("utf-8")
+    assert 'name="Atende" if windows' in spec and 'name="atende-cli"' in spec
+    assert r'Source: "..\dist\atende\*"' in iss  # COLLECT's folder
+    assert iss.count(r'Filename: "{app}\Atende.exe"') == 3  # two shortcuts and "launch"
+    assert r"SetupIconFile=..\build\icons\atende.ico" in iss
+    assert "BrazilianPortuguese.isl" in iss
