@@ -66,9 +66,9 @@ def test_default_locale_is_portuguese():
 
 
 def test_argparse_speaks_portuguese(capsys):
-    from app.cli import main
-
     import pytest
+
+    from app.cli import main
 
     with pytest.raises(SystemExit) as exc:
         main(["export", "--bogus"])

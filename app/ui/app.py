@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from app.i18n import _
@@ -38,8 +38,15 @@ def install_qt_translations(app: QApplication) -> None:
         app._atende_translator = translator  # keep it alive
 
 
+ACCENT = "#128c7e"  # the teal of the style sheet; switches and selections use it too
+
+
 def apply_style(app: QApplication) -> None:
     app.setStyle(QStyleFactory.create("Fusion"))
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
+    app.setPalette(palette)
     qss = resources_dir() / "style.qss"
     if qss.is_file():
         app.setStyleSheet(qss.read_text("utf-8"))
@@ -63,6 +70,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
         populate_if_empty(SystemClock())
     context = AppContext(db_path=path)
+    from app.ui.watcher import start_watcher
+
+    start_watcher(context)  # unless a headless `atende watch` already runs for this DB
     window = MainWindow(context)
     window.show()
     from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh

@@ -54,6 +54,7 @@ class InstanceView(QWidget):
         self.name_label.setWordWrap(True)
         sl.addWidget(self.name_label)
         self.meta_label = QLabel(objectName="sidebarMeta")
+        self.meta_label.setWordWrap(True)
         sl.addWidget(self.meta_label)
         self.nav = QListWidget(objectName="nav")
         self.nav.setAccessibleName(_("Pages of the instance"))
@@ -85,8 +86,9 @@ class InstanceView(QWidget):
     def refresh_header(self) -> None:
         instance = Instance.get_by_id(self.instance_id)
         self.name_label.setText(instance.name)
-        self.meta_label.setText(f"{format_phone(instance.phone)}\n{plan_label(instance.plan)} · "
-                                f"{instance.timezone}")
+        self.meta_label.setText(
+            f"{format_phone(instance.phone)}\n{plan_label(instance.plan)}\n{instance.timezone}"
+        )
 
     def current_key(self) -> str | None:
         item = self.nav.currentItem()

@@ -76,8 +76,10 @@ class PriorityPage(SettingsPage):
         instance = self.instance()
         if values["enabled"] and not allows_prioritize(instance.plan):
             self.effect_label.setText("")
+            self.effect_label.hide()
             return [Problem(priority.SECTION_KEY, priority.not_effective_warning(instance.plan),
                             warning=True)]
+        self.effect_label.show()
         self.effect_label.setText(
             _("On: automatic messages wait while a customer is being attended.")
             if values["enabled"]

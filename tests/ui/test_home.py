@@ -1,0 +1,119 @@
+"""Home: instance CRUD through the UI, and bad input that saves nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+from app.core.models import Instance
+from app.ui.home import HomePage
+from app.ui.instance_dialog import InstanceDialog
+from tests.ui.conftest import find
+
+
+def fill(qtbot, dialog: InstanceDialog, name="Loja Centro", phone="(11) 91234-5678"):
+    name_edit = find(dialog, "Nome", QLineEdit)
+    name_edit.clear()
+    qtbot.keyClicks(name_edit, name)
+    phone_edit = find(dialog, "Número do WhatsApp", QLineEdit)
+    phone_edit.clear()
+    qtbot.keyClicks(phone_edit, phone)
+
+
+def test_empty_home_invites_to_create(qtbot, context):
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    assert home.stack.currentWidget() is home.empty
+    assert not home.enter_button.isEnabled()
+
+
+def test_create_through_the_dialog(qtbot, context):
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    dialog = home.open_dialog(None)
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog)
+    find(dialog, "Plano", QComboBox).setCurrentIndex(2)
+    assert dialog.save_button.isEnabled()
+    dialog.accept()
+    inst = Instance.get()
+    assert (inst.name, inst.phone, inst.plan, inst.timezone) == (
+        "Loja Centro", "+5511912345678", "avancado", "America/Sao_Paulo")
+    home.reload(inst.id)
+    assert home.model.rows[0].name == "Loja Centro"
+    assert home.model.data(home.model.index(0, 1)) == "+55 (11) 91234-5678"
+    assert home.model.data(home.model.index(0, 2)) == "Avançado"
+
+
+def test_bad_phone_shows_the_error_under_the_field_and_saves_nothing(qtbot, context):
+    home = HomePage(context)
+    dialog = home.open_dialog(None)
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog, phone="1234")
+    assert not dialog.save_button.isEnabled()
+    assert dialog.errors["phone"].isVisibleTo(dialog)
+    assert "telefone brasileiro" in dialog.errors["phone"].text()
+    dialog.accept()
+    assert Instance.select().count() == 0
+
+
+def test_empty_and_duplicate_names_and_unknown_timezone(qtbot, context, make_instance):
+    make_instance("Loja Centro")
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    dialog = home.open_dialog(None)
+    fill(qtbot, dialog, name="LOJA CENTRO")
+    assert "Já existe" in dialog.errors["name"].text()
+    fill(qtbot, dialog, name="   ")
+    assert dialog.errors["name"].text() == "Informe um nome."
+    fill(qtbot, dialog, name="Outra Loja")
+    assert not dialog.errors["name"].isVisibleTo(dialog)
+    tz = find(dialog, "Fuso horário", QComboBox)
+    tz.setCurrentText("Lua/Cratera")
+    assert "Fuso horário desconhecido" in dialog.errors["timezone"].text()
+    assert not dialog.save_button.isEnabled()
+    dialog.accept()
+    assert Instance.select().count() == 1
+
+
+def test_timezone_picker_offers_brazilian_zones_first(qtbot, context):
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    dialog = home.open_dialog(None)
+    tz = find(dialog, "Fuso horário", QComboBox)
+    assert tz.itemText(0) == "America/Sao_Paulo"
+    first = [tz.itemText(i) for i in range(16)]
+    assert "America/Manaus" in first and "America/Noronha" in first
+    assert tz.currentText() == "America/Sao_Paulo"
+
+
+def test_edit_duplicate_delete(qtbot, context, make_instance, monkeypatch):
+    inst = make_instance("Loja Centro")
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    dialog = home.open_dialog(home.selected())
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog, name="Loja Nova", phone="21 2555-1234")
+    dialog.accept()
+    assert Instance.get_by_id(inst.id).name == "Loja Nova"
+    assert Instance.get_by_id(inst.id).phone == "+552125551234"
+
+    home.reload(inst.id)
+    find(home, "Duplicar", QPushButton).click()
+    assert sorted(i.name for i in Instance.select()) == ["Loja Nova", "Loja Nova (cópia)"]
+
+    monkeypatch.setattr(home, "confirm_delete", lambda instance: False)
+    home.reload(inst.id)
+    find(home, "Excluir", QPushButton).click()
+    assert Instance.select().count() == 2  # cancelled
+    monkeypatch.setattr(home, "confirm_delete", lambda instance: True)
+    find(home, "Excluir", QPushButton).click()
+    assert [i.name for i in Instance.select()] == ["Loja Nova (cópia)"]
+
+
+def test_enter_emits_the_selected_instance(qtbot, context, make_instance):
+    inst = make_instance("Loja Centro")
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    with qtbot.waitSignal(home.enter_requested) as signal:
+        find(home, "Entrar na instância", QPushButton).click()
+    assert signal.args == [inst.id]

@@ -1,0 +1,96 @@
+"""The Priorizar atendimento page and the instance view around it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.models import Instance
+from app.ui.instance_view import InstanceView
+from app.ui.main_window import MainWindow
+from app.ui.pages.priority import PriorityPage
+from app.ui.widgets.switch import Switch
+from tests.ui.conftest import find
+
+
+def test_sidebar_names_the_pages_exactly(qtbot, context, make_instance):
+    view = InstanceView(make_instance().id, context)
+    qtbot.addWidget(view)
+    names = [view.nav.item(i).text() for i in range(view.nav.count())]
+    assert names == ["ATENDIMENTO", "Priorizar atendimento", "Encerramento automático",
+                     "Agenda de funcionamento", "Mensagens predefinidas", "OPERAÇÃO",
+                     "Atendimentos", "Histórico"]
+
+
+def test_switch_saves_through_core_with_history(qtbot, context, make_instance):
+    inst = make_instance(plan="intermediario")
+    page = PriorityPage(inst.id, context)
+    qtbot.addWidget(page)
+    switch = find(page, "Priorizar atendimento", Switch)
+    assert switch.isEnabled() and not page.save_button.isEnabled()
+    switch.click()
+    assert page.save_button.isEnabled() and page.has_unsaved_changes()
+    with qtbot.waitSignal(context.settings_changed):
+        page.save()
+    assert Instance.get_by_id(inst.id).prioritize_attendance is True
+    assert not page.save_button.isEnabled()
+
+
+def test_basico_shows_the_switch_disabled_with_the_reason(qtbot, context, make_instance):
+    inst = make_instance(plan="basico")
+    page = PriorityPage(inst.id, context)
+    qtbot.addWidget(page)
+    page.show()
+    switch = find(page, "Priorizar atendimento", Switch)
+    assert not switch.isEnabled()
+    assert page.plan_card.parentWidget().isVisible()
+    assert "Básico" in page.plan_label.text() and "Intermediário" in page.plan_label.text()
+
+
+def test_choice_kept_after_downgrade_is_explained_and_can_be_turned_off(qtbot, context,
+                                                                        make_instance):
+    inst = make_instance(plan="basico")
+    inst.prioritize_attendance = True
+    inst.save()
+    page = PriorityPage(inst.id, context)
+    qtbot.addWidget(page)
+    page.show()
+    label = page.error_labels["prioritize_attendance"]
+    assert label.isVisible() and "fica guardada" in label.text()
+    switch = find(page, "Priorizar atendimento", Switch)
+    assert switch.isEnabled()
+    switch.click()
+    page.save()
+    assert Instance.get_by_id(inst.id).prioritize_attendance is False
+
+
+def test_leaving_with_unsaved_changes_asks(qtbot, context, make_instance, monkeypatch):
+    inst = make_instance(plan="avancado")
+    view = InstanceView(inst.id, context)
+    qtbot.addWidget(view)
+    page = view.current_page()
+    find(page, "Priorizar atendimento", Switch).click()
+
+    monkeypatch.setattr(page, "ask_unsaved", lambda: QMessageBox.StandardButton.Cancel)
+    assert view.show_page("history") is False
+    assert view.current_key() == "priority"
+
+    monkeypatch.setattr(page, "ask_unsaved", lambda: QMessageBox.StandardButton.Discard)
+    assert view.show_page("history") is True
+    assert Instance.get_by_id(inst.id).prioritize_attendance is False
+
+    view.show_page("priority")
+    find(page, "Priorizar atendimento", Switch).click()
+    monkeypatch.setattr(page, "ask_unsaved", lambda: QMessageBox.StandardButton.Save)
+    assert view.show_page("schedule") is True
+    assert Instance.get_by_id(inst.id).prioritize_attendance is True
+
+
+def test_main_window_enters_and_goes_back(qtbot, context, make_instance):
+    inst = make_instance("Loja Centro")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.enter_instance(inst.id)
+    assert window.stack.currentWidget() is window.instance_view
+    assert window.windowTitle() == "Loja Centro — Atende"
+    window.go_home()
+    assert window.stack.currentWidget() is window.home
