@@ -75,4 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
     start_watcher(context)  # unless a headless `atende watch` already runs for this DB
     window = MainWindow(context)
     window.show()
+    from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh
+
+    smoke.arm(window)
     return app.exec()
