@@ -75,4 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(context)
     session.attach(window, context)
     window.show()
+    from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh
+
+    smoke.arm(window)
     return app.exec()
