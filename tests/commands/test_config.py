@@ -117,7 +117,11 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
         "import sys; from app.cli import main; from app.core.db import open_database;"
         "from app.core.demo import populate_if_empty; from app.core.clock import SystemClock;"
         "from app import i18n; i18n.install();"
-        f"open_database({str(db)!r}); populate_if_empty(SystemClock())"
+        f"db = open_database({str(db)!r}); populate_if_empty(SystemClock());"
+        # far more than a pipe buffer (64 KiB), so the writer really meets the closed pipe
+        "db.execute_sql(\"WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n"
+        " WHERE v < 3000) INSERT INTO history_event (instance_name, at, kind, section, summary)"
+        " SELECT 'Loja', v, 'config', 'x', printf('%0200d', v) FROM n\")"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
     proc = subprocess.Popen([sys.executable, "-m", "app", "--db", str(db), "history"],
