@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from app.i18n import _
 from app.ui.context import AppContext
+from app.ui.file_menu import FileActions
 from app.ui.home import HomePage
 from app.ui.instance_view import InstanceView
 
@@ -28,6 +29,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self.file_actions = FileActions(self, file_menu)  # export, import, copy, restore
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
