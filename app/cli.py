@@ -10,7 +10,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from app.core.validation import Problem
 from app.i18n import _, install
@@ -25,6 +24,9 @@ COMMAND_MODULES = (
     "app.commands.chats",
     "app.commands.watch",
     "app.commands.history",
+    "app.commands.simulate",
+    "app.commands.render",
+    "app.commands.templates",
 )
 
 
@@ -73,36 +75,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_db(args: argparse.Namespace):
     """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
-    from app.core.db import DatabaseOpenError, open_database
+    from app.core.backup import recovery_hint
+    from app.core.db import DatabaseOpenError, UnwritableDatabaseError, open_database
     from app.paths import resolve_db_path
 
     path = resolve_db_path(args.db)
     try:
         return open_database(path)
     except DatabaseOpenError as exc:
-        raise CliError(str(exc), EXIT_FAILURE) from exc
+        hint = "" if isinstance(exc, UnwritableDatabaseError) else recovery_hint(path)
+        raise CliError(" ".join(filter(None, [str(exc), hint])), EXIT_FAILURE) from exc
 
 
 def read_input_file(path: str) -> str:
     """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
-    try:
-        if path == "-":
-            return sys.stdin.read()
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise CliError(
-            "arquivo: " + _("cannot read {path}: {error}").format(path=path, error=exc.strerror)
-        ) from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CliError(
-            "arquivo: " + _("{path} is not UTF-8 text (byte {position})").format(
-                path=path, position=exc.start
-            )
-        ) from exc
+    from app.core.files import decode_text, read_text
+
+    if path == "-":
+        text, problems = decode_text(sys.stdin.buffer.read(), "stdin")
+    else:
+        text, problems = read_text(path)
+    if problems:
+        raise invalid(problems)
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,12 +119,18 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return EXIT_FAILURE
-    except Exception as exc:  # a failure we did not foresee: still no traceback for users
-        from peewee import OperationalError
+    except BrokenPipeError:
+        # The reader went away (`atende history | head`): not a failure worth a message.
+        import os
 
-        if isinstance(exc, OperationalError) and "readonly" in str(exc).lower():
-            message = _("the database cannot be written: check the folder's permissions")
-        else:
-            message = _("unexpected failure: {error}").format(error=exc)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # a failure we did not foresee: still no traceback for users
+        from app.core.db import storage_failure_message
+
+        message = storage_failure_message(exc) or _("unexpected failure: {error}").format(
+            error=exc
+        )
         print(message, file=sys.stderr)
         return EXIT_FAILURE

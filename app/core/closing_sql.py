@@ -58,6 +58,7 @@ DETAILS = (
     ("closing_message", AutoCloseSettings.closing_message),
     ("customer_name", Chat.customer_name),
     ("operator_name", Chat.operator_name),
+    ("phone", Chat.phone),  # with the rest, renders the message as the customer got it
     ("protocol", Chat.protocol),
     ("timeout_minutes", AutoCloseSettings.timeout_minutes),
 )

@@ -36,6 +36,8 @@ class Section:
 SECTION_MODULES = (
     "app.core.priority",
     "app.core.auto_close",
+    "app.core.schedule",
+    "app.core.templates",
 )
 
 

@@ -7,9 +7,8 @@ import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from app.i18n import _
 from app.paths import resolve_db_path, resources_dir
 
 
@@ -53,17 +52,17 @@ def apply_style(app: QApplication) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from app.core.db import DatabaseOpenError, open_database
     from app.ui.context import AppContext
+    from app.ui.crash import CrashReporter
     from app.ui.main_window import MainWindow
+    from app.ui.startup import Session
 
     app = create_application()
+    CrashReporter().install()
     path = resolve_db_path(args.db)
-    try:
-        open_database(path)
-    except DatabaseOpenError as exc:
-        QMessageBox.critical(None, _("Atende cannot open the database"), str(exc))
-        return 1
+    session = Session(path, app)  # one Atende per database; a bad file explained
+    if not session.start():
+        return session.exit_code
     if getattr(args, "demo", False):
         from app.core.clock import SystemClock
         from app.core.demo import populate_if_empty
@@ -77,5 +76,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     start_change_poller(context)  # what other desks and commands save shows up here
     window = MainWindow(context)
+    session.attach(window, context)
     window.show()
+    from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh
+
+    smoke.arm(window)
     return app.exec()

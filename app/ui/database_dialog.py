@@ -35,10 +35,13 @@ from app.i18n import _
 
 
 def add_database_action(window: QMainWindow, menu: QMenu) -> QAction:
-    """The File menu's entry (the main window's one hook)."""
+    """The File menu's entry, just above Sair (the main window's one hook)."""
     action = QAction(_("&Database…"), window)
     action.triggered.connect(lambda: DatabaseDialog(window.context.db_path, window).exec())
-    menu.insertAction(menu.actions()[0] if menu.actions() else None, action)
+    quit_action = menu.actions()[-1] if menu.actions() else None
+    menu.insertAction(quit_action, action)
+    if quit_action is not None:
+        menu.insertSeparator(quit_action)
     return action
 
 

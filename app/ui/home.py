@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedLayout,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from app.core.plans import plan_label
 from app.i18n import N_, _
 from app.ui.context import AppContext
 from app.ui.instance_dialog import InstanceDialog
+from app.ui.widgets.table import read_only_table
 
 COLUMNS = (N_("Name"), N_("WhatsApp number"), N_("Plan"), N_("Time zone"))
 
@@ -83,15 +82,7 @@ class HomePage(QWidget):
         layout.addLayout(bar)
 
         self.model = InstancesModel()
-        self.table = QTableView()
-        self.table.setAccessibleName(_("Instances"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self.model, _("Instances"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.enter)
         self.table.activated.connect(self.enter)
@@ -135,6 +126,7 @@ class HomePage(QWidget):
         row = next((i for i, r in enumerate(self.model.rows) if r.id == previous), 0)
         if self.model.rows:
             self.table.selectRow(row)
+            self.table.setFocus()  # Enter opens the selected instance at once
         self._update_buttons()
 
     def selected(self) -> Instance | None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from app import __version__
-from app.core.postgres import masked
 from app.i18n import _
 from app.ui.context import AppContext
+from app.ui.file_menu import FileActions
 from app.ui.home import HomePage
 from app.ui.instance_view import InstanceView
 
@@ -30,6 +29,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self.file_actions = FileActions(self, file_menu)  # export, import, copy, restore
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -42,14 +42,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_about(self) -> None:
-        path = masked(self.context.db_path)  # a server URL without its password
-        QMessageBox.about(
-            self,
-            _("About Atende"),
-            _("<b>Atende</b> {version}<br>Configure the attendance of your WhatsApp "
-              "instances, offline.<br><br>Database: {path}").format(version=__version__,
-                                                                    path=path),
-        )
+        from app.ui.about import AboutDialog
+
+        AboutDialog(self.context.db_path, self).exec()
 
     def enter_instance(self, instance_id: int) -> None:
         if not self.leave_instance():

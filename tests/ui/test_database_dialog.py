@@ -37,7 +37,7 @@ def test_file_menu_opens_it(qtbot, context):
     window = MainWindow(context)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    assert texts[0] == "&Banco de dados…"
+    assert texts[-3:] == ["&Banco de dados…", "", "&Sair"]
 
 
 def test_urls_from_and_to_the_form():
@@ -91,3 +91,12 @@ def test_a_reachable_server_is_tested_then_saved(dialog):
     reopened = DatabaseDialog(saved)  # the form shows the saved server again
     assert reopened.server_radio.isChecked()
     assert reopened.host_edit.text() == parts["host"]
+
+
+def test_about_shows_a_server_without_its_password(qtbot):
+    from app.ui.about import AboutDialog
+
+    dialog = AboutDialog("postgresql://ana:s3cr3t@servidor.loja:5432/atende")
+    qtbot.addWidget(dialog)
+    assert dialog.db_label.text() == "Banco de dados: postgresql://ana:***@servidor.loja:5432/atende"
+    assert dialog.folder == paths.data_dir()  # logs and local files stay here
