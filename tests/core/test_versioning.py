@@ -85,3 +85,52 @@ def test_editing_the_instance_keeps_another_desks_page_save(make_instance, clock
                                             "plan": shop.plan, "timezone": shop.timezone}, clock)
     stored = fresh(shop)
     assert (stored.name, stored.prioritize_attendance) == ("Padaria Nova", True)
+
+
+def test_a_stale_agenda_save_is_refused(make_instance, clock):
+    from app.core import schedule
+    from tests.core.test_schedule import clinic_values
+
+    shop = make_instance("Clínica")
+    mine = versioning.expect(shop.id, schedule.SECTION_KEY)
+    theirs = clinic_values()
+    schedule.save(fresh(shop), theirs, clock)
+    stored = schedule.export_schedule(fresh(shop))
+    mine_values = dict(clinic_values(), enabled=False)
+    with pytest.raises(versioning.ConflictError):
+        schedule.save(fresh(shop), mine_values, clock, expect=mine)
+    assert schedule.export_schedule(fresh(shop)) == stored
+
+
+def test_a_message_changed_or_deleted_elsewhere_is_not_overwritten(make_instance, clock):
+    from datetime import timedelta
+
+    from app.core import templates
+    from app.core.models import Template
+
+    shop = make_instance("Padaria")
+    good = {"title": "Boas-vindas", "shortcut": "/ola", "category": None, "content": "Olá!"}
+    created = templates.create_template(fresh(shop), good, clock)
+    assert fresh(shop).config_version == 1
+    shown_at = created.updated_at  # desk A shows the message
+    clock.now = lambda: created.updated_at + timedelta(seconds=5)
+    templates.update_template(Template.get_by_id(created.id), dict(good, content="Oi!"), clock)
+    with pytest.raises(versioning.ConflictError):
+        templates.update_template(Template.get_by_id(created.id), dict(good, title="Olá"),
+                                  clock, loaded_at=shown_at)
+    assert Template.get_by_id(created.id).content == "Oi!"  # theirs, untouched
+    gone = Template.get_by_id(created.id)
+    templates.delete_template(Template.get_by_id(created.id), clock)
+    with pytest.raises(versioning.ConflictError):
+        templates.update_template(gone, dict(good, title="Olá"), clock,
+                                  loaded_at=gone.updated_at)
+    assert Template.select().count() == 0
+
+
+def test_copying_settings_to_an_instance_bumps_its_version(make_instance, clock):
+    from app.core.config_transfer import copy_sections
+
+    source, target = make_instance("Padaria"), make_instance("Sorveteria")
+    auto_close.save(fresh(source), ON, clock)
+    copy_sections(fresh(source), fresh(target), [auto_close.SECTION_KEY], clock)
+    assert fresh(target).config_version == 1
