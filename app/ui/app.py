@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.i18n import _
 from app.paths import resolve_db_path, resources_dir
@@ -38,18 +38,13 @@ def install_qt_translations(app: QApplication) -> None:
         app._atende_translator = translator  # keep it alive
 
 
-ACCENT = "#128c7e"  # the teal of the style sheet; switches and selections use it too
-
-
 def apply_style(app: QApplication) -> None:
-    app.setStyle(QStyleFactory.create("Fusion"))
-    palette = app.palette()
-    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
-    palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
-    app.setPalette(palette)
-    qss = resources_dir() / "style.qss"
-    if qss.is_file():
-        app.setStyleSheet(qss.read_text("utf-8"))
+    """Fusion + the theme's palette and style sheet; the user's choice from QSettings."""
+    from app.ui.preferences import Preferences
+    from app.ui.theme import ThemeManager, theme_manager
+
+    manager = theme_manager(app) or ThemeManager(app, Preferences().theme)
+    manager.apply()
 
 
 def run_gui(args: argparse.Namespace) -> int:

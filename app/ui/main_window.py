@@ -9,7 +9,10 @@ from app import __version__
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.home import HomePage
+from app.ui.icons import icon
 from app.ui.instance_view import InstanceView
+from app.ui.preferences import PreferencesDialog
+from app.ui.welcome import WelcomePage
 
 
 class MainWindow(QMainWindow):
@@ -25,7 +28,31 @@ class MainWindow(QMainWindow):
         self.home.enter_requested.connect(self.enter_instance)
         self.stack.addWidget(self.home)
         self.instance_view: InstanceView | None = None
+        self.welcome: WelcomePage | None = None
+        if not self.home.model.rows:
+            self.show_welcome()
         self._build_menus()
+
+    def show_welcome(self) -> None:
+        """First run (no instance yet): create the first one, or load the example data."""
+        self.welcome = WelcomePage(self.context)
+        self.welcome.instance_created.connect(self._first_instance_created)
+        self.welcome.demo_loaded.connect(self._close_welcome)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+
+    def _close_welcome(self) -> None:
+        if self.welcome is not None:
+            self.stack.removeWidget(self.welcome)
+            self.welcome.deleteLater()
+            self.welcome = None
+        self.home.reload()
+        self.stack.setCurrentWidget(self.home)
+
+    def _first_instance_created(self, instance_id: int) -> None:
+        self._close_welcome()
+        self.home.reload(instance_id)
+        self.enter_instance(instance_id)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -33,10 +60,20 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        tools_menu = self.menuBar().addMenu(_("&Tools"))
+        preferences = QAction(icon("settings"), _("&Preferences…"), self)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        if preferences.shortcut().isEmpty():  # Linux desktops have no standard key for it
+            preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.show_preferences)
+        tools_menu.addAction(preferences)
         help_menu = self.menuBar().addMenu(_("&Help"))
         about = QAction(_("&About Atende"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def show_preferences(self) -> None:
+        PreferencesDialog(self.context.db_path, parent=self).exec()
 
     def show_about(self) -> None:
         path = self.context.db_path or ""
