@@ -66,5 +66,9 @@ def run_gui(args: argparse.Namespace) -> int:
         populate_if_empty(SystemClock())
     context = AppContext(db_path=path)
     window = MainWindow(context)
-    window.show()
+    if not getattr(args, "minimized", False):
+        window.show()
+    elif window.tray is None:
+        window.showMinimized()
+    # else: started with the system, the window stays in the tray until asked for
     return app.exec()

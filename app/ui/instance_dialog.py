@@ -23,6 +23,7 @@ from app.core.plans import PLANS, plan_label
 from app.core.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
 from app.core.validation import ValidationError, errors
 from app.i18n import _
+from app.ui.accessibility import name_buttons
 from app.ui.widgets.field_error import FieldError
 
 
@@ -89,6 +90,7 @@ class InstanceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("primary")
+        name_buttons(self.buttons)
         layout.addWidget(self.buttons)
 
         if instance is not None:

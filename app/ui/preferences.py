@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core import autostart
 from app.i18n import _
 from app.paths import default_db_path
+from app.ui.accessibility import name_buttons
 from app.ui import theme
 from app.ui.widgets.switch import Switch
 
@@ -137,7 +138,7 @@ class PreferencesDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = name_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout.addStretch(1)
         layout.addWidget(buttons)

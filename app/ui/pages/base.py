@@ -57,6 +57,7 @@ class Page(QWidget):
             hl.addWidget(desc)
         outer.addWidget(header)
         scroll = QScrollArea(objectName="pageScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(objectName="pageBody")
@@ -134,6 +135,7 @@ class SettingsPage(Page):
         self.save_button.clicked.connect(self.save)
         fl.addWidget(self.save_button)
         self._outer.addWidget(footer)
+        self._footer = footer
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
@@ -155,6 +157,21 @@ class SettingsPage(Page):
         raise NotImplementedError
 
     # -- shared behaviour ---------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        # The footer is built before the subclass's fields; Tab should reach it last.
+        if not getattr(self, "_tab_order_fixed", False):
+            self._tab_order_fixed = True
+            fields, widget = [], self.nextInFocusChain()
+            while widget is not self and self.isAncestorOf(widget):
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not (
+                        self._footer.isAncestorOf(widget)):
+                    fields.append(widget)
+                widget = widget.nextInFocusChain()
+            if fields:
+                QWidget.setTabOrder(fields[-1], self.discard_button)
+                QWidget.setTabOrder(self.discard_button, self.save_button)
+        super().showEvent(event)
+
     def error_label(self, path: str) -> FieldError:
         label = FieldError(self)
         self.error_labels[path] = label
