@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from app.core import autostart
 from app.i18n import _
 from app.paths import default_db_path
-from app.ui.accessibility import name_buttons
 from app.ui import theme
+from app.ui.accessibility import name_buttons
 from app.ui.widgets.switch import Switch
 
 TRAY_NOTICE_KEY = "notices/tray_hidden"

@@ -58,7 +58,6 @@ def test_escape_closes_dialogs(qtbot, context, tmp_path):
 def test_tab_order_runs_sidebar_then_page_then_footer(qtbot, context, make_instance):
     window, view = open_instance(qtbot, context, make_instance)
     view.show_page("priority")
-    page = view.current_page()
     chain = []
     widget = view.nav
     while (widget := widget.nextInFocusChain()) is not view.nav:
