@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     ForeignKeyField,
@@ -59,6 +60,7 @@ class BaseModel(Model):
 
 
 class Instance(BaseModel):
+    id = AutoField()
     name = CharField(unique=True)
     phone = CharField()
     plan = CharField()
@@ -71,6 +73,7 @@ class Instance(BaseModel):
 class HistoryEvent(BaseModel):
     """An entry of the audit log: a configuration change or an automatic closure."""
 
+    id = AutoField()
     instance = ForeignKeyField(Instance, null=True, on_delete="SET NULL", backref="events")
     instance_name = CharField()
     at = InstantField()
