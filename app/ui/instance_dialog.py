@@ -75,12 +75,16 @@ class InstanceDialog(QDialog):
             ("timezone", _("Time zone"), self.timezone),
         ):
             widget.setAccessibleName(label)
-            box = QVBoxLayout()
+            # A widget, not a bare layout, per row: PySide does not hand a layout given to
+            # addRow() over to Qt, and the double delete crashed the app when it quit.
+            cell = QWidget()
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
             box.addWidget(widget)
             self.errors[key] = FieldError(self)
             box.addWidget(self.errors[key])
-            form.addRow(label, box)
+            form.addRow(label, cell)
         layout.addLayout(form)
 
         self.buttons = QDialogButtonBox(
