@@ -22,6 +22,9 @@ EXIT_INVALID = 2
 # Each module defines `register(subparsers)`; its parsers set `func(args) -> int`.
 COMMAND_MODULES = (
     "app.commands.config",
+    "app.commands.chats",
+    "app.commands.watch",
+    "app.commands.history",
 )
 
 

@@ -37,3 +37,33 @@ def to_utc(at: datetime) -> datetime:
     if at.tzinfo is None:
         raise ValueError("naive datetime: an instant needs a timezone")
     return at.astimezone(UTC)
+
+
+def parse_instant(text: str) -> datetime:
+    """An ISO 8601 instant with its UTC offset (`2025-03-12T10:00:00-03:00`, `…Z`) → UTC.
+
+    A timestamp without an offset is refused: it could mean any of 30 time zones. The
+    `ValueError` carries a Portuguese message for the user.
+    """
+    from app.i18n import _
+
+    example = "2025-03-12T10:00:00-03:00"
+    try:
+        at = datetime.fromisoformat(text.strip())
+    except (AttributeError, ValueError):
+        raise ValueError(
+            _("not an ISO 8601 date and time; example: {example}").format(example=example)
+        ) from None
+    if at.tzinfo is None:
+        raise ValueError(
+            _("the time needs its UTC offset (time zone); example: {example}").format(
+                example=example
+            )
+        )
+    return at.astimezone(UTC)
+
+
+def format_instant(at: datetime) -> str:
+    """UTC ISO 8601 with offset, milliseconds only when there are some (JSON output)."""
+    at = to_utc(at)
+    return at.isoformat(timespec="milliseconds" if at.microsecond else "seconds")

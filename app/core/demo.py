@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.core import priority
 from app.core.clock import Clock
+from app.core.demo_chats import add_demo_chats
 from app.core.instances import create_instance
 from app.core.models import Instance
 
@@ -28,4 +29,6 @@ def populate_if_empty(clock: Clock) -> bool:
             # Clínica Sorriso is on Básico: the choice is kept but not effective, which the
             # Priorizar page explains — a realistic downgrade case to look at.
             priority.save(instance, True, clock)
+        if spec["name"] == "Padaria Pão Quente":
+            add_demo_chats(instance, clock)
     return True

@@ -101,6 +101,7 @@ class AutoCloseSettings(BaseModel):
 
 
 class Chat(BaseModel):
+    id = AutoField()
     instance = ForeignKeyField(Instance, on_delete="CASCADE", backref="chats")
     external_id = CharField()
     customer_name = CharField(null=True)

@@ -21,9 +21,15 @@ STATEMENTS = [
         close_reason TEXT,
         UNIQUE (instance_id, external_id)
     )""",
-    # Serves both "close every due chat" and "when is the next one due" (PERFORMANCE.md).
-    """CREATE INDEX chat_due ON chat (status, handler, assigned_via,
-        last_agent_message_at, last_customer_message_at)""",
+    # The chats waiting on the customer, i.e. the only ones auto-close may ever close
+    # (app/core/closing.py repeats this WHERE with literals so SQLite uses the index). It
+    # serves "close every due chat" (a range on last_agent_message_at per instance and
+    # assigned_via) and "when is the next one due" (one MIN seek each), in microseconds.
+    """CREATE INDEX chat_awaiting_customer
+        ON chat (instance_id, assigned_via, last_agent_message_at)
+        WHERE status = 'open' AND handler = 'human' AND last_agent_message_at IS NOT NULL
+          AND (last_customer_message_at IS NULL
+               OR last_agent_message_at > last_customer_message_at)""",
     "CREATE INDEX chat_instance_status ON chat (instance_id, status)",
 ]
 

@@ -1,0 +1,84 @@
+"""`atende history [--instance NAME] [--json]`: configuration changes and automatic closures.
+
+Newest first. Times are shown in the instance's time zone (São Paulo's when the instance was
+deleted since); `--json` gives UTC instants.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from zoneinfo import ZoneInfo
+
+from app.cli import open_db
+from app.i18n import N_, _, format_datetime
+
+KIND_LABELS = {
+    "config": N_("configuration change"),
+    "auto_close": N_("automatic closure"),
+    "instance": N_("instance event"),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "history", help=_("show configuration changes and automatic closures, newest first")
+    )
+    p.add_argument("--instance", metavar=_("NAME"), help=_("only this instance"))
+    p.add_argument("--json", action="store_true", help=_("print a JSON array"))
+    p.set_defaults(func=cmd_history)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from app.commands.chats import find_instance
+    from app.core.history import event_as_json, events
+
+    open_db(args)
+    instance = find_instance(args.instance) if args.instance is not None else None
+    query = events(instance)
+    if args.json:
+        json.dump([event_as_json(e) for e in query], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    zones = _zones()
+    empty = True
+    for event in query:
+        empty = False
+        for line in describe_event(event, zones.get(event.instance_id, _DEFAULT_ZONE)):
+            print(line)
+    if empty:
+        print(_("The history is empty."))
+    return 0
+
+
+_DEFAULT_ZONE = "America/Sao_Paulo"
+
+
+def _zones() -> dict[int, str]:
+    from app.core.models import Instance
+
+    return dict(Instance.select(Instance.id, Instance.timezone).tuples())
+
+
+def describe_event(event, zone: str) -> list[str]:
+    """A history event as text: a heading line, then indented details for closures."""
+    when = format_datetime(event.at.astimezone(ZoneInfo(zone)))
+    kind = _(KIND_LABELS.get(event.kind, event.kind))
+    lines = [f"{when}  {event.instance_name}  [{kind}]  {event.summary}"]
+    details = event.details or {}
+    if event.chat_external_id is not None:
+        customer = details.get("customer_name")
+        chat = event.chat_external_id + (f" — {customer}" if customer else "")
+        lines.append("    " + _("chat: {chat}").format(chat=chat))
+    if event.kind == "auto_close":
+        message = details.get("closing_message")
+        if message:
+            text = message.replace("\n", "\n      ")
+            lines.append(
+                "    "
+                + _("closing message recorded as sent: {message}").format(message=f"“{text}”")
+            )
+        else:
+            lines.append("    " + _("no closing message configured"))
+    return lines

@@ -1,0 +1,146 @@
+"""`atende watch [--once] [--now ISO]`: the watcher that closes inactive attendances, headless.
+
+Only one watcher runs per database (GUI or CLI): the watcher lock file next to the DB is
+held for as long as this command runs, and a second one is refused with exit 1.
+
+Between passes it sleeps until the next deadline (at most a minute, so clock jumps and
+suspend are caught), waking at once when another process commits to the database (a
+`chats import`, a settings change in the window): SQLite's `PRAGMA data_version` tells so
+without reading any table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from app.cli import EXIT_FAILURE, CliError, open_db
+from app.core.clock import Clock, SystemClock, format_instant, parse_instant
+from app.i18n import _, ngettext
+
+CHANGE_POLL_SECONDS = 1.0
+RETRY_SECONDS = 5.0  # after a failed pass (the database busy or unreadable for a moment)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("watch", help=_("run the watcher that closes inactive chats"))
+    p.add_argument(
+        "--once",
+        action="store_true",
+        help=_("do one pass, print how many chats it closed and exit"),
+    )
+    p.add_argument(
+        "--now",
+        metavar="ISO",
+        help=_(
+            "fix the clock at this instant (ISO 8601 with offset); without --once the "
+            "clock starts there and runs"
+        ),
+    )
+    p.set_defaults(func=cmd_watch)
+
+
+class StartedClock:
+    """A clock that starts at a given instant and then runs with real time."""
+
+    def __init__(self, start: datetime, monotonic: Callable[[], float] = time.monotonic):
+        self._start, self._origin, self._monotonic = start, monotonic(), monotonic
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=self._monotonic() - self._origin)
+
+
+def closed_message(count: int) -> str:
+    """The output of `watch --once`: "3 atendimentos encerrados"."""
+    if count == 0:
+        return _("No chat closed")
+    return ngettext("{count} chat closed", "{count} chats closed", count).format(count=count)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from app.core.lock import FileLock, watcher_lock_path
+    from app.paths import resolve_db_path
+
+    start = None
+    if args.now is not None:
+        try:
+            start = parse_instant(args.now)
+        except ValueError as exc:
+            raise CliError(f"--now: {exc}") from exc
+    db = open_db(args)
+    lock = FileLock(watcher_lock_path(resolve_db_path(args.db)))
+    if not lock.acquire():
+        pid = lock.holder_pid()
+        message = _(
+            "another watcher is already running for this database (the window or "
+            "`atende watch`, process {pid}); only one may close chats at a time"
+        )
+        raise CliError(message.format(pid=pid if pid is not None else "?"), EXIT_FAILURE)
+    try:
+        if args.once:
+            from app.core.closing import close_due
+
+            now = start or SystemClock().now()
+            print(closed_message(close_due(now).total))
+            return 0
+        clock: Clock = StartedClock(start) if start is not None else SystemClock()
+        print(_("Watcher running; press Ctrl+C to stop."), flush=True)
+        try:
+            watch_forever(clock, ChangeWaiter(db))
+        except KeyboardInterrupt:
+            print(_("Watcher stopped."))
+        return 0
+    finally:
+        lock.release()
+
+
+def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
+    """Pass, sleep until the next deadline (≤ 60 s or until the DB changes), repeat."""
+    from peewee import OperationalError
+
+    from app.core.closing import next_wake_delay, watcher_pass
+
+    while True:
+        try:
+            result = watcher_pass(clock.now())
+        except OperationalError as exc:  # locked or busy beyond busy_timeout: try again
+            print(_("watcher pass failed, retrying: {error}").format(error=exc), file=sys.stderr)
+            wait(RETRY_SECONDS)
+            continue
+        for group in result.closed.groups:
+            print(
+                f"{format_instant(result.closed.at)} {group.instance_name}: "
+                f"{closed_message(group.count)} ({group.reason})",
+                flush=True,
+            )
+        wait(next_wake_delay(result.next_due_at, clock.now()))
+
+
+class ChangeWaiter:
+    """Sleep up to `seconds`, returning early when another connection commits to the DB."""
+
+    def __init__(
+        self,
+        db,
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.db, self.sleep, self.monotonic = db, sleep, monotonic
+        self.version = self._data_version()
+
+    def _data_version(self) -> int:
+        return int(self.db.execute_sql("PRAGMA data_version").fetchone()[0])
+
+    def __call__(self, seconds: float) -> bool:
+        """True when woken by a change, False when the time ran out."""
+        end = self.monotonic() + seconds
+        while (left := end - self.monotonic()) > 0:
+            self.sleep(min(left, CHANGE_POLL_SECONDS))
+            version = self._data_version()
+            if version != self.version:
+                self.version = version
+                return True
+        return False
