@@ -23,6 +23,7 @@ from app.core.plans import plan_label
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.icons import icon
+from app.ui.instance_dialog import InstanceDialog
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import Page
 
@@ -97,6 +98,7 @@ class InstanceView(QWidget):
         self.nav.currentItemChanged.connect(self._on_nav)
         self.refresh_header()
         self.show_page(PAGES[0].key)
+        self.nav.setFocus()  # keyboard users start in the list of pages
 
     def refresh_header(self) -> None:
         instance = Instance.get_by_id(self.instance_id)
@@ -127,7 +129,24 @@ class InstanceView(QWidget):
         cls = getattr(module, spec.cls)
         if spec.cls == "UnderConstructionPage":
             return cls(self.instance_id, self.context, title=spec.title)
-        return cls(self.instance_id, self.context)
+        page = cls(self.instance_id, self.context)
+        if hasattr(page, "navigate"):  # Visão geral jumps to the page that fixes a warning
+            page.navigate.connect(self.open_target)
+        return page
+
+    def open_target(self, key: str) -> None:
+        """A page key, or "instance" for the instance's own fields (the edit dialog)."""
+        if key != "instance":
+            self.show_page(key)
+            return
+        dialog = InstanceDialog(self.context.clock, Instance.get_by_id(self.instance_id), self)
+        dialog.accepted.connect(self._instance_edited)
+        dialog.open()
+
+    def _instance_edited(self) -> None:
+        self.refresh_header()
+        self.context.instances_changed.emit()
+        self.context.settings_changed.emit(self.instance_id)
 
     def show_page(self, key: str) -> bool:
         """Switch to `key`, asking first when the current page has unsaved changes."""

@@ -16,7 +16,7 @@ def test_sidebar_names_the_pages_exactly(qtbot, context, make_instance):
     view = InstanceView(make_instance().id, context)
     qtbot.addWidget(view)
     names = [view.nav.item(i).text() for i in range(view.nav.count())]
-    assert names == ["ATENDIMENTO", "Priorizar atendimento", "Encerramento automático",
+    assert names == ["Visão geral", "ATENDIMENTO", "Priorizar atendimento", "Encerramento automático",
                      "Agenda de funcionamento", "Mensagens predefinidas", "OPERAÇÃO",
                      "Atendimentos", "Histórico"]
 
@@ -67,6 +67,7 @@ def test_leaving_with_unsaved_changes_asks(qtbot, context, make_instance, monkey
     inst = make_instance(plan="avancado")
     view = InstanceView(inst.id, context)
     qtbot.addWidget(view)
+    view.show_page("priority")  # the view opens on Visão geral
     page = view.current_page()
     find(page, "Priorizar atendimento", Switch).click()
 
