@@ -16,9 +16,9 @@ def test_sidebar_names_the_pages_exactly(qtbot, context, make_instance):
     view = InstanceView(make_instance().id, context)
     qtbot.addWidget(view)
     names = [view.nav.item(i).text() for i in range(view.nav.count())]
-    assert names == ["Visão geral", "ATENDIMENTO", "Priorizar atendimento", "Encerramento automático",
-                     "Agenda de funcionamento", "Mensagens predefinidas", "OPERAÇÃO",
-                     "Atendimentos", "Histórico"]
+    assert names == ["Visão geral", "ATENDIMENTO", "Priorizar atendimento",
+                     "Encerramento automático", "Agenda de funcionamento",
+                     "Mensagens predefinidas", "OPERAÇÃO", "Atendimentos", "Histórico"]
 
 
 def test_switch_saves_through_core_with_history(qtbot, context, make_instance):
