@@ -46,6 +46,7 @@ def main(out: Path) -> int:
 
 
 def _shoot(app, out: Path, db_path: Path) -> list[Path]:
+    from app.core import closing
     from app.core.clock import FixedClock
     from app.core.db import close_database, open_database
     from app.core.instances import get_by_name
@@ -61,6 +62,8 @@ def _shoot(app, out: Path, db_path: Path) -> list[Path]:
     app.processEvents()
     saved = [_grab(app, window, out / "welcome.png")]
     window.welcome.load_demo()
+    # What the window's watcher does right after start: close what is already due.
+    closing.watcher_pass(clock.now())
     saved.append(_grab(app, window, out / "home.png"))
     for name, prefix in (("Padaria Pão Quente", ""), ("Clínica Sorriso", "basico-")):
         window.enter_instance(get_by_name(name).id)

@@ -35,6 +35,7 @@ class Section:
 # Order matters only for display; each module defines a module-level `SECTION`.
 SECTION_MODULES = (
     "app.core.priority",
+    "app.core.auto_close",
 )
 
 

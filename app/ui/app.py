@@ -65,6 +65,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
         populate_if_empty(SystemClock())
     context = AppContext(db_path=path)
+    from app.ui.watcher import start_watcher
+
+    start_watcher(context)  # unless a headless `atende watch` already runs for this DB
     window = MainWindow(context)
     if not getattr(args, "minimized", False):
         window.show()

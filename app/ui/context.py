@@ -22,3 +22,8 @@ class AppContext(QObject):
         super().__init__()
         self.clock: Clock = clock or SystemClock()
         self.db_path = db_path
+        # Set by app.ui.watcher.start_watcher: the watcher this process runs, or whether
+        # another process (a headless `atende watch`) holds the database's watcher lock.
+        self.watcher: QObject | None = None
+        self.watcher_elsewhere = False
+        self.watcher_elsewhere_pid: int | None = None

@@ -1,0 +1,203 @@
+"""Encerramento automático (SPEC §6): enable, time limit, the two kinds, closing message.
+
+Labels, bounds, presets and rules come from `app.core.auto_close`; this page only lays
+them out and reports what core says under each field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+)
+
+from app.core import auto_close as core
+from app.core.template_syntax import CONTENT_MAX, VARIABLES
+from app.core.validation import Problem
+from app.i18n import N_, _, format_number
+from app.ui.pages.base import SettingsPage
+from app.ui.widgets.switch import Switch
+
+TIMEOUT_PATH = "auto_close.timeout_minutes"
+MESSAGE_PATH = "auto_close.closing_message"
+
+
+class AutoClosePage(SettingsPage):
+    title = N_("Automatic closing")
+    description = N_(
+        "When automatic closing is on, the attendance is closed automatically if the customer "
+        "does not answer within the set time (for example 1 hour, 5 hours or even days)."
+    )
+
+    def __init__(self, instance_id, context, parent=None):
+        super().__init__(instance_id, context, parent)
+        main = self.card()
+        self.enabled_switch = self._switch_row(main, "enabled")
+
+        timeout = self.card(_("Time limit"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Close when the customer does not answer within")))
+        # A line edit, not a spin box: under the style sheet a QSpinBox loses its arrows (or,
+        # without buttons, its text); the presets cover the common values.
+        self.value_edit = QLineEdit()
+        self.value_edit.setValidator(QIntValidator(0, 99_999, self.value_edit))
+        self.value_edit.setFixedWidth(80)
+        self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.value_edit.setAccessibleName(_("Time limit"))
+        self.value_edit.textChanged.connect(self.changed)
+        row.addWidget(self.value_edit)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setAccessibleName(_("Unit of the time limit"))
+        for unit in core.UNITS:
+            self.unit_combo.addItem(core.unit_name(unit.key, 2), unit.key)
+        self.unit_combo.currentIndexChanged.connect(self.changed)
+        row.addWidget(self.unit_combo)
+        row.addStretch(1)
+        timeout.addLayout(row)
+        timeout.addWidget(self.error_label(TIMEOUT_PATH))
+        presets = QHBoxLayout()
+        presets.setSpacing(6)
+        presets.addWidget(QLabel(_("Suggestions:"), objectName="hint"))
+        self.preset_buttons: dict[int, QPushButton] = {}
+        for minutes, text in core.preset_labels():
+            button = QPushButton(text, objectName="chip")
+            button.setCheckable(True)
+            button.setAccessibleName(_("Preset: {duration}").format(duration=text))
+            button.clicked.connect(lambda _checked=False, m=minutes: self.use_preset(m))
+            presets.addWidget(button)
+            self.preset_buttons[minutes] = button
+        presets.addStretch(1)
+        timeout.addLayout(presets)
+        timeout.addWidget(self._hint(_(core.setting("timeout_minutes").explanation)))
+
+        kinds = self.card(_("Kinds of closing"))
+        self.operator_switch = self._switch_row(kinds, "close_assigned_by_operator")
+        self.bot_switch = self._switch_row(kinds, "close_started_by_bot_or_workflow")
+        kinds.addWidget(self.error_label("auto_close"))
+
+        message = self.card(_(core.setting("closing_message").label))
+        message.addWidget(self._hint(_(core.setting("closing_message").explanation)))
+        self.message_edit = QPlainTextEdit()
+        self.message_edit.setAccessibleName(_("Closing message"))
+        self.message_edit.setPlaceholderText(
+            _("E.g.: {{saudacao}}, {{primeiro_nome}}! We are closing this attendance for lack "
+              "of an answer. Protocol {{protocolo}}."))
+        self.message_edit.setTabChangesFocus(True)
+        self.message_edit.setFixedHeight(110)
+        self.message_edit.textChanged.connect(self.changed)
+        message.addWidget(self.message_edit)
+        message.addWidget(self.error_label(MESSAGE_PATH))
+        tools = QHBoxLayout()
+        tools.addWidget(self._variables_button())
+        tools.addStretch(1)
+        self.count_label = QLabel(objectName="hint")
+        tools.addWidget(self.count_label)
+        message.addLayout(tools)
+
+        self.dependent = [timeout.parentWidget(), kinds.parentWidget(), message.parentWidget()]
+        self.body.addStretch(1)
+        self.load()
+
+    # -- building ------------------------------------------------------------------------
+    def _hint(self, text: str) -> QLabel:
+        label = QLabel(text, objectName="hint")
+        label.setWordWrap(True)
+        return label
+
+    def _switch_row(self, layout, key: str) -> Switch:
+        spec = core.setting(key)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        switch = Switch(_(spec.label))
+        switch.toggled.connect(self.changed)
+        label = QLabel(_(spec.label), objectName="switchLabel")
+        label.setBuddy(switch)
+        label.setWordWrap(True)
+        grid.addWidget(switch, 0, 0)
+        grid.addWidget(label, 0, 1)
+        grid.addWidget(self._hint(_(spec.explanation)), 1, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        return switch
+
+    def _variables_button(self) -> QPushButton:
+        button = QPushButton(_("Insert variable"))
+        button.setAccessibleName(_("Insert variable"))
+        menu = QMenu(button)
+        for name, description in VARIABLES.items():
+            action = menu.addAction(f"{{{{{name}}}}} — {_(description)}")
+            action.triggered.connect(
+                lambda _checked=False, n=name: self.message_edit.insertPlainText(f"{{{{{n}}}}}"))
+        button.setMenu(menu)
+        return button
+
+    # -- behaviour -----------------------------------------------------------------------
+    def use_preset(self, minutes: int) -> None:
+        value, unit_key = core.split_minutes(minutes)
+        self._show_timeout(value, unit_key)
+        self.changed()
+
+    def _show_timeout(self, value: int, unit_key: str) -> None:
+        for widget in (self.value_edit, self.unit_combo):
+            widget.blockSignals(True)
+        self.value_edit.setText(str(value))
+        self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit_key))
+        for widget in (self.value_edit, self.unit_combo):
+            widget.blockSignals(False)
+
+    def timeout_value(self) -> int:
+        """The typed number (0 while empty, which core reports as out of bounds)."""
+        text = self.value_edit.text().strip()
+        return int(text) if text.isdigit() else 0
+
+    def _refresh_controls(self, values: dict[str, Any]) -> None:
+        for widget in self.dependent:
+            widget.setEnabled(values["enabled"])
+        n = self.timeout_value()
+        for index, unit in enumerate(core.UNITS):
+            self.unit_combo.setItemText(index, core.unit_name(unit.key, n))
+        for minutes, button in self.preset_buttons.items():
+            button.setChecked(minutes == values["timeout_minutes"])
+        count = len(self.message_edit.toPlainText())
+        self.count_label.setText(_("{count} of {max} characters").format(
+            count=format_number(count), max=format_number(CONTENT_MAX)))
+
+    # -- SettingsPage --------------------------------------------------------------------
+    def stored_values(self) -> dict[str, Any]:
+        return core.get_settings(self.instance())
+
+    def show_values(self, values: dict[str, Any]) -> None:
+        self.enabled_switch.setChecked(values["enabled"])
+        self._show_timeout(*core.split_minutes(values["timeout_minutes"]))
+        self.operator_switch.setChecked(values["close_assigned_by_operator"])
+        self.bot_switch.setChecked(values["close_started_by_bot_or_workflow"])
+        self.message_edit.setPlainText(values["closing_message"] or "")
+
+    def read_values(self) -> dict[str, Any]:
+        return core.normalize({
+            "enabled": self.enabled_switch.isChecked(),
+            "timeout_minutes": core.to_minutes(self.timeout_value(),
+                                               self.unit_combo.currentData()),
+            "close_assigned_by_operator": self.operator_switch.isChecked(),
+            "close_started_by_bot_or_workflow": self.bot_switch.isChecked(),
+            "closing_message": self.message_edit.toPlainText(),
+        })
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        self._refresh_controls(values)
+        return core.validate(values)
+
+    def write(self, values: dict[str, Any]) -> None:
+        core.save(self.instance(), values, self.context.clock)
+

@@ -1,0 +1,261 @@
+"""Atendimentos: the instance's chats, what the watcher will close and when.
+
+A lazy table over `core.chat_listing` (rows fetched as the view scrolls); relative times
+("há 3 horas", "encerra em 42 min") are computed at paint time from the injected clock and
+repainted every 30 s; the rows are queried again only when chats or settings change.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+)
+
+from app.core import auto_close, chat_listing, chats, closing
+from app.core.models import Chat, from_millis
+from app.core.phones import format_phone, format_phone_national
+from app.i18n import N_, _, format_date, format_relative, format_time, ngettext, weekday_name
+from app.ui.pages.base import Page
+from app.ui.widgets.lazy_model import LazyQueryModel
+
+REFRESH_MS = 30_000
+DASH = "—"
+
+
+def format_countdown(delta: timedelta) -> str:
+    """Time left, whole minutes rounded up, two units at most: "42 min", "3 h 5 min"."""
+    from babel.dates import format_timedelta
+
+    from app.i18n import current_locale
+
+    minutes = max(1, math.ceil(delta.total_seconds() / 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
+    shown = [(n, unit) for n, unit in parts if n][:2]
+    return " ".join(
+        format_timedelta(timedelta(minutes=n * {"day": 1440, "hour": 60, "minute": 1}[unit]),
+                         granularity=unit, threshold=1e12, format="short",
+                         locale=current_locale())
+        for n, unit in shown
+    )
+
+
+def format_moment(at: datetime, zone: ZoneInfo, now: datetime) -> str:
+    """An instant in the instance's zone, relative to today: "hoje às 15:40"."""
+    local, today = at.astimezone(zone), now.astimezone(zone).date()
+    days = (local.date() - today).days
+    time = format_time(local)
+    if days == 0:
+        return _("today at {time}").format(time=time)
+    if days == 1:
+        return _("tomorrow at {time}").format(time=time)
+    if 1 < days < 7:
+        return _("{weekday} at {time}").format(weekday=weekday_name(local.weekday()),
+                                                time=time)
+    return _("{date} at {time}").format(date=format_date(local.date()), time=time)
+
+
+class ChatsModel(LazyQueryModel):
+    columns = (N_("Customer"), N_("Phone"), N_("Handled by"), N_("Last message"),
+               N_("Situation"))
+    LAST_MESSAGE, SITUATION = 3, 4
+    TIME_COLUMNS = (LAST_MESSAGE, SITUATION)
+
+    def __init__(self, clock, parent=None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+
+    def _relative(self, at: datetime | None) -> str:
+        return format_relative(at - self.clock.now()) if at else DASH
+
+    def handled_by(self, chat: Chat) -> str:
+        """"Bot", or the operator and who assigned them: "Beatriz (via workflow)"."""
+        if chat.handler != "human":
+            return chats.label("handler", chat.handler).capitalize()
+        who = chat.operator_name or chats.label("handler", "human").capitalize()
+        if not chat.assigned_via:
+            return who
+        return _("{operator} (via {assigned_via})").format(
+            operator=who, assigned_via=chats.label("assigned_via", chat.assigned_via))
+
+    @staticmethod
+    def agent_wrote_last(chat: Chat) -> bool:
+        agent, customer = chat.last_agent_message_at, chat.last_customer_message_at
+        return agent is not None and (customer is None or agent > customer)
+
+    def last_message(self, chat: Chat) -> str:
+        """"há 3 horas (atendente)": when, and who wrote last."""
+        if self.agent_wrote_last(chat):
+            return _("{when} (attendant)").format(when=self._relative(chat.last_agent_message_at))
+        if chat.last_customer_message_at is None:
+            return DASH
+        return _("{when} (customer)").format(when=self._relative(chat.last_customer_message_at))
+
+    def situation(self, chat: Chat) -> str:
+        if chat.status == "closed":
+            if chat.closed_by == "auto":
+                return _("Closed automatically")
+            return _("Closed by the attendant") if chat.closed_by == "agent" else _("Finished")
+        if chat.closes_at_ms is not None:
+            left = from_millis(chat.closes_at_ms) - self.clock.now()
+            if left.total_seconds() <= 0:
+                return _("closing pending")
+            return _("closes in {time}").format(time=format_countdown(left))
+        if chat.handler != "human":
+            return _("With the chatbot")
+        if not self.agent_wrote_last(chat):
+            return _("Waiting for the attendant")
+        return _("In progress")
+
+    def cell(self, chat: Chat, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                lambda: chat.customer_name or chat.external_id,
+                lambda: format_phone_national(chat.phone) if chat.phone else DASH,
+                lambda: self.handled_by(chat),
+                lambda: self.last_message(chat),
+                lambda: self.situation(chat),
+            )
+            return values[column]()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(chat, column)
+        return None
+
+    def tooltip(self, chat: Chat, column: int) -> str | None:
+        if column == 0:
+            return _("Protocol: {protocol}").format(protocol=chat.protocol or chat.external_id)
+        if column == 1 and chat.phone:
+            return format_phone(chat.phone)
+        if column == self.LAST_MESSAGE:
+            return "\n".join((
+                _("Customer: {when}").format(when=self._relative(chat.last_customer_message_at)),
+                _("Attendant: {when}").format(when=self._relative(chat.last_agent_message_at)),
+            ))
+        if column == self.SITUATION and chat.status == "closed":
+            parts = [self._relative(chat.closed_at)] if chat.closed_at else []
+            return " · ".join(parts + ([chat.close_reason] if chat.close_reason else []))
+        return None
+
+
+class ChatsPage(Page):
+    title = N_("Attendances")
+    description = N_("The attendances of this instance and when automatic closing will "
+                     "finish the ones waiting on the customer.")
+
+    def __init__(self, instance_id, context, parent=None):
+        super().__init__(instance_id, context, parent)
+        status = self.card()
+        self.next_label = QLabel(objectName="cardTitle")
+        self.next_label.setAccessibleName(_("Next automatic closing"))
+        status.addWidget(self.next_label)
+        self.watcher_label = QLabel(objectName="hint")
+        self.watcher_label.setWordWrap(True)
+        status.addWidget(self.watcher_label)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Show:")))
+        self.filter_combo = QComboBox()
+        self.filter_combo.setAccessibleName(_("Filter attendances"))
+        for spec in chat_listing.STATUS_FILTERS:
+            self.filter_combo.addItem(_(spec.label), spec.key)
+        self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload(keep_rows=False))
+        bar.addWidget(self.filter_combo)
+        bar.addStretch(1)
+        self.count_label = QLabel(objectName="hint")
+        bar.addWidget(self.count_label)
+        self.body.addLayout(bar)
+
+        self.model = ChatsModel(context.clock, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Attendances"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(320)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.body.addWidget(self.table, 1)
+        self.empty_label = QLabel(
+            _("No attendance here yet. Attendances arrive with the command "
+              "“atende chats import”."), objectName="hint")
+        self.empty_label.setWordWrap(True)
+        self.body.addWidget(self.empty_label)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh_times)
+        self.timer.start()
+        context.chats_changed.connect(self._on_change)
+        context.settings_changed.connect(self._on_change)
+        self.load()
+
+    def filter_key(self) -> str:
+        return self.filter_combo.currentData()
+
+    def load(self) -> None:
+        self.reload()
+
+    def reload(self, keep_rows: bool = True) -> None:
+        """Query again; after a change keep as many rows as were shown (the scroll stays)."""
+        key, instance = self.filter_key(), self.instance()
+        self.model.set_query(chat_listing.listing(instance, key),
+                             keep=len(self.model.rows) if keep_rows else 0)
+        total = chat_listing.count(instance, key)
+        self.count_label.setText(ngettext("{n} attendance", "{n} attendances", total)
+                                 .format(n=total))
+        self.empty_label.setVisible(total == 0)
+        self.table.resizeColumnsToContents()
+        self.show_status()
+
+    def _on_change(self, instance_id: int) -> None:
+        if instance_id in (0, self.instance_id):
+            self.reload()
+
+    def refresh_times(self) -> None:
+        for column in ChatsModel.TIME_COLUMNS:
+            self.model.refresh_column(column)
+        self.show_status()
+
+    def show_status(self) -> None:
+        instance = self.instance()
+        now = self.context.clock.now()
+        if not auto_close.get_settings(instance)["enabled"]:
+            self.next_label.setText(_("Automatic closing is off for this instance."))
+        else:
+            due = closing.next_due_at(instance)
+            if due is None:
+                text = _("No open attendance is waiting to be closed automatically.")
+            elif due <= now:
+                text = _("Next automatic closing: now (pending)")
+            else:
+                text = _("Next automatic closing: {when}").format(
+                    when=format_moment(due, ZoneInfo(instance.timezone), now))
+            self.next_label.setText(text)
+        self.watcher_label.setText(self.watcher_text())
+
+    def watcher_text(self) -> str:
+        if self.context.watcher is not None:
+            return _("This window closes the due attendances while it is open.")
+        if self.context.watcher_elsewhere:
+            pid = self.context.watcher_elsewhere_pid
+            return _("Another process (atende watch{pid}) is closing the due attendances for "
+                     "this database, so this window does not.").format(
+                pid=f", PID {pid}" if pid else "")
+        return _("Automatic closing is not running in this window: due attendances are "
+                 "closed by “atende watch” or the next time the window runs it.")

@@ -1,0 +1,160 @@
+"""Histórico: the instance's audit log, newest first, filtered by kind and text.
+
+The events are read lazily (`core.history_filters.search`, fetched as the view scrolls);
+the selected event's details (reason, closing message recorded, what changed) show below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+)
+
+from app.core import chats, history_filters
+from app.core.models import HistoryEvent
+from app.i18n import N_, _, format_datetime, format_duration, format_relative
+from app.ui.pages.base import Page
+from app.ui.widgets.lazy_model import LazyQueryModel
+
+SEARCH_DELAY_MS = 250  # wait for a pause in typing before querying a long history
+
+
+class HistoryModel(LazyQueryModel):
+    columns = (N_("When"), N_("Kind"), N_("What happened"), N_("Attendance"))
+
+    def __init__(self, zone: ZoneInfo, clock, parent=None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.clock = clock
+
+    def cell(self, event: HistoryEvent, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return format_datetime(event.at.astimezone(self.zone))
+            if column == 1:
+                return _(history_filters.KIND_LABELS.get(event.kind, event.kind))
+            if column == 2:
+                return event.summary
+            return event.chat_external_id or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return format_relative(event.at - self.clock.now())
+            if column == 2:
+                return event.summary
+        return None
+
+
+def describe_details(event: HistoryEvent) -> str:
+    """The parts of an event's details a person wants to read, one per line."""
+    details: dict[str, Any] = event.details or {}
+    lines = [event.summary]
+    labels = (
+        ("customer_name", _("Customer")), ("protocol", _("Protocol")),
+        ("operator_name", _("Operator")), ("assigned_via", _("Assigned via")),
+    )
+    for key, label in labels:
+        value = details.get(key)
+        if value:
+            shown = chats.label(key, value) if key == "assigned_via" else value
+            lines.append(f"{label}: {shown}")
+    if details.get("timeout_minutes") and event.kind == "auto_close":
+        lines.append(_("Time limit: {duration}").format(
+            duration=format_duration(details["timeout_minutes"])))
+    if event.kind == "auto_close":
+        message = details.get("closing_message")
+        lines.append(_("Closing message recorded: {message}").format(message=message)
+                     if message else _("No closing message was configured."))
+    return "\n".join(lines)
+
+
+class HistoryPage(Page):
+    title = N_("History")
+    description = N_("Configuration changes and automatic closings of this instance, newest "
+                     "first.")
+
+    def __init__(self, instance_id, context, parent=None):
+        super().__init__(instance_id, context, parent)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Show:")))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(_("Filter by kind"))
+        for spec in history_filters.FILTERS:
+            self.kind_combo.addItem(_(spec.label), spec.key)
+        self.kind_combo.currentIndexChanged.connect(self.reload)
+        bar.addWidget(self.kind_combo)
+        self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(_("Search the history"))
+        self.search_edit.setPlaceholderText(_("Search (summary or attendance)…"))
+        self.search_edit.setClearButtonEnabled(True)
+        bar.addWidget(self.search_edit, 1)
+        self.body.addLayout(bar)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+
+        self.model = HistoryModel(ZoneInfo(self.instance().timezone), context.clock, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(_("History"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(280)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.body.addWidget(self.table, 1)
+        self.table.selectionModel().currentRowChanged.connect(self.show_details)
+
+        details = self.card(_("Details"))
+        self.details_label = QLabel(objectName="hint")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setAccessibleName(_("Details of the event"))
+        details.addWidget(self.details_label)
+        self.empty_label = QLabel(objectName="hint")
+        self.body.addWidget(self.empty_label)
+
+        context.settings_changed.connect(self._on_change)
+        context.chats_changed.connect(self._on_change)
+        context.instances_changed.connect(self.reload)
+        self.load()
+
+    def load(self) -> None:
+        self.reload()
+
+    def reload(self, *_args) -> None:
+        self._search_timer.stop()
+        query = history_filters.search(self.instance(), self.kind_combo.currentData(),
+                                       self.search_edit.text())
+        self.model.set_query(query)
+        self.empty_label.setText(_("No event matches.") if not self.model.rows else "")
+        self.empty_label.setVisible(not self.model.rows)
+        if self.model.rows:
+            self.table.selectRow(0)
+        else:
+            self.details_label.setText(_("Select an event to see its details."))
+
+    def show_details(self, current, _previous=None) -> None:
+        if current.isValid() and current.row() < len(self.model.rows):
+            self.details_label.setText(describe_details(self.model.rows[current.row()]))
+
+    def _on_change(self, instance_id: int) -> None:
+        if instance_id in (0, self.instance_id):
+            self.reload()
