@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.instance_view.back_requested.connect(self.go_home)
         self.stack.addWidget(self.instance_view)
         self.stack.setCurrentWidget(self.instance_view)
+        self.instance_view.nav.setFocus()  # keyboard users start in the list of pages
         self.setWindowTitle(f"{self.instance_view.name_label.text()} — Atende")
 
     def leave_instance(self) -> bool:

@@ -65,3 +65,11 @@ def test_tab_order_runs_sidebar_then_page_then_footer(qtbot, context, make_insta
             chain.append(widget.accessibleName())
     assert chain.index("Priorizar atendimento") < chain.index("Salvar")
     assert chain.index("Descartar alterações") < chain.index("Salvar")
+
+
+def test_ctrl_f_on_the_history_page(qtbot, context, make_instance):
+    window, view = open_instance(qtbot, context, make_instance)
+    view.show_page("history")
+    view.nav.setFocus()
+    qtbot.keyClick(view.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget().accessibleName() == "Pesquisar no histórico"
