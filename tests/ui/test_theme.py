@@ -88,3 +88,15 @@ def test_preferences_dialog_switches_start_with_the_system(qtbot, context, tmp_p
     assert str(tmp_path / "x.sqlite3") in entry.read_text("utf-8")
     switch.click()
     assert not entry.exists()
+
+
+def test_system_choice_follows_the_desktop_when_it_switches(qtbot, manager, monkeypatch):
+    scheme = {"now": Qt.ColorScheme.Light}
+    monkeypatch.setattr(theme, "system_scheme", lambda: scheme["now"])
+    manager.set_choice(theme.SYSTEM)
+    assert window_color() == theme.LIGHT_COLORS.window
+    scheme["now"] = Qt.ColorScheme.Dark
+    manager.apply()  # what colorSchemeChanged triggers
+    assert window_color() == theme.DARK_COLORS.window
+    manager.set_choice(theme.LIGHT)  # a forced choice ignores the desktop
+    assert window_color() == theme.LIGHT_COLORS.window
