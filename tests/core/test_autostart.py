@@ -53,3 +53,11 @@ def test_supported_only_where_xdg_autostart_exists():
     assert autostart.supported("linux")
     assert not autostart.supported("win32")
     assert not autostart.supported("darwin")
+
+
+def test_the_command_line_accepts_what_the_entry_runs():
+    from app.cli import build_parser
+
+    command = autostart.launch_command(Path("/tmp/x.sqlite3"))
+    args = build_parser().parse_args(command[command.index("--db"):])
+    assert args.minimized is True and args.db == "/tmp/x.sqlite3" and args.command is None
