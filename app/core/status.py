@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core import closing
-from app.core.checks import check_instance
 from app.core.models import AutoCloseSettings, Chat, Instance, Template
 from app.core.plans import allows_prioritize
 from app.core.validation import Problem
@@ -54,6 +53,8 @@ def instance_overview(instance: Instance) -> Overview:
 
 def relative_problems(instance: Instance) -> list[Problem]:
     """`check_instance` with the "Instance name." prefix taken off the paths."""
+    from app.core.checks import check_instance  # every section module: only when asked
+
     prefix = f"{instance.name}."
     return [
         Problem(p.path[len(prefix):] if p.path.startswith(prefix) else p.path, p.message,
