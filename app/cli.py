@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "app.commands.chats",
     "app.commands.watch",
     "app.commands.history",
+    "app.commands.simulate",
 )
 
 

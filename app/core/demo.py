@@ -31,4 +31,45 @@ def populate_if_empty(clock: Clock) -> bool:
             priority.save(instance, True, clock)
         if spec["name"] == "Padaria Pão Quente":
             add_demo_chats(instance, clock)
+    _add_demo_schedules(clock)
     return True
+
+
+def _add_demo_schedules(clock: Clock) -> None:
+    """Business hours of the examples: a bakery with São Paulo holidays, a clinic with a
+    lunch break and a short Christmas Eve, and an açaí shop in Manaus open every day."""
+    from app.core import schedule
+
+    def week(weekdays: list[list[str]], saturday=(), sunday=()) -> dict:
+        days = {key: [list(i) for i in weekdays] for key in schedule.WEEKDAY_KEYS[:5]}
+        return {**days, "saturday": [list(i) for i in saturday],
+                "sunday": [list(i) for i in sunday]}
+
+    today = clock.now().date()
+    christmas_eve = today.replace(month=12, day=24)
+    if christmas_eve < today:
+        christmas_eve = christmas_eve.replace(year=today.year + 1)
+    plans = {
+        "Padaria Pão Quente": {
+            "enabled": True,
+            "week": week([["06:00", "20:00"]], saturday=[["06:00", "14:00"]]),
+            "holidays": {"country": "BR", "subdivision": "SP"},
+            "special_dates": [],
+        },
+        "Clínica Sorriso": {
+            "enabled": True,
+            "week": week([["08:00", "12:00"], ["13:00", "18:00"]]),
+            "holidays": {"country": "BR", "subdivision": None},
+            "special_dates": [
+                {"date": christmas_eve.isoformat(), "intervals": [["08:00", "12:00"]]},
+            ],
+        },
+        "Açaí do Norte": {
+            "enabled": False,
+            "week": {key: [["10:00", "22:00"]] for key in schedule.WEEKDAY_KEYS},
+            "holidays": None,
+            "special_dates": [],
+        },
+    }
+    for instance in Instance.select().where(Instance.name.in_(list(plans))):
+        schedule.save(instance, plans[instance.name], clock)

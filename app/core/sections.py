@@ -36,6 +36,7 @@ class Section:
 SECTION_MODULES = (
     "app.core.priority",
     "app.core.auto_close",
+    "app.core.schedule",
 )
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedLayout,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from app.ui.icons import icon
 from app.ui.instance_dialog import InstanceDialog
 from app.ui.welcome import load_example_data
 from app.ui.widgets.empty_state import EmptyState
+from app.ui.widgets.table import read_only_table
 
 COLUMNS = (N_("Name"), N_("WhatsApp number"), N_("Plan"), N_("Time zone"))
 
@@ -88,15 +87,7 @@ class HomePage(QWidget):
         layout.addLayout(bar)
 
         self.model = InstancesModel()
-        self.table = QTableView()
-        self.table.setAccessibleName(_("Instances"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self.model, _("Instances"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.enter)
         self.table.activated.connect(self.enter)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from app.paths import resources_dir
-from app.ui.theme import LIGHT_COLORS, ThemeColors, theme_manager
+from app.ui.theme import current_colors
 
 
 def icon_path(name: str):
@@ -32,11 +32,6 @@ def _renderer(name: str, color: str) -> QSvgRenderer:
     return QSvgRenderer(QByteArray(data.encode("utf-8")))
 
 
-def _colors() -> ThemeColors:
-    manager = theme_manager()
-    return manager.colors if manager is not None else LIGHT_COLORS
-
-
 class ThemedSvgEngine(QIconEngine):
     """Paints `name` in the theme color `token`; disabled and selected states follow it."""
 
@@ -47,7 +42,7 @@ class ThemedSvgEngine(QIconEngine):
         self.selected_token = selected_token
 
     def color(self, mode: QIcon.Mode) -> str:
-        colors = _colors()
+        colors = current_colors()
         if mode == QIcon.Mode.Disabled:
             return colors.disabled_text
         if mode == QIcon.Mode.Selected:

@@ -176,3 +176,9 @@ def theme_manager(app: QApplication | None = None) -> ThemeManager | None:
     """The application's ThemeManager (it lives as a child of the QApplication)."""
     app = app or QApplication.instance()
     return app.findChild(ThemeManager) if app is not None else None
+
+
+def current_colors() -> ThemeColors:
+    """The colors on screen now, for widgets that paint themselves (read at paint time)."""
+    manager = theme_manager()
+    return manager.colors if manager is not None else LIGHT_COLORS

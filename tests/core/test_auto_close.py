@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.core import auto_close
+from app.core import auto_close, schedule
 from app.core.checks import check_instance
 from app.core.config_file import dumps, export_config, import_config, validate_config
 from app.core.db import close_database, open_database
@@ -209,6 +209,7 @@ def config_with(auto):
     return {"format": "atende-config", "version": 1, "instances": [{
         "name": "Loja Centro", "phone": "+5511912345678", "plan": "intermediario",
         "timezone": "America/Sao_Paulo", "prioritize_attendance": False, "auto_close": auto,
+        "schedule": schedule.default_values(),  # every section's key is required (SPEC §9)
     }]}
 
 

@@ -30,7 +30,7 @@ PAGES = (
     PageSpec("auto_close", N_("Automatic closing"), ATENDIMENTO,
              "app.ui.pages.auto_close", "AutoClosePage"),
     PageSpec("schedule", N_("Business hours"), ATENDIMENTO,
-             "app.ui.pages.placeholder", "UnderConstructionPage"),
+             "app.ui.pages.schedule", "SchedulePage"),
     PageSpec("templates", N_("Predefined messages"), ATENDIMENTO,
              "app.ui.pages.placeholder", "UnderConstructionPage"),
     PageSpec("chats", N_("Attendances"), OPERATION,

@@ -13,13 +13,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
-    QTableView,
 )
 
 from app.core import auto_close, chat_listing, chats, closing
@@ -29,6 +27,7 @@ from app.i18n import N_, _, format_date, format_relative, format_time, ngettext,
 from app.ui.pages.base import Page
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.lazy_model import LazyQueryModel
+from app.ui.widgets.table import read_only_table
 
 REFRESH_MS = 30_000
 DASH = "—"
@@ -179,14 +178,7 @@ class ChatsPage(Page):
         self.body.addLayout(bar)
 
         self.model = ChatsModel(context.clock, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(_("Attendances"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self.model, _("Attendances"))
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(320)
         header = self.table.horizontalHeader()

@@ -11,13 +11,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
 )
 
 from app.core import chats, history_filters
@@ -25,6 +23,7 @@ from app.core.models import HistoryEvent
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
 from app.ui.widgets.lazy_model import LazyQueryModel
+from app.ui.widgets.table import read_only_table
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before querying a long history
 
@@ -106,15 +105,7 @@ class HistoryPage(Page):
         self.search_edit.textChanged.connect(self._search_timer.start)
 
         self.model = HistoryModel(ZoneInfo(self.instance().timezone), context.clock, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(_("History"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self.model, _("History"))
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(280)
         header = self.table.horizontalHeader()
