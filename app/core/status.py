@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core import closing
+from app.core.decision import status_line
 from app.core.models import AutoCloseSettings, Chat, Instance, Template
+from app.core.opening import is_open
 from app.core.plans import allows_prioritize
+from app.core.schedule import load_agenda
 from app.core.validation import Problem
 
 
@@ -19,6 +22,9 @@ def auto_close_enabled_anywhere() -> bool:
 
 @dataclass(frozen=True)
 class Overview:
+    schedule_enabled: bool
+    open_now: bool  # inside the agenda now (always True when the agenda is off)
+    schedule_line: str  # "Aberto agora — fecha hoje às 20:00", "Fechado agora — abre …"
     open_chats: int
     next_closure: datetime | None  # when the watcher closes the next chat of this instance
     auto_close_enabled: bool
@@ -31,14 +37,18 @@ class Overview:
     problems: tuple[Problem, ...]
 
 
-def instance_overview(instance: Instance) -> Overview:
-    """A handful of counting queries; cheap enough to run each time the page is shown."""
+def instance_overview(instance: Instance, now: datetime) -> Overview:
+    """A handful of small queries; cheap enough to run each time the page is shown."""
+    agenda = load_agenda(instance)
     settings = AutoCloseSettings.get_or_none(AutoCloseSettings.instance == instance.id)
     enabled = bool(settings and settings.enabled)
     open_chats = (
         Chat.select().where((Chat.instance == instance.id) & (Chat.status == "open")).count()
     )
     return Overview(
+        schedule_enabled=agenda.enabled,
+        open_now=not agenda.enabled or is_open(agenda, now),
+        schedule_line=status_line(agenda, now),
         open_chats=open_chats,
         next_closure=closing.next_due_at(instance) if enabled else None,
         auto_close_enabled=enabled,

@@ -95,3 +95,34 @@ def test_a_problem_in_the_instance_fields_opens_the_instance_dialog(qtbot, conte
     dialogs = [d for d in view.findChildren(QDialog) if d.isVisible()]
     assert len(dialogs) == 1 and dialogs[0].phone.text().endswith("123")
     dialogs[0].reject()
+
+
+def test_agenda_card_and_its_warning_jump_to_business_hours(qtbot, context, make_instance,
+                                                           clock):
+    from app.core import schedule
+
+    inst = make_instance()
+    values = schedule.default_values()
+    values["enabled"] = True
+    values["week"]["wednesday"] = [["11:00", "12:00"]]  # Wednesday 10:00 now: closed
+    schedule.save(inst, values, clock)
+    view = InstanceView(inst.id, context)
+    qtbot.addWidget(view)
+    view.show()
+    overview = view.current_page()
+    assert overview.schedule_card.value_label.text() == "Fechado"
+    assert overview.schedule_card.detail_label.text() == "Fechado agora — abre hoje às 11:00"
+    rows = overview.problem_buttons()
+    assert [b.text() for _p, b in rows] == ["Corrigir em “Agenda de funcionamento”"]
+    rows[0][1].click()
+    assert view.current_key() == "schedule"
+    view.show_page("overview")
+    overview.schedule_card.link.click()
+    assert view.current_key() == "schedule"
+
+
+def test_agenda_off_says_so(qtbot, context, make_instance):
+    page = OverviewPage(make_instance().id, context)
+    qtbot.addWidget(page)
+    assert page.schedule_card.value_label.text() == "Sem agenda"
+    assert page.schedule_card.detail_label.text().startswith("Agenda desligada")

@@ -46,6 +46,8 @@ class OverviewPage(Page):
         super().__init__(instance_id, context, parent)
         grid = QGridLayout()
         grid.setSpacing(14)
+        self.schedule_card = StatCard("schedule", _("Business hours"), "schedule",
+                                      _("Open business hours"))
         self.chats_card = StatCard("chats", _("Open attendances"), "chats",
                                    _("See the attendances"))
         self.auto_close_card = StatCard("auto-close", _("Automatic closing"), "auto_close",
@@ -56,9 +58,12 @@ class OverviewPage(Page):
                                       _("Open prioritize attendance"))
         cards = (self.chats_card, self.auto_close_card, self.templates_card,
                  self.priority_card)
+        # The agenda across the top, then two columns.
+        self.schedule_card.link_clicked.connect(self.navigate)
+        grid.addWidget(self.schedule_card, 0, 0, 1, 2)
         for index, card in enumerate(cards):
             card.link_clicked.connect(self.navigate)
-            grid.addWidget(card, index // 2, index % 2)
+            grid.addWidget(card, 1 + index // 2, index % 2)
         self.body.addLayout(grid)
 
         self.warnings = self.card(_("Warnings"))
@@ -79,7 +84,14 @@ class OverviewPage(Page):
         super().showEvent(event)
 
     def load(self) -> None:
-        overview = instance_overview(self.instance())
+        overview = instance_overview(self.instance(), self.context.clock.now())
+        if not overview.schedule_enabled:
+            value, tone = _("No agenda"), "off"
+        elif overview.open_now:
+            value, tone = _("Open for business"), "ok"
+        else:
+            value, tone = _("Closed for business"), "off"
+        self.schedule_card.show_value(value, overview.schedule_line, tone)
         self._show_chats(overview)
         self._show_auto_close(overview)
         count = overview.template_count
