@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.sqlite3
 
-.PHONY: run test lint format translations screenshots bench clean
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+.PHONY: run test lint format translations screenshots bench clean package deb package-smoke
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -14,6 +16,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
+# PyInstaller is a build tool, not a runtime dependency: the `package` extra, on demand.
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,package]"
+	touch $(PACKAGE_STAMP)
+
 run: $(STAMP)
 	$(PY) -m app --db $(DEMO_DB) --demo
 
@@ -21,12 +28,12 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests bench scripts
-	$(VENV)/bin/ruff format --check app tests bench scripts
+	$(VENV)/bin/ruff check app tests bench scripts packaging
+	$(VENV)/bin/ruff format --check app tests bench scripts packaging
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format app tests bench scripts
-	$(VENV)/bin/ruff check --fix app tests bench scripts
+	$(VENV)/bin/ruff format app tests bench scripts packaging
+	$(VENV)/bin/ruff check --fix app tests bench scripts packaging
 
 translations: $(STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 -o translations/atende.pot \
@@ -40,6 +47,21 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# One-folder build in dist/atende/ (see packaging/README.md).
+package: $(PACKAGE_STAMP)
+	$(PY) packaging/render_icons.py resources/atende.svg build/icons >/dev/null
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/atende.spec
+	@du -sm dist/atende | awk '{print "dist/atende: " $$1 " MB unpacked"}'
+
+# dist/atende_<version>_<arch>.deb and dist/atende-<version>-linux-x86_64.tar.gz
+deb: package
+	$(PY) packaging/build_linux.py
+
+# Builds, installs the .deb in a temp root and checks the frozen app (a few minutes).
+package-smoke:
+	packaging/smoke.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

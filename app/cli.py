@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "app.commands.watch",
     "app.commands.history",
     "app.commands.simulate",
+    "app.commands.render",
+    "app.commands.templates",
 )
 
 

@@ -151,7 +151,9 @@ class SpecialInterval(BaseModel):
 
 
 class Template(BaseModel):
+    id = AutoField()
     instance = ForeignKeyField(Instance, on_delete="CASCADE", backref="templates")
+    instance_id: int  # the foreign key's raw value (peewee's accessor), for mypy
     title = CharField()
     shortcut = CharField()  # lowercase, with the leading "/"
     category = CharField(null=True)

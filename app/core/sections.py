@@ -37,6 +37,7 @@ SECTION_MODULES = (
     "app.core.priority",
     "app.core.auto_close",
     "app.core.schedule",
+    "app.core.templates",
 )
 
 

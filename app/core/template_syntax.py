@@ -8,6 +8,7 @@ import difflib
 import re
 import unicodedata
 
+from app.core.text import fold
 from app.core.validation import Problem
 from app.i18n import N_, _
 
@@ -55,17 +56,14 @@ def variables_in(text: str) -> list[tuple[str, int, int]]:
 
 
 def suggest(name: str) -> str | None:
-    candidate = name.strip().lower().replace(" ", "_")
-    candidate = "".join(
-        c for c in unicodedata.normalize("NFKD", candidate) if not unicodedata.combining(c)
-    )
+    candidate = fold(name.strip()).replace(" ", "_")
     if candidate in VARIABLES:
         return candidate
     close = difflib.get_close_matches(candidate, list(VARIABLES), n=1, cutoff=0.5)
     return close[0] if close else None
 
 
-def validate_content(text: str, path: str, *, required: bool = True) -> list[Problem]:
+def validate_content(text: object, path: str, *, required: bool = True) -> list[Problem]:
     """Every problem of a template text, each with its position (line/column in the message).
 
     `text` should already be normalized (`normalize_content`).

@@ -74,4 +74,7 @@ def run_gui(args: argparse.Namespace) -> int:
     elif window.tray is None:
         window.showMinimized()
     # else: started with the system, the window stays in the tray until asked for
+    from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh
+
+    smoke.arm(window)
     return app.exec()

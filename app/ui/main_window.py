@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from app import __version__
 from app.core.status import auto_close_enabled_anywhere
 from app.i18n import _
 from app.ui.context import AppContext
@@ -97,14 +96,9 @@ class MainWindow(QMainWindow):
         PreferencesDialog(self.context.db_path, parent=self).exec()
 
     def show_about(self) -> None:
-        path = self.context.db_path or ""
-        QMessageBox.about(
-            self,
-            _("About Atende"),
-            _("<b>Atende</b> {version}<br>Configure the attendance of your WhatsApp "
-              "instances, offline.<br><br>Database: {path}").format(version=__version__,
-                                                                    path=path),
-        )
+        from app.ui.about import AboutDialog
+
+        AboutDialog(self.context.db_path, self).exec()
 
     def enter_instance(self, instance_id: int) -> None:
         if not self.leave_instance():

@@ -52,6 +52,10 @@ class ThemeColors:
     disabled_text: str
     disabled_bg: str
     switch_off: str
+    chat_bg: str  # the WhatsApp-like preview of a message
+    bubble: str
+    bubble_text: str
+    bubble_time: str
 
 
 LIGHT_COLORS = ThemeColors(
@@ -62,6 +66,7 @@ LIGHT_COLORS = ThemeColors(
     danger="#b42318", danger_soft="#fef3f2", warning="#9a5b00", notice_bg="#fff8e6",
     notice_border="#f3d38a", notice_text="#6b4e00", success="#067647", success_soft="#ecfdf3",
     disabled_text="#9aa3ad", disabled_bg="#f3f4f6", switch_off="#b8c0c9",
+    chat_bg="#efeae2", bubble="#d9fdd3", bubble_text="#111b21", bubble_time="#667781",
 )
 
 DARK_COLORS = ThemeColors(
@@ -72,6 +77,7 @@ DARK_COLORS = ThemeColors(
     danger="#f97066", danger_soft="#3a1d1b", warning="#f0b44c", notice_bg="#2b2416",
     notice_border="#5e4a1c", notice_text="#f1d28f", success="#47cd89", success_soft="#143324",
     disabled_text="#5f6a76", disabled_bg="#1a1f25", switch_off="#4a5561",
+    chat_bg="#0b141a", bubble="#005c4b", bubble_text="#e9edef", bubble_time="#8ea39c",
 )
 
 TOKEN = re.compile(r"@([a-z_]+)")

@@ -210,6 +210,7 @@ def config_with(auto):
         "name": "Loja Centro", "phone": "+5511912345678", "plan": "intermediario",
         "timezone": "America/Sao_Paulo", "prioritize_attendance": False, "auto_close": auto,
         "schedule": schedule.default_values(),  # every section's key is required (SPEC §9)
+        "templates": [],
     }]}
 
 

@@ -31,7 +31,7 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstrac
 # Parts that Qt builds inside a composite widget (a combo's popup and line edit, a spin
 # box's editor, a calendar's buttons, a table's headers): the composite carries the name.
 COMPOSITES = (QComboBox, QAbstractSpinBox, QCalendarWidget, QAbstractItemView)
-BRAND = {"Atende", "WhatsApp", "Notificações Inteligentes"}
+BRAND = {"Atende", "WhatsApp", "Notificações Inteligentes", "CSV"}  # names, not words
 
 
 @cache

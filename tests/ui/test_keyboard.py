@@ -73,3 +73,16 @@ def test_ctrl_f_on_the_history_page(qtbot, context, make_instance):
     view.nav.setFocus()
     qtbot.keyClick(view.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget().accessibleName() == "Pesquisar no histórico"
+
+
+def test_ctrl_f_on_the_templates_page(qtbot, context, make_instance, clock):
+    from app.core.models import Template
+
+    window, view = open_instance(qtbot, context, make_instance)
+    Template.create(instance=view.instance_id, title="Olá", shortcut="/ola", content="Oi!",
+                    created_at=clock.now(), updated_at=clock.now())
+    view.show_page("templates")
+    view.current_page().load()
+    view.nav.setFocus()
+    qtbot.keyClick(view.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view.current_page().search_edit

@@ -1,4 +1,7 @@
-"""PySide6 6.12 leaks a reference to None per void call; app.ui makes that harmless."""
+"""Guard against the PySide6 6.12 bug on Python 3.11: every void Qt call dropped one
+reference to None, and the interpreter aborted ("none_dealloc") after a few thousand calls.
+pyproject excludes those releases on Python < 3.12 and constraints.txt pins 6.11.3; this test
+fails if a bad build comes back."""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ import sys
 
 from PySide6.QtWidgets import QLabel
 
-import app.ui  # noqa: F401 (the import applies the workaround)
 
-
-def test_many_void_qt_calls_cannot_exhaust_none(qtbot):
+def test_void_qt_calls_do_not_drain_none(qtbot):
     label = QLabel()
     qtbot.addWidget(label)
-    for _ in range(20_000):  # far more than None's natural reference count on 3.11
+    before = sys.getrefcount(None)
+    for _ in range(2000):
         label.setText("x")
-    assert sys.getrefcount(None) > 1 << 30
+    # Immortal None (3.12+) reports a constant huge count; on 3.11 it must not fall by ~2000.
+    assert sys.getrefcount(None) > before - 100

@@ -32,7 +32,7 @@ PAGES = (
     PageSpec("schedule", N_("Business hours"), ATENDIMENTO,
              "app.ui.pages.schedule", "SchedulePage"),
     PageSpec("templates", N_("Predefined messages"), ATENDIMENTO,
-             "app.ui.pages.placeholder", "UnderConstructionPage"),
+             "app.ui.pages.templates", "TemplatesPage"),
     PageSpec("chats", N_("Attendances"), OPERATION,
              "app.ui.pages.chats", "ChatsPage"),
     PageSpec("history", N_("History"), OPERATION,

@@ -1,0 +1,81 @@
+"""`atende templates import|export` — the predefined messages of an instance as CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli import EXIT_FAILURE, CliError, invalid, open_db, print_warnings
+from app.core.clock import SystemClock
+from app.i18n import _
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("templates", help=_("import or export predefined messages as CSV"))
+    actions = p.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+
+    q = actions.add_parser(
+        "import", help=_("create or update predefined messages from a CSV file (all or nothing)")
+    )
+    q.add_argument("file", metavar=_("FILE"))
+    q.add_argument("--instance", required=True, metavar=_("NAME"), help=_("the instance"))
+    q.set_defaults(func=cmd_import)
+
+    q = actions.add_parser("export", help=_("write the predefined messages as CSV"))
+    q.add_argument("--instance", required=True, metavar=_("NAME"), help=_("the instance"))
+    q.add_argument("-o", "--output", metavar=_("FILE"), help=_("write to FILE instead of stdout"))
+    q.set_defaults(func=cmd_export)
+
+
+def _instance(args: argparse.Namespace):
+    from app.core.instances import get_by_name
+
+    open_db(args)
+    instance = get_by_name(args.instance)
+    if instance is None:
+        raise CliError(_("--instance: no instance named “{name}”").format(name=args.instance))
+    return instance
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.core.templates_csv import import_csv
+    from app.core.validation import ValidationError
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        raise CliError(
+            "arquivo: "
+            + _("cannot read {path}: {error}").format(path=args.file, error=exc.strerror)
+        ) from exc
+    instance = _instance(args)
+    try:
+        result = import_csv(instance, data, SystemClock())
+    except ValidationError as exc:
+        raise invalid(exc.problems) from exc
+    print_warnings(result.warnings)
+    print(
+        _("{created} new, {updated} updated, {unchanged} unchanged").format(
+            created=result.created, updated=result.updated, unchanged=result.unchanged
+        )
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.core.templates_csv import export_csv
+
+    data = export_csv(_instance(args).id)
+    if args.output:
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as exc:
+            raise CliError(
+                _("{path}: cannot write: {error}").format(path=args.output, error=exc.strerror),
+                EXIT_FAILURE,
+            ) from exc
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0

@@ -1,0 +1,96 @@
+"""CSV import and export buttons of the Mensagens predefinidas page.
+
+A mixin of `TemplatesPage`: the dialogs (`choose_import_file`, `choose_export_file`,
+`show_import_problems`) are methods so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.core import templates_csv
+from app.core.text import fold
+from app.core.validation import Problem, ValidationError
+from app.i18n import _
+
+CSV_FILTER = "CSV (*.csv *.txt)"
+SHOWN_PROBLEMS = 12
+
+
+class TemplatesFileActions:
+    """Needs from the page: `instance()`, `context`, `status_label`, `confirm_leave()`,
+    `load()` and `instance_id`."""
+
+    def choose_import_file(self) -> str:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import predefined messages"), "", CSV_FILTER
+        )
+        return path
+
+    def choose_export_file(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export predefined messages"), suggested, CSV_FILTER
+        )
+        return path
+
+    def show_import_problems(self, problems: list[Problem]) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Import predefined messages"))
+        box.setText(_("Nothing was imported: fix the file and try again."))
+        lines = [str(p) for p in problems]
+        more = len(lines) - SHOWN_PROBLEMS
+        shown = "\n".join(lines[:SHOWN_PROBLEMS])
+        if more > 0:
+            shown += "\n" + _("… and {count} more").format(count=more)
+        box.setInformativeText(shown)
+        if more > 0:
+            box.setDetailedText("\n".join(lines))
+        box.exec()
+
+    def import_csv(self) -> None:
+        if not self.confirm_leave():
+            return
+        path = self.choose_import_file()
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.show_import_problems(
+                [
+                    Problem(
+                        "arquivo",
+                        _("cannot read {path}: {error}").format(path=path, error=exc.strerror),
+                    )
+                ]
+            )
+            return
+        try:
+            result = templates_csv.import_csv(self.instance(), data, self.context.clock)
+        except ValidationError as exc:
+            self.show_import_problems(exc.problems)
+            return
+        self.load()
+        summary = _("Imported: {created} new, {updated} updated, {unchanged} unchanged.").format(
+            created=result.created, updated=result.updated, unchanged=result.unchanged
+        )
+        notes = " ".join(p.message for p in result.warnings)
+        self.status_label.setText(f"{summary} {notes}".strip())
+        if result.created or result.updated:
+            self.context.settings_changed.emit(self.instance_id)
+
+    def export_csv(self) -> None:
+        name = re.sub(r"[^a-z0-9]+", "-", fold(self.instance().name)).strip("-") or "atende"
+        path = self.choose_export_file(_("predefined-messages-{name}.csv").format(name=name))
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(templates_csv.export_csv(self.instance_id))
+        except OSError as exc:
+            self.status_label.setText(_("Not exported: {error}").format(error=exc.strerror))
+            return
+        self.status_label.setText(_("Exported to {path}.").format(path=path))

@@ -1,0 +1,166 @@
+"""Per-keystroke search over 10k predefined messages, next to Qt's own floor.
+
+App: typing into the Mensagens predefinidas page's search box (fold the query, filter the
+pre-folded haystacks in Python, reset the list model, keep the selection, update the count),
+then layout and paint of the list. Floor, in the same run: a bare `QSortFilterProxyModel`
+over a `QStringListModel` of the same folded strings (all in C++), `setFilterFixedString`
+per keystroke, then the same layout and paint — once in a `QListView` with
+`uniformItemSizes` (PERFORMANCE.md's floor) and once in a `QTableView` like the page's.
+
+Run: `.venv/bin/python bench/templates.py [N]` (offscreen; N defaults to 10000).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QHeaderView,
+    QListView,
+    QTableView,
+)
+
+from app import i18n  # noqa: E402
+
+WORDS = (
+    "promoção pão queijo horário atendimento entrega pedido pix chave boleto cartão "
+    "desconto frete retirada agendamento consulta confirmação cancelamento troca "
+    "garantia nota fiscal orçamento cardápio açaí bolo encomenda aniversário"
+).split()
+QUERIES = ("promocao", "pao de queijo", "horario", "pix chave", "entrega")
+
+
+def typed_prefixes() -> list[str]:
+    """Every keystroke of typing each query and then erasing it."""
+    steps: list[str] = []
+    for query in QUERIES:
+        steps += [query[:i] for i in range(1, len(query) + 1)]
+        steps += [query[:i] for i in range(len(query) - 1, -1, -1)]
+    return steps
+
+
+def make_rows(count: int, rng: random.Random) -> list[dict]:
+    rows = []
+    for i in range(count):
+        title = " ".join(rng.choice(WORDS) for _ in range(3)).capitalize()
+        content = " ".join(rng.choice(WORDS) for _ in range(rng.randint(15, 60)))
+        rows.append(
+            {
+                "title": title[:60],
+                "shortcut": f"/m{i:05d}",
+                "category": rng.choice(("Vendas", "Atendimento", "Pagamento", None)),
+                "content": "{{saudacao}}, {{primeiro_nome}}! " + content,
+            }
+        )
+    return rows
+
+
+def measure(app: QApplication, view: QListView, apply) -> list[float]:
+    timings = []
+    for text in typed_prefixes():
+        start = time.perf_counter()
+        apply(text)
+        app.processEvents()
+        view.viewport().repaint()  # layout + paint of the visible rows, synchronously
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def summary(name: str, timings: list[float]) -> str:
+    ordered = sorted(timings)
+    p95 = ordered[int(len(ordered) * 0.95) - 1]
+    return (
+        f"{name:<48} median {statistics.median(timings):6.2f} ms   "
+        f"p95 {p95:6.2f} ms   worst {max(timings):6.2f} ms"
+    )
+
+
+def main() -> int:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    i18n.install()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.core.clock import FixedClock
+    from app.core.db import open_database
+    from app.core.instances import create_instance
+    from app.core.models import Template
+    from app.core.templates import search_key
+    from app.core.text import fold
+    from app.ui.app import apply_style
+    from app.ui.context import AppContext
+    from app.ui.pages.templates import TemplatesPage
+
+    apply_style(app)
+    clock = FixedClock(datetime(2025, 3, 14, 12, 0, tzinfo=UTC))
+    with tempfile.TemporaryDirectory() as folder:
+        open_database(Path(folder) / "bench.sqlite3")
+        instance = create_instance(
+            {"name": "Bench", "phone": "+5511912345678", "plan": "avancado"}, clock
+        )
+        now = clock.now()
+        rows = [
+            {**row, "instance": instance.id, "created_at": now, "updated_at": now}
+            for row in make_rows(count, random.Random(7))
+        ]
+        for start in range(0, len(rows), 500):
+            Template.insert_many(rows[start : start + 500]).execute()
+
+        started = time.perf_counter()
+        page = TemplatesPage(instance.id, AppContext(clock=clock))
+        page.resize(1100, 760)
+        page.show()
+        app.processEvents()
+        opened = (time.perf_counter() - started) * 1000
+        app_view = page.list_panel.view
+        keys = [search_key(row) for row in page.model.rows]
+        floors = {}
+        for name, view in (
+            ("floor: proxy/QStringListModel in a QListView", QListView()),
+            ("floor: proxy/QStringListModel in a QTableView", QTableView()),
+        ):
+            if isinstance(view, QListView):
+                view.setUniformItemSizes(True)
+            else:
+                view.horizontalHeader().setStretchLastSection(True)
+                view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            proxy = QSortFilterProxyModel(view)
+            proxy.setSourceModel(QStringListModel(keys, view))
+            proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            view.setModel(proxy)
+            view.resize(app_view.size())
+            view.show()
+            app.processEvents()
+            floors[name] = (view, proxy, [])
+
+        def filter_floor(proxy):
+            return lambda text: proxy.setFilterFixedString(fold(text))
+
+        app_times: list[float] = []
+        for _round in range(2):  # interleaved, so no side benefits from running second
+            app_times += measure(app, app_view, page.search_edit.setText)
+            for view, proxy, times in floors.values():
+                times += measure(app, view, filter_floor(proxy))
+
+    print(f"{count} templates, {len(app_times)} keystrokes each; page opened in {opened:.0f} ms")
+    for name, (_view, _proxy, times) in floors.items():
+        print(summary(name, times))
+    print(summary("app: the page's search box", app_times))
+    for name, (_view, _proxy, times) in floors.items():
+        ratio = statistics.median(app_times) / statistics.median(times)
+        print(f"app / {name[7:]}: {ratio:.2f}x (target <= 2x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
