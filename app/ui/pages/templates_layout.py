@@ -121,5 +121,7 @@ class TemplatesLayout:
         fl.addWidget(self.status_label, 1)
         self.discard_button = _button(_("Discard changes"), self.discard, fl)
         self.save_button = _button(_("Save"), self.save, fl, "primary")
+        self.discard_button.setIcon(icon("undo"))  # as on every settings page
+        self.save_button.setIcon(icon("save", "on_accent"))
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         return footer
