@@ -129,6 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader went away (`atende history | head`): not a failure worth a message.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # a failure we did not foresee: still no traceback for users
         from peewee import OperationalError
 

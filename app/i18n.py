@@ -58,6 +58,30 @@ def load_catalog(locale: str, directory: Path | None = None) -> _gettext.NullTra
     return _gettext.NullTranslations()
 
 
+# argparse's own messages, listed so `make translations` extracts (and keeps) them; argparse
+# looks them up through `_` at call time (see `install`).
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+    N_("show program's version number and exit"),
+)
+
+
 def install(locale: str = DEFAULT_LOCALE) -> None:
     """Activate `locale` for `_()`, `ngettext()`, Babel formatting and argparse."""
     global _translation, _locale

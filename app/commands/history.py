@@ -63,6 +63,8 @@ def _zones() -> dict[int, str]:
 
 def describe_event(event, zone: str) -> list[str]:
     """A history event as text: a heading line, then indented details for closures."""
+    from app.core.render import closing_message_sent
+
     when = format_datetime(event.at.astimezone(ZoneInfo(zone)))
     kind = _(KIND_LABELS.get(event.kind, event.kind))
     lines = [f"{when}  {event.instance_name}  [{kind}]  {event.summary}"]
@@ -72,7 +74,7 @@ def describe_event(event, zone: str) -> list[str]:
         chat = event.chat_external_id + (f" — {customer}" if customer else "")
         lines.append("    " + _("chat: {chat}").format(chat=chat))
     if event.kind == "auto_close":
-        message = details.get("closing_message")
+        message = closing_message_sent(event, zone)
         if message:
             text = message.replace("\n", "\n      ")
             lines.append(

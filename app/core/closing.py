@@ -248,6 +248,7 @@ def _history_rows(now: datetime, reasons: Case) -> ModelSelect[Any]:
         "closing_message": AutoCloseSettings.closing_message,
         "customer_name": Chat.customer_name,
         "operator_name": Chat.operator_name,
+        "phone": Chat.phone,  # with the rest, renders the message as the customer got it
         "protocol": Chat.protocol,
         "timeout_minutes": AutoCloseSettings.timeout_minutes,
     }

@@ -108,3 +108,25 @@ def chat_choices(instance_id: int, limit: int = CHAT_CHOICES_LIMIT) -> list[tupl
         name = " ".join((name or "").split()) or _("(no name)")
         choices.append((chat_id, f"{name} — {protocol or external_id}"))
     return choices
+
+
+def closing_message_sent(event: Any, timezone: str) -> str | None:
+    """The closing message of an automatic-closure history event, as the customer got it.
+
+    The event keeps the template text and the chat's fields of that moment (set-based SQL
+    cannot render per chat); rendering them again here gives the same text every time —
+    the instance name is the one at the closure, the time is the closure's.
+    """
+    details = event.details or {}
+    template = details.get("closing_message")
+    if not template:
+        return None
+    chat = SimpleNamespace(
+        customer_name=details.get("customer_name"),
+        phone=details.get("phone"),
+        protocol=details.get("protocol"),
+        external_id=event.chat_external_id,
+        operator_name=details.get("operator_name"),
+    )
+    instance = SimpleNamespace(name=event.instance_name, timezone=timezone)
+    return render_template(template, instance, chat, event.at)  # type: ignore[arg-type]

@@ -127,6 +127,7 @@ class HomePage(QWidget):
         row = next((i for i, r in enumerate(self.model.rows) if r.id == previous), 0)
         if self.model.rows:
             self.table.selectRow(row)
+            self.table.setFocus()  # Enter opens the selected instance at once
         self._update_buttons()
 
     def selected(self) -> Instance | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -153,14 +153,18 @@ class InstanceView(QWidget):
         current = self.current_page()
         if current is not None and self.current_key() != key and not current.confirm_leave():
             return False
+        self._select_nav(key)
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        return True
+
+    def _select_nav(self, key: str) -> None:
+        """Highlight `key` in the sidebar without reacting to it."""
         for row in range(self.nav.count()):
             if self.nav.item(row).data(KEY_ROLE) == key:
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(row)
                 self.nav.blockSignals(False)
-        page = self.page(key)
-        self.stack.setCurrentWidget(page)
-        return True
 
     def _on_nav(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         if item is None or item.data(KEY_ROLE) is None:
@@ -170,9 +174,8 @@ class InstanceView(QWidget):
         leaving = self.pages.get(previous_key) if previous_key else None
         if leaving is not None and leaving is not self.pages.get(key):
             if not leaving.confirm_leave():
-                self.nav.blockSignals(True)
-                self.nav.setCurrentItem(previous)
-                self.nav.blockSignals(False)
+                # After the click finishes, or the list's own selection update wins.
+                QTimer.singleShot(0, lambda: self._select_nav(previous_key))
                 return
         self.stack.setCurrentWidget(self.page(key))
 

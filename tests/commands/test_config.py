@@ -108,3 +108,26 @@ def test_unwritable_database_is_exit_1(tmp_path, capsys):
     folder.mkdir()
     code, _, err = run(capsys, "--db", str(folder), "export")
     assert code == 1 and "é uma pasta" in err
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "a.sqlite3"
+    code = (
+        "import sys; from app.cli import main; from app.core.db import open_database;"
+        "from app.core.demo import populate_if_empty; from app.core.clock import SystemClock;"
+        "from app import i18n; i18n.install();"
+        f"db = open_database({str(db)!r}); populate_if_empty(SystemClock());"
+        # far more than a pipe buffer (64 KiB), so the writer really meets the closed pipe
+        "db.execute_sql(\"WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n"
+        " WHERE v < 3000) INSERT INTO history_event (instance_name, at, kind, section, summary)"
+        " SELECT 'Loja', v, 'config', 'x', printf('%0200d', v) FROM n\")"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+    proc = subprocess.Popen([sys.executable, "-m", "app", "--db", str(db), "history"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -c 10`
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0
+    assert "falha" not in err

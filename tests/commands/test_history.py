@@ -50,7 +50,7 @@ def test_text_history_newest_first_with_chat_reason_and_message(atende, events):
         "12/03/2025 10:30  Padaria Pão Quente  [encerramento automático]  "
         "Cliente sem resposta há 5 horas",
         "    atendimento: wa-77 — Maria Souza",
-        "    mensagem de encerramento registrada como enviada: “Obrigado, {{primeiro_nome}}!",
+        "    mensagem de encerramento registrada como enviada: “Obrigado, Maria!",
         "      Volte sempre.”",
         "12/03/2025 10:05  Padaria Pão Quente  [alteração de configuração]  "
         "Priorizar atendimento ligado",

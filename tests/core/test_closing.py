@@ -248,6 +248,7 @@ def test_closing_records_reason_message_and_chat_in_the_history(shop, clock):
         "closing_message": "Até logo!",
         "customer_name": "Maria Souza",
         "operator_name": "Ana",
+        "phone": None,
         "protocol": "2025-0042",
         "timeout_minutes": 300,
     }

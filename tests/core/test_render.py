@@ -157,3 +157,24 @@ def test_chat_choices_lists_open_chats_most_recent_first(make_instance):
     make_chat(other, "d", customer_name="Dora")
     assert [label for _id, label in chat_choices(instance.id)] == ["Bruno — b", "Ana — PRT-7"]
     assert len(chat_choices(instance.id, limit=1)) == 1
+
+
+def test_the_closing_message_of_a_history_event_renders_as_the_customer_got_it():
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from app.core.render import closing_message_sent
+
+    event = SimpleNamespace(
+        details={"closing_message": "{{saudacao}}, {{primeiro_nome}}! Protocolo {{protocolo}} "
+                 "— {{empresa}}, {{telefone}}", "customer_name": "Maria Souza",
+                 "phone": "+5511987654321", "protocol": None, "operator_name": "Ana"},
+        chat_external_id="wa-7",
+        instance_name="Padaria",
+        at=datetime(2025, 3, 12, 21, 30, tzinfo=UTC),  # 18:30 in São Paulo, 17:30 in Manaus
+    )
+    assert closing_message_sent(event, "America/Sao_Paulo") == (
+        "Boa noite, Maria! Protocolo wa-7 — Padaria, (11) 98765-4321")
+    assert closing_message_sent(event, "America/Manaus").startswith("Boa tarde, Maria!")
+    event.details = {"closing_message": None}
+    assert closing_message_sent(event, "America/Sao_Paulo") is None

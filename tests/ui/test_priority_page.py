@@ -95,3 +95,24 @@ def test_main_window_enters_and_goes_back(qtbot, context, make_instance):
     assert window.windowTitle() == "Loja Centro — Atende"
     window.go_home()
     assert window.stack.currentWidget() is window.home
+
+
+def test_cancelling_a_sidebar_click_keeps_the_sidebar_on_the_page(qtbot, context,
+                                                                  make_instance, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    inst = make_instance(plan="avancado")
+    view = InstanceView(inst.id, context)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_page("priority")  # the view opens on Visão geral
+    page = view.current_page()
+    find(page, "Priorizar atendimento", Switch).click()
+    monkeypatch.setattr(page, "ask_unsaved", lambda: QMessageBox.StandardButton.Cancel)
+    history_row = next(r for r in range(view.nav.count())
+                       if view.nav.item(r).text() == "Histórico")
+    rect = view.nav.visualItemRect(view.nav.item(history_row))
+    qtbot.mouseClick(view.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: view.nav.currentItem().text() == "Priorizar atendimento")
+    assert [i.text() for i in view.nav.selectedItems()] == ["Priorizar atendimento"]
+    assert view.stack.currentWidget() is page

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core import chats, history_filters
 from app.core.models import HistoryEvent
+from app.core.render import closing_message_sent
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
 from app.ui.widgets.lazy_model import LazyQueryModel
@@ -53,7 +54,7 @@ class HistoryModel(LazyQueryModel):
         return None
 
 
-def describe_details(event: HistoryEvent) -> str:
+def describe_details(event: HistoryEvent, timezone: str) -> str:
     """The parts of an event's details a person wants to read, one per line."""
     details: dict[str, Any] = event.details or {}
     lines = [event.summary]
@@ -70,7 +71,7 @@ def describe_details(event: HistoryEvent) -> str:
         lines.append(_("Time limit: {duration}").format(
             duration=format_duration(details["timeout_minutes"])))
     if event.kind == "auto_close":
-        message = details.get("closing_message")
+        message = closing_message_sent(event, timezone)
         lines.append(_("Closing message recorded: {message}").format(message=message)
                      if message else _("No closing message was configured."))
     return "\n".join(lines)
@@ -145,7 +146,9 @@ class HistoryPage(Page):
 
     def show_details(self, current, _previous=None) -> None:
         if current.isValid() and current.row() < len(self.model.rows):
-            self.details_label.setText(describe_details(self.model.rows[current.row()]))
+            self.details_label.setText(
+                describe_details(self.model.rows[current.row()], self.instance().timezone)
+            )
 
     def _on_change(self, instance_id: int) -> None:
         if instance_id in (0, self.instance_id):

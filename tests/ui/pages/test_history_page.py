@@ -76,5 +76,5 @@ def test_details_of_an_automatic_closing(page):
         "Operador: Beatriz",
         "Atribuído via: operador",
         "Tempo limite: 5 horas",
-        "Mensagem de encerramento registrada: Tchau, {{primeiro_nome}}!",
+        "Mensagem de encerramento registrada: Tchau, Maria!",
     ]
