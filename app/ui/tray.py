@@ -132,8 +132,8 @@ class Tray(QObject):
             self.open_requested.emit()
 
 
-def tray_notice(parent) -> bool:
-    """Tell, once, that the window went to the tray; True when "Não mostrar novamente"."""
+def tray_notice_box(parent) -> QMessageBox:
+    """"O Atende continua rodando na bandeja do sistema", with "Não mostrar novamente"."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(_("Atende keeps running"))
@@ -142,14 +142,13 @@ def tray_notice(parent) -> bool:
         "The watcher goes on closing inactive attendances while the window is closed. "
         "Click the Atende icon in the tray to open the window again, or choose Quit in its "
         "menu to stop."))
-    box.setCheckBox(_dont_show_again())
+    box.setCheckBox(_dont_show_again(box))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.exec()
-    return box.checkBox().isChecked()
+    return box
 
 
-def watcher_stops_notice(parent) -> tuple[bool, bool]:
-    """No tray: closing stops the watcher. Returns (close anyway, "Não mostrar novamente")."""
+def watcher_stops_box(parent) -> QMessageBox:
+    """No tray: closing stops the watcher (Fechar / Cancelar, "Não mostrar novamente")."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Close Atende"))
@@ -158,14 +157,32 @@ def watcher_stops_notice(parent) -> tuple[bool, bool]:
         "Inactive attendances are not closed automatically until you open Atende again. "
         "This desktop has no system tray to keep it running; to keep it always on, run "
         "“atende watch” in a terminal or as a service."))
-    box.setCheckBox(_dont_show_again())
+    box.setCheckBox(_dont_show_again(box))
     box.setStandardButtons(QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def tray_notice(parent) -> bool:
+    """Show the tray notice; True when the user ticked "Não mostrar novamente"."""
+    box = tray_notice_box(parent)
+    box.exec()
+    hide_next_time = box.checkBox().isChecked()
+    box.deleteLater()
+    return hide_next_time
+
+
+def watcher_stops_notice(parent) -> tuple[bool, bool]:
+    """Ask before closing without a tray: (close anyway, "Não mostrar novamente")."""
+    box = watcher_stops_box(parent)
     answer = box.exec()
-    return answer == QMessageBox.StandardButton.Close, box.checkBox().isChecked()
+    result = answer == QMessageBox.StandardButton.Close, box.checkBox().isChecked()
+    box.deleteLater()
+    return result
 
 
-def _dont_show_again() -> QCheckBox:
-    check = QCheckBox(_("Don't show again"))
+def _dont_show_again(box: QMessageBox) -> QCheckBox:
+    # Parented: the box keeps it (an unparented one was deleted with its Python wrapper).
+    check = QCheckBox(_("Don't show again"), box)
     check.setAccessibleName(_("Don't show again"))
     return check

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
 
 from app.core.models import AutoCloseSettings
 from app.ui.main_window import MainWindow
@@ -135,3 +136,35 @@ def test_tray_menu_state_and_notification_on_closed(qtbot, context, auto_close_o
     assert shown == [("Atende", "3 atendimentos encerrados por inatividade")]
     with qtbot.waitSignal(tray.open_requested):
         tray.open_action.trigger()
+
+
+def test_notices_offer_dont_show_again(qtbot, context):
+    import gc
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.tray import tray_notice_box, watcher_stops_box
+
+    for build in (tray_notice_box, watcher_stops_box):
+        box = build(None)
+        qtbot.addWidget(box)
+        gc.collect()  # the checkbox must belong to the box, not to a Python temporary
+        box.show()
+        check = box.checkBox()
+        assert check is not None and check.isVisible()
+        assert check.text() == "Não mostrar novamente"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert [b.text() for b in box.buttons()] != []
+
+
+def test_escape_on_the_no_tray_question_keeps_the_window(qtbot, context):
+    from PySide6.QtCore import QTimer
+
+    from app.ui.tray import watcher_stops_notice
+
+    def press_escape():
+        box = QApplication.activeModalWidget()
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, press_escape)
+    assert watcher_stops_notice(None) == (False, False)
