@@ -78,36 +78,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_db(args: argparse.Namespace):
     """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
-    from app.core.db import DatabaseOpenError, open_database
+    from app.core.backup import recovery_hint
+    from app.core.db import DatabaseOpenError, UnwritableDatabaseError, open_database
     from app.paths import resolve_db_path
 
     path: Path = resolve_db_path(args.db)
     try:
         return open_database(path)
     except DatabaseOpenError as exc:
-        raise CliError(str(exc), EXIT_FAILURE) from exc
+        hint = "" if isinstance(exc, UnwritableDatabaseError) else recovery_hint(path)
+        raise CliError(" ".join(filter(None, [str(exc), hint])), EXIT_FAILURE) from exc
 
 
 def read_input_file(path: str) -> str:
     """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
-    try:
-        if path == "-":
-            return sys.stdin.read()
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise CliError(
-            "arquivo: " + _("cannot read {path}: {error}").format(path=path, error=exc.strerror)
-        ) from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CliError(
-            "arquivo: " + _("{path} is not UTF-8 text (byte {position})").format(
-                path=path, position=exc.start
-            )
-        ) from exc
+    from app.core.files import decode_text, read_text
+
+    if path == "-":
+        text, problems = decode_text(sys.stdin.buffer.read(), "stdin")
+    else:
+        text, problems = read_text(path)
+    if problems:
+        raise invalid(problems)
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,11 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a failure we did not foresee: still no traceback for users
-        from peewee import OperationalError
+        from app.core.db import storage_failure_message
 
-        if isinstance(exc, OperationalError) and "readonly" in str(exc).lower():
-            message = _("the database cannot be written: check the folder's permissions")
-        else:
-            message = _("unexpected failure: {error}").format(error=exc)
+        message = storage_failure_message(exc) or _("unexpected failure: {error}").format(
+            error=exc
+        )
         print(message, file=sys.stderr)
         return EXIT_FAILURE

@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from app.core.config_file import dumps, export_config
+    from app.core.files import write_text_atomic
     from app.core.instances import get_by_name
 
     open_db(args)
@@ -43,7 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = dumps(export_config(names))
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_text_atomic(Path(args.output), text)
         except OSError as exc:
             raise CliError(
                 _("{path}: cannot write: {error}").format(path=args.output, error=exc.strerror),

@@ -13,7 +13,6 @@ before anything is written, then written in one transaction (all or nothing).
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -24,9 +23,10 @@ from peewee import chunked, fn
 
 from app.core.clock import format_instant, parse_instant
 from app.core.db import database
+from app.core.json_text import parse_json
 from app.core.models import Chat, Instance
 from app.core.phones import normalize_phone
-from app.core.validation import Problem, join_path, raise_if_errors
+from app.core.validation import Problem, first_unprintable, join_path, raise_if_errors
 from app.i18n import N_, _, ngettext
 
 FIELDS = (
@@ -116,6 +116,10 @@ def _clean_value(field: str, value: Any, path: str) -> tuple[Any, Problem | None
     limit = TEXT_LIMITS[field]
     if len(text) > limit:
         return None, Problem(path, _("Use at most {max} characters.").format(max=limit))
+    position = first_unprintable(text, allowed="\n\t" if field == "close_reason" else "")
+    if position is not None:
+        return None, Problem(path, _("Remove the invisible control character at position "
+                                     "{position}.").format(position=position + 1))
     return text or None, None
 
 
@@ -167,15 +171,11 @@ def parse_chats(text: str) -> tuple[list[dict[str, Any]], list[Problem]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            message = _("invalid JSON at line {line}, column {column}: {error}").format(
-                line=number, column=exc.colno, error=exc.msg
-            )
-            problems.append(Problem("arquivo", message))
-            continue
         path = LINE.format(number=number)
+        data, json_problems = parse_json(line, line=number, root=path)
+        if json_problems:
+            problems += json_problems
+            continue
         row, line_problems = validate_chat(data, path)
         problems += line_problems
         external_id = data.get("external_id") if isinstance(data, dict) else None

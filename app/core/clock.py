@@ -60,7 +60,11 @@ def parse_instant(text: str) -> datetime:
                 example=example
             )
         )
-    return at.astimezone(UTC)
+    try:
+        return at.astimezone(UTC)
+    except OverflowError:  # year 1 or 9999 pushed past the calendar by the offset
+        raise ValueError(_("the date is out of range; example: {example}").format(
+            example=example)) from None
 
 
 def format_instant(at: datetime) -> str:

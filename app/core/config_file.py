@@ -14,7 +14,8 @@ from typing import Any
 from app.core import history
 from app.core.clock import Clock
 from app.core.db import database
-from app.core.instances import FIELDS, get_by_name, validate_fields
+from app.core.instances import FIELDS, validate_fields
+from app.core.json_text import parse_json
 from app.core.models import Instance
 from app.core.sections import all_sections
 from app.core.validation import Problem, errors, join_path
@@ -22,6 +23,16 @@ from app.i18n import _
 
 FORMAT = "atende-config"
 VERSION = 1
+
+
+def fold_name(name: str) -> str:
+    """The form under which two instance names are the same (as `get_by_name` compares)."""
+    return " ".join(name.split()).casefold()
+
+
+def _existing_by_name() -> dict[str, Instance]:
+    """Every stored instance by folded name, read once (not one query per imported item)."""
+    return {fold_name(i.name): i for i in Instance.select()}
 
 
 def instance_keys() -> set[str]:
@@ -48,14 +59,8 @@ def dumps(config: dict[str, Any]) -> str:
 
 
 def parse_text(text: str) -> tuple[Any, list[Problem]]:
-    """JSON text → data, or a problem at `arquivo` with line and column."""
-    try:
-        return json.loads(text), []
-    except json.JSONDecodeError as exc:
-        message = _("invalid JSON at line {line}, column {column}: {error}").format(
-            line=exc.lineno, column=exc.colno, error=exc.msg
-        )
-        return None, [Problem("arquivo", message)]
+    """JSON text → data, or problems at `arquivo` (line and column) — see `json_text`."""
+    return parse_json(text)
 
 
 def _check_keys(value: dict, expected: set[str], path: str) -> list[Problem]:
@@ -91,11 +96,12 @@ def validate_config(data: Any, *, replace: bool = False) -> list[Problem]:
     if not isinstance(instances, list):
         return problems + [Problem("instances", _("must be a list"))]
     seen: dict[str, int] = {}
+    existing = _existing_by_name()
     for index, item in enumerate(instances):
         path = join_path("instances", index)
-        problems += _validate_instance(item, path, replace=replace)
+        problems += _validate_instance(item, path, replace=replace, existing=existing)
         if isinstance(item, dict) and isinstance(item.get("name"), str):
-            folded = " ".join(item["name"].split()).casefold()
+            folded = fold_name(item["name"])
             if folded in seen:
                 problems.append(
                     Problem(join_path(path, "name"),
@@ -105,19 +111,21 @@ def validate_config(data: Any, *, replace: bool = False) -> list[Problem]:
     return problems
 
 
-def _validate_instance(item: Any, path: str, *, replace: bool) -> list[Problem]:
+def _validate_instance(
+    item: Any, path: str, *, replace: bool, existing: dict[str, Instance]
+) -> list[Problem]:
     if not isinstance(item, dict):
         return [Problem(path, _("must be a JSON object"))]
     problems = _check_keys(item, instance_keys(), path)
     current_id = None
     if isinstance(item.get("name"), str):
-        existing = get_by_name(item["name"])
-        if existing is not None and not replace:
+        same_name = existing.get(fold_name(item["name"]))
+        if same_name is not None and not replace:
             problems.append(
                 Problem(join_path(path, "name"),
                         _("an instance with this name already exists (use --replace)"))
             )
-        current_id = existing.id if existing is not None else None
+        current_id = same_name.id if same_name is not None else None
     field_problems, clean = validate_fields(
         item, current_id=current_id, prefix=path + ".", check_db=False
     )
@@ -144,10 +152,11 @@ def import_config(data: Any, clock: Clock, *, replace: bool = False) -> ImportRe
         raise ValidationError(problems)
     result = ImportResult(warnings=[p for p in problems if p.warning])
     now = clock.now()
+    existing = _existing_by_name()
     with database.atomic():
         for item in data["instances"]:
             _problems, clean = validate_fields(item, check_db=False)
-            instance = get_by_name(clean["name"])
+            instance = existing.get(fold_name(clean["name"]))
             if instance is None:
                 instance = Instance(created_at=now)
                 result.created.append(clean["name"])

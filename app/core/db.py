@@ -7,7 +7,7 @@ reported in Portuguese and left untouched, never replaced by a silent empty data
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from pathlib import Path
 
 from peewee import DatabaseProxy, SqliteDatabase
@@ -50,16 +50,76 @@ def _check_header(path: Path) -> None:
             _("Could not read the database {path}: {error}").format(path=path, error=exc.strerror)
         ) from exc
     if header and header != SQLITE_HEADER:
-        raise CorruptDatabaseError(
-            _(
-                "The file {path} is not an Atende database or is damaged. It was left "
-                "untouched; restore a backup or choose another file."
-            ).format(path=path)
+        raise CorruptDatabaseError(_damaged_message(path))
+
+
+def _check_size(path: Path) -> None:
+    """A file shorter than the size its header declares was cut (copy, crash, full disk)."""
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    size = path.stat().st_size
+    if len(header) < 100:
+        if size:
+            raise CorruptDatabaseError(_damaged_message(path))
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_size_valid = header[24:28] == header[92:96]
+    if page_size < 512 or size % page_size or (header_size_valid and size < pages * page_size):
+        raise CorruptDatabaseError(_damaged_message(path))
+
+
+def _damaged_message(path: Path) -> str:
+    return _(
+        "The file {path} is not an Atende database or is damaged. It was left "
+        "untouched; restore a backup or choose another file."
+    ).format(path=path)
+
+
+def _probe(path: Path) -> None:
+    """Read the file without writing a byte: SQLite, Atende's, not from a newer version."""
+    from app.core.migrations import current_version, refuse_newer
+
+    probe = SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        probe.connect()
+        version = current_version(probe)
+    except DatabaseOpenError:
+        raise
+    except Exception as exc:
+        raise _classify(exc, path) from exc
+    finally:
+        probe.close()
+    refuse_newer(version)
+
+
+def check_writable(path: Path) -> None:
+    """The database needs its folder writable (SQLite keeps its WAL beside the file)."""
+    path = Path(path)
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise UnwritableDatabaseError(_read_only_folder_message(folder))
+    if path.is_file() and not os.access(path, os.W_OK):
+        raise UnwritableDatabaseError(
+            _("The database file {path} is read-only: allow writing to it, or copy it to "
+              "another folder and open the copy with --db.").format(path=path)
         )
 
 
+def _read_only_folder_message(folder: Path) -> str:
+    return _(
+        "The folder {folder} does not allow writing, and Atende needs to write its database "
+        "there. Allow writing to the folder, or open a database in another folder with --db."
+    ).format(folder=folder)
+
+
 def open_database(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
-    """Open (creating when missing) the SQLite file at `path`, bind the proxy, migrate."""
+    """Open (creating when missing) the SQLite file at `path`, bind the proxy, migrate.
+
+    An existing file is first read without writing (header, size, schema version), so a
+    damaged, foreign or newer file is refused and left byte-for-byte untouched.
+    """
     path = Path(path)
     if path.exists():
         if path.is_dir():
@@ -67,6 +127,8 @@ def open_database(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
                 _("{path} is a folder, not a database file.").format(path=path)
             )
         _check_header(path)
+        _check_size(path)
+        _probe(path)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,18 +138,17 @@ def open_database(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
                     path=path.parent, error=exc.strerror
                 )
             ) from exc
+    check_writable(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=5)
     try:
         db.connect()
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        db.close()
-        raise _classify(exc, path) from exc
-    except Exception as exc:  # peewee wraps sqlite3 errors in its own classes
+    except Exception as exc:  # sqlite3 errors, or peewee's wrappers of them
         db.close()
         raise _classify(exc, path) from exc
     database.initialize(db)
     if migrate:
+        from app.core.backup import BackupError
         from app.core.migrations import migrate as run_migrations
 
         try:
@@ -95,15 +156,57 @@ def open_database(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
         except DatabaseOpenError:
             db.close()
             raise
+        except BackupError as exc:
+            db.close()
+            raise UnwritableDatabaseError(
+                _("{error} The database needs an update and is only updated after a backup, "
+                  "so nothing was changed.").format(error=exc)
+            ) from exc
         except Exception as exc:
             db.close()
             raise _classify(exc, path) from exc
     return db
 
 
+def storage_failure_message(exc: BaseException) -> str | None:
+    """A Portuguese explanation when `exc` is the disk or the database refusing a write.
+
+    Used by the CLI and the GUI after a rolled-back transaction; None for other errors.
+    The whole chain is read: when SQLite gives up a transaction by itself (a full disk),
+    Peewee's own rollback then fails with "no transaction is active", hiding the cause.
+    """
+    chain: list[BaseException] = []
+    link: BaseException | None = exc
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    for link in chain:
+        message = _storage_failure(str(link).lower())
+        if message is not None:
+            return message
+    return None
+
+
+def _storage_failure(text: str) -> str | None:
+    if "full" in text and ("disk" in text or "database" in text):
+        return _("The disk is full: nothing was saved. Free some space and try again.")
+    if "readonly" in text or "read-only" in text:
+        return _("The database cannot be written (read-only file or folder): nothing was "
+                 "saved. Check the folder's permissions.")
+    if "locked" in text or "busy" in text:
+        return _("The database is busy in another program: nothing was saved. Try again in "
+                 "a moment.")
+    if "malformed" in text or "not a database" in text or "disk i/o" in text:
+        return _("The database is damaged and could not be written: nothing was saved. "
+                 "Restore a backup (File → Restore backup).")
+    return None
+
+
 def _classify(exc: Exception, path: Path) -> DatabaseOpenError:
     text = str(exc).lower()
     if "readonly" in text or "unable to open" in text or "read-only" in text:
+        if not os.access(path.parent, os.W_OK):
+            return UnwritableDatabaseError(_read_only_folder_message(path.parent))
         return UnwritableDatabaseError(
             _("The database {path} cannot be written: check the folder's permissions.").format(
                 path=path
@@ -111,6 +214,14 @@ def _classify(exc: Exception, path: Path) -> DatabaseOpenError:
         )
     if "disk" in text and "full" in text:
         return UnwritableDatabaseError(_("The disk is full: free some space and try again."))
+    if "locked" in text or "busy" in text:
+        return UnwritableDatabaseError(
+            _("The database {path} is busy in another program; close it and try again.").format(
+                path=path
+            )
+        )
+    if "not a database" in text or "malformed" in text:
+        return CorruptDatabaseError(_damaged_message(path))
     return CorruptDatabaseError(
         _(
             "The database {path} is damaged ({error}). It was left untouched; restore a backup."

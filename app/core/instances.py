@@ -12,7 +12,7 @@ from app.core.phones import format_phone, normalize_phone
 from app.core.plans import PLANS, plan_label
 from app.core.sections import all_sections
 from app.core.timezones import DEFAULT_TIMEZONE, is_valid_zone
-from app.core.validation import Problem, raise_if_errors
+from app.core.validation import Problem, first_unprintable, raise_if_errors
 from app.i18n import _
 
 NAME_MAX = 60
@@ -39,6 +39,11 @@ def validate_fields(
         elif len(name) > NAME_MAX:
             problems.append(
                 Problem(prefix + "name", _("Use at most {max} characters.").format(max=NAME_MAX))
+            )
+        elif (position := first_unprintable(name)) is not None:
+            problems.append(
+                Problem(prefix + "name", _("Remove the invisible control character at position "
+                                           "{position}.").format(position=position + 1))
             )
         elif check_db and name_taken(name, current_id):
             problems.append(

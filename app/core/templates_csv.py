@@ -30,7 +30,7 @@ from app.core.template_fields import FIELDS, clean_template
 from app.core.templates import SECTION_KEY, list_rows
 from app.core.text import fold
 from app.core.validation import Problem, ValidationError, errors
-from app.i18n import N_, _
+from app.i18n import N_, _, format_number
 
 FILE = "arquivo"
 HEADER = ("título", "atalho", "categoria", "conteúdo")  # the export's header, in FIELDS order
@@ -171,6 +171,10 @@ def _csv_error(exc: csv.Error) -> str:
     text = str(exc)
     if "unexpected end of data" in text:
         return _("malformed CSV: a quoted cell is never closed")
+    if "field larger than field limit" in text:
+        return _("malformed CSV: a cell is longer than {limit} characters").format(
+            limit=format_number(csv.field_size_limit())
+        )
     if "expected after" in text:
         return _("malformed CSV: text right after a closing quote; quote the whole cell")
     return _("malformed CSV: {error}").format(error=text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -42,6 +43,18 @@ def warnings(problems: list[Problem]) -> list[Problem]:
 def raise_if_errors(problems: list[Problem]) -> None:
     if errors(problems):
         raise ValidationError(problems)
+
+
+def first_unprintable(text: str, allowed: str = "") -> int | None:
+    """Index of the first control character or lone surrogate not in `allowed`, or None.
+
+    Such characters are invisible in every field, break exports, and a lone surrogate
+    cannot even be stored (SQLite wants valid UTF-8).
+    """
+    for index, char in enumerate(text):
+        if char not in allowed and unicodedata.category(char) in ("Cc", "Cs"):
+            return index
+    return None
 
 
 def join_path(base: str, key: str | int) -> str:

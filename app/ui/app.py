@@ -7,9 +7,8 @@ import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from app.i18n import _
 from app.paths import resolve_db_path, resources_dir
 
 
@@ -48,17 +47,17 @@ def apply_style(app: QApplication) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from app.core.db import DatabaseOpenError, open_database
     from app.ui.context import AppContext
+    from app.ui.crash import CrashReporter
     from app.ui.main_window import MainWindow
+    from app.ui.startup import Session
 
     app = create_application()
+    CrashReporter().install()
     path = resolve_db_path(args.db)
-    try:
-        open_database(path)
-    except DatabaseOpenError as exc:
-        QMessageBox.critical(None, _("Atende cannot open the database"), str(exc))
-        return 1
+    session = Session(path, app)  # one Atende per database; a bad file explained
+    if not session.start():
+        return session.exit_code
     if getattr(args, "demo", False):
         from app.core.clock import SystemClock
         from app.core.demo import populate_if_empty
@@ -69,6 +68,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     start_watcher(context)  # unless a headless `atende watch` already runs for this DB
     window = MainWindow(context)
+    session.attach(window, context)
     if not getattr(args, "minimized", False):
         window.show()
     elif window.tray is None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from app.core.status import auto_close_enabled_anywhere
 from app.i18n import _
 from app.ui.context import AppContext
+from app.ui.file_menu import FileActions
 from app.ui.home import HomePage
 from app.ui.icons import icon
 from app.ui.instance_view import InstanceView
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self.file_actions = FileActions(self, file_menu)  # export, import, copy, restore
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
         return True
 
     def go_home(self) -> None:
+        if self.welcome is not None:  # e.g. a configuration imported from the File menu
+            self._close_welcome()
         if self.leave_instance():
             self.home.reload()
             self.stack.setCurrentWidget(self.home)
@@ -146,7 +150,7 @@ class MainWindow(QMainWindow):
         watcher = getattr(self.context, "watcher", None)
         return close_action(
             tray_available=self.tray is not None,
-            watcher_running=bool(watcher is not None and watcher.running),
+            watcher_running=bool(getattr(watcher, "running", False)),
             auto_close_enabled=auto_close_enabled_anywhere(),
         )
 

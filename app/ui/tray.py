@@ -103,7 +103,7 @@ class Tray(QObject):
     def status_text(self) -> str:
         watcher = getattr(self.context, "watcher", None)
         return watcher_status(
-            running=bool(watcher is not None and watcher.running),
+            running=bool(getattr(watcher, "running", False)),
             elsewhere=bool(getattr(self.context, "watcher_elsewhere", False)),
             auto_close_enabled=auto_close_enabled_anywhere(),
             next_due=getattr(watcher, "next_due", None),

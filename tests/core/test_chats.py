@@ -145,7 +145,7 @@ def test_each_wrong_field_is_named(line, path, message):
 def test_a_line_that_is_not_json_names_line_and_column():
     _rows, problems = chats.parse_chats(jsonl(minimal("a"), minimal("b"), '{"external_id": x}'))
     assert [str(p) for p in problems] == [
-        "arquivo: JSON inválido na linha 3, coluna 17: Expecting value"
+        "arquivo: JSON inválido na linha 3, coluna 17: esperava-se um valor"
     ]
 
 

@@ -101,7 +101,7 @@ def test_an_older_database_is_backed_up_then_migrated(db_path, monkeypatch):
         close_database()
     backups = list_backups(db_path)
     assert len(backups) == 1, "migrating an older database must back it up first"
-    con = sqlite3.connect(backups[0])
+    con = sqlite3.connect(backups[0].path)
     assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == latest
     assert con.execute("SELECT name FROM instance").fetchall() == [("Loja",)]
     con.close()

@@ -67,3 +67,12 @@ def test_home_empty_state_offers_example_data_too(qtbot, context):
     qtbot.addWidget(home)
     find(home, "Usar dados de exemplo", QPushButton).click()
     assert home.stack.currentWidget() is home.table and home.model.rows
+
+
+def test_going_home_drops_the_welcome(qtbot, context, make_instance):
+    window = MainWindow(context, use_tray=False)
+    qtbot.addWidget(window)
+    make_instance("Importada")  # as an import from the File menu would
+    window.go_home()
+    assert window.welcome is None and window.stack.currentWidget() is window.home
+    assert [r.name for r in window.home.model.rows] == ["Importada"]

@@ -47,10 +47,8 @@ def current_version(db: Database) -> int:
     return int(row[0] or 0)
 
 
-def migrate(db: Database, path: Path | None = None, target: int | None = None) -> int:
-    """Bring `db` up to `target` (default: the latest); returns the version it ends at."""
-    target = LATEST_VERSION if target is None else target
-    version = current_version(db)
+def refuse_newer(version: int) -> None:
+    """Raise NewerSchemaError when `version` comes from a newer Atende."""
     if version > LATEST_VERSION:
         from app.core.db import NewerSchemaError
 
@@ -60,6 +58,13 @@ def migrate(db: Database, path: Path | None = None, target: int | None = None) -
                 "this version knows up to {known}). Update Atende to open it."
             ).format(found=version, known=LATEST_VERSION)
         )
+
+
+def migrate(db: Database, path: Path | None = None, target: int | None = None) -> int:
+    """Bring `db` up to `target` (default: the latest); returns the version it ends at."""
+    target = LATEST_VERSION if target is None else target
+    version = current_version(db)
+    refuse_newer(version)
     if version >= target:
         return version
     if version > 0 and path is not None:

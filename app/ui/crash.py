@@ -1,0 +1,150 @@
+"""The last line of defence: an unhandled exception is logged and explained, never just a
+traceback on a console the user does not see.
+
+`CrashReporter.install()` sets `sys.excepthook` (PySide6 routes exceptions raised in slots
+there). The traceback goes to a rotating log file in the application data folder; the user
+gets a Portuguese dialog with "Copiar detalhes". A write refused by the disk or the
+database (full, read-only, busy, damaged) is told as such: its transaction was rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.db import storage_failure_message
+from app.i18n import _
+from app.paths import data_dir
+
+LOGGER_NAME = "atende"
+
+
+def default_log_file() -> Path:
+    return data_dir() / "logs" / "atende.log"
+
+
+def setup_logging(log_file: Path) -> logging.Logger:
+    """The app's logger writing to `log_file` (1 MB × 4 files); stderr if it cannot."""
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.setLevel(logging.INFO)
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    return logger
+
+
+class CrashDialog(QDialog):
+    """A friendly explanation, the log file's place, and the details one click away."""
+
+    def __init__(
+        self, message: str, details: str, log_file: Path | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.details = details
+        self.setWindowTitle(_("Atende ran into a problem"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.setSpacing(10)
+        title = QLabel(message, objectName="cardTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        hint = _("Your saved data is safe: a change that failed is never saved halfway.")
+        if log_file is not None:
+            hint += " " + _("The details were written to {path}.").format(path=log_file)
+        self.hint = QLabel(hint, objectName="hint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.hint)
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(_("Copy details"))
+        self.copy_button.setAccessibleName(_("Copy details"))
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)  # "Fechar" from Qt
+        self.close_button = box.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("primary")
+        self.close_button.setAccessibleName(self.close_button.text())
+        self.close_button.setDefault(True)
+        box.rejected.connect(self.accept)
+        buttons.addWidget(box)
+        layout.addLayout(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        self.copy_button.setText(_("Details copied"))
+
+
+class CrashReporter:
+    def __init__(self, log_file: Path | None = None) -> None:
+        self.log_file = log_file or default_log_file()
+        self.logger = setup_logging(self.log_file)
+        self._previous = sys.excepthook
+        self._showing = False
+
+    def install(self) -> None:
+        self._previous = sys.excepthook
+        sys.excepthook = self.handle
+
+    def uninstall(self) -> None:
+        if sys.excepthook == self.handle:
+            sys.excepthook = self._previous
+
+    def handle(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        self.logger.error("unhandled exception\n%s", details)
+        message = storage_failure_message(exc) or _(
+            "Something unexpected went wrong. You can keep working; if it happens again, send "
+            "the details to support."
+        )
+        if self._showing or QApplication.instance() is None:
+            print(message, file=sys.stderr)
+            return
+        self._showing = True
+        try:
+            self.show_dialog(message, details)
+        finally:
+            self._showing = False
+
+    def show_dialog(self, message: str, details: str) -> None:
+        """Modal dialog; tests replace it on the instance."""
+        parent = QApplication.activeWindow()
+        CrashDialog(message, details, self._file_in_use(), parent).exec()
+
+    def _file_in_use(self) -> Path | None:
+        for handler in self.logger.handlers:
+            if isinstance(handler, RotatingFileHandler):
+                return Path(handler.baseFilename)
+        return None

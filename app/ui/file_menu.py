@@ -1,0 +1,302 @@
+"""The File menu: export / import the configuration, copy settings between instances and
+restore a backup. Core does the work (config_file, config_transfer, backup); this module asks
+the questions, shows the answers, and reloads the window afterwards.
+
+Every question is a method of `FileActions` (`ask_save_path`, `confirm_import`, …) so tests
+answer it without a blocking dialog; the `*_to`/`*_from` methods take the answers directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from app.core import backup as core_backup
+from app.core.config_file import dumps, export_config, import_config, parse_text, validate_config
+from app.core.config_transfer import ImportPlan, copy_sections, plan_import, without_existing
+from app.core.db import storage_failure_message
+from app.core.files import read_text, safe_file_name, write_text_atomic
+from app.core.models import Instance
+from app.core.restore import restore_backup
+from app.core.validation import Problem, ValidationError, errors
+from app.i18n import _, format_datetime, ngettext
+from app.ui.config_dialogs import (
+    KEEP_EXISTING,
+    CopySectionsDialog,
+    ExportScopeDialog,
+    ImportSummaryDialog,
+    ProblemsDialog,
+    file_problems_intro,
+)
+
+FILE_FILTER = "JSON (*.json)"
+
+
+class FileActions(QObject):
+    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.export_action = self._add(menu, _("&Export configuration…"), self.export_config)
+        self.import_action = self._add(menu, _("&Import configuration…"), self.import_config)
+        self.copy_action = self._add(
+            menu, _("&Copy settings to another instance…"), self.copy_settings
+        )
+        menu.addSeparator()
+        self.restore_action = self._add(menu, _("&Restore backup…"), self.restore_backup)
+        menu.addSeparator()
+
+    def _add(self, menu: QMenu, text: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def current_instance(self) -> Instance | None:
+        view = getattr(self.window, "instance_view", None)
+        if view is not None:
+            return Instance.get_or_none(Instance.id == view.instance_id)
+        return self.window.home.selected()
+
+    # -- export ---------------------------------------------------------------------------
+    def export_config(self) -> None:
+        current = self.current_instance()
+        only_current = False
+        if current is not None:
+            answer = self.ask_export_scope(current.name)
+            if answer is None:
+                return
+            only_current = answer
+        names = [current.name] if only_current and current else None
+        default = f"{safe_file_name(current.name)}.json" if names else "atende-configuracao.json"
+        path = self.ask_save_path(default)
+        if path:
+            self.export_to(Path(path), names)
+
+    def export_to(self, path: Path, names: list[str] | None = None) -> bool:
+        try:
+            write_text_atomic(path, dumps(export_config(names)))
+        except OSError as exc:
+            self.show_message(
+                _("Export configuration"),
+                _("Could not write {path}: {error}. Nothing was written.").format(
+                    path=path, error=exc.strerror or exc
+                ),
+                QMessageBox.Icon.Warning,
+            )
+            return False
+        self.window.statusBar().showMessage(
+            _("Configuration exported to {path}.").format(path=path), 8000
+        )
+        return True
+
+    # -- import ---------------------------------------------------------------------------
+    def import_config(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> bool:
+        """Read, validate the whole file, show what changes, then import all or nothing."""
+        text, problems = read_text(path)
+        data = None
+        if text is not None:
+            data, problems = parse_text(text)
+        if not problems:
+            problems = errors(validate_config(data, replace=True))
+        if problems:
+            self.show_problems(
+                _("The file was not imported"),
+                file_problems_intro(str(path), len(problems)),
+                problems,
+            )
+            return False
+        if not self.ask_leave_instance():
+            return False
+        try:
+            plan = plan_import(data, self.context.clock)
+        except ValidationError as exc:
+            self.show_problems(
+                _("The file was not imported"),
+                file_problems_intro(str(path), len(exc.problems)),
+                exc.problems,
+            )
+            return False
+        except Exception as exc:
+            return self._storage_failure(_("Import configuration"), exc)
+        choice = self.confirm_import(str(path), plan)
+        if choice is None:
+            return False
+        if choice == KEEP_EXISTING:
+            data = without_existing(data)
+        try:
+            result = import_config(data, self.context.clock, replace=True)
+        except Exception as exc:
+            return self._storage_failure(_("Import configuration"), exc)
+        self.reload_window()
+        self.window.statusBar().showMessage(
+            _("Configuration imported: {created}, {replaced}.").format(
+                created=ngettext(
+                    "{n} instance created", "{n} instances created", len(result.created)
+                ).format(n=len(result.created)),
+                replaced=ngettext("{n} replaced", "{n} replaced", len(result.replaced)).format(
+                    n=len(result.replaced)
+                ),
+            ),
+            8000,
+        )
+        return True
+
+    # -- copy -----------------------------------------------------------------------------
+    def copy_settings(self) -> None:
+        instances = list(Instance.select().order_by(Instance.name))
+        if len(instances) < 2:
+            self.show_message(
+                _("Copy settings to another instance"),
+                _(
+                    "Create a second instance first: settings are copied from "
+                    "one instance to another."
+                ),
+                QMessageBox.Icon.Information,
+            )
+            return
+        current = self.current_instance()
+        answer = self.ask_copy(instances, current.id if current else None)
+        if answer is not None:
+            self.copy_between(*answer)
+
+    def copy_between(self, source_id: int, target_id: int, keys: list[str]) -> bool:
+        if not self.ask_leave_instance():
+            return False
+        source, target = Instance.get_by_id(source_id), Instance.get_by_id(target_id)
+        title = _("Copy settings to another instance")
+        try:
+            result = copy_sections(source, target, keys, self.context.clock)
+        except ValidationError as exc:
+            self.show_problems(
+                title,
+                _("Nothing was copied: these settings do not fit “{target}”.").format(
+                    target=target.name
+                ),
+                exc.problems,
+            )
+            return False
+        except Exception as exc:
+            return self._storage_failure(title, exc)
+        self.reload_window()
+        if not result.changed:
+            text = _("“{target}” already had these settings; nothing changed.")
+        else:
+            text = _("Settings copied from “{source}” to “{target}”.")
+        text = text.format(source=source.name, target=target.name)
+        for warning in result.warnings:
+            text += "\n\n⚠ " + warning.message
+        self.show_message(title, text, QMessageBox.Icon.Information)
+        return True
+
+    # -- restore --------------------------------------------------------------------------
+    def restore_backup(self) -> None:
+        from app.ui.backups import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.context.db_path, self.context.clock.now(), self.window)
+        if dialog.exec() and dialog.selected() is not None:
+            self.restore(dialog.selected())
+
+    def restore(self, backup: core_backup.Backup) -> bool:
+        when = format_datetime(backup.at.astimezone())
+        if not self.confirm(
+            _("Restore backup"),
+            _(
+                "Replace the current data by the backup of {date}? What was changed after it is "
+                "set aside: the current database is kept as a copy in the same list."
+            ).format(date=when),
+        ):
+            return False
+        if not self.ask_leave_instance():
+            return False
+        watcher = getattr(self.context, "watcher", None)
+        if watcher is not None:
+            watcher.pause()  # no pass while the file is being replaced
+        try:
+            restore_backup(backup.path, self.context.db_path, self.context.clock.now())
+        except core_backup.BackupError as exc:
+            self.show_message(_("Restore backup"), str(exc), QMessageBox.Icon.Critical)
+            return False
+        finally:
+            if watcher is not None:
+                watcher.resume()
+        self.reload_window()
+        self.show_message(
+            _("Restore backup"),
+            _("The backup of {date} was restored.").format(date=when),
+            QMessageBox.Icon.Information,
+        )
+        return True
+
+    # -- after a change -------------------------------------------------------------------
+    def reload_window(self) -> None:
+        """Show what is now stored: the same instance if it still exists, else Home."""
+        view = getattr(self.window, "instance_view", None)
+        current = view.instance_id if view is not None else None
+        page_key = view.current_key() if view is not None else None
+        self.window.go_home()
+        self.window.home.reload()
+        self.context.instances_changed.emit()
+        for instance_id in Instance.select(Instance.id).tuples():
+            self.context.settings_changed.emit(instance_id[0])
+        self.context.chats_changed.emit(0)
+        if current is not None and Instance.get_or_none(Instance.id == current):
+            self.window.enter_instance(current)
+            if page_key:  # back on the page the user was looking at
+                self.window.instance_view.show_page(page_key)
+
+    def _storage_failure(self, title: str, exc: Exception) -> bool:
+        message = storage_failure_message(exc)
+        if message is None:
+            raise exc
+        self.show_message(title, message, QMessageBox.Icon.Critical)
+        return False
+
+    def ask_leave_instance(self) -> bool:
+        """Unsaved changes on the open page are saved or discarded first (or we stop)."""
+        view = getattr(self.window, "instance_view", None)
+        return view is None or view.confirm_leave()
+
+    # -- questions (tests replace these on the instance) -------------------------------------
+    def ask_export_scope(self, current_name: str) -> bool | None:
+        dialog = ExportScopeDialog(current_name, self.window)
+        return dialog.only_current() if dialog.exec() else None
+
+    def ask_save_path(self, default_name: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Export configuration"), str(Path.home() / default_name), FILE_FILTER
+        )
+        return path
+
+    def ask_open_path(self) -> str:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Import configuration"), str(Path.home()), FILE_FILTER
+        )
+        return path
+
+    def confirm_import(self, path: str, plan: ImportPlan) -> str | None:
+        dialog = ImportSummaryDialog(path, plan, self.window)
+        return dialog.choice() if dialog.exec() else None
+
+    def ask_copy(self, instances: list[Instance], source_id: int | None):
+        dialog = CopySectionsDialog(instances, source_id, self.window)
+        return dialog.choice() if dialog.exec() else None
+
+    def show_problems(self, title: str, intro: str, problems: list[Problem]) -> None:
+        ProblemsDialog(title, intro, problems, self.window).exec()
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.window, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_message(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.exec()

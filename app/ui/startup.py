@@ -1,0 +1,228 @@
+"""Start-up safety for the window: one Atende per database, and a database that cannot be
+opened explained in Portuguese with the offer to restore the latest backup.
+
+A second launch on the same database finds the lock taken, asks the first process (over a
+local socket named from the database path) to bring its window forward, and quits; when
+nobody answers it says clearly that Atende is already open with that database. Nothing here
+creates or changes the database file unless the user chooses to restore a backup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.core.backup import Backup, BackupError, latest_usable_backup, list_backups
+from app.core.db import (
+    DatabaseOpenError,
+    NewerSchemaError,
+    UnwritableDatabaseError,
+    check_writable,
+    open_database,
+)
+from app.core.lock import FileLock, app_lock_path
+from app.core.restore import restore_backup
+from app.i18n import _, format_datetime
+
+SHOW = b"show\n"
+ACK = b"ok\n"
+RESTORE_LATEST = "latest"
+CHOOSE_BACKUP = "choose"
+QUIT = "quit"
+
+
+def server_name(db_path: Path) -> str:
+    digest = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()
+    return f"atende-{digest[:24]}"
+
+
+class SingleInstance(QObject):
+    """The app lock of one database plus the socket that later launches knock on."""
+
+    activation_requested = Signal()
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.lock = FileLock(app_lock_path(self.db_path))
+        self.server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        """Take the lock and listen; False when another Atende has this database."""
+        if not self.lock.acquire():
+            return False
+        name = server_name(self.db_path)
+        QLocalServer.removeServer(name)  # a socket left by a killed process
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._accept)
+        self.server.listen(name)
+        return True
+
+    def _accept(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(self._read)
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket) and socket.readLine().data() == SHOW:
+            socket.write(ACK)
+            socket.flush()
+            self.activation_requested.emit()
+
+    def ask_running_to_show(self, timeout_ms: int = 3000) -> bool:
+        """Knock on the running Atende; True when it answered that it shows its window."""
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(self.db_path))
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(SHOW)
+        if not socket.waitForBytesWritten(timeout_ms) or not socket.waitForReadyRead(timeout_ms):
+            return False
+        answered = socket.readLine().data() == ACK
+        socket.disconnectFromServer()
+        return answered
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.release()
+
+
+def bring_forward(window: QWidget) -> None:
+    state = window.windowState() & ~Qt.WindowState.WindowMinimized
+    window.setWindowState(state | Qt.WindowState.WindowActive)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+class Session:
+    """What `run_gui` does before the window exists. `start()` is False to quit, with
+    `exit_code` set. Dialog methods are separate so tests can answer them."""
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.single = SingleInstance(self.db_path, parent)
+        self.exit_code = 0
+
+    def start(self) -> bool:
+        from app import __version__
+
+        logging.getLogger("atende").info("Atende %s starting on %s", __version__, self.db_path)
+        try:
+            check_writable(self.db_path)
+            claimed = self.single.claim()
+        except UnwritableDatabaseError as exc:
+            return self._fail(str(exc))
+        except OSError as exc:  # the lock file could not be created
+            return self._fail(
+                _("Could not create {path}: {error}").format(
+                    path=app_lock_path(self.db_path), error=exc.strerror
+                )
+            )
+        if not claimed:
+            if self.single.ask_running_to_show():
+                return False
+            pid = self.single.lock.holder_pid()
+            return self._fail(
+                _(
+                    "Atende is already open with the database {path} (process {pid}). Use the "
+                    "window that is open, or close it before opening Atende again."
+                ).format(path=self.db_path, pid=pid or "?"),
+                title=_("Atende is already open"),
+            )
+        return self.open()
+
+    def open(self) -> bool:
+        """Open the database; on failure explain it and offer a backup, until it opens."""
+        while True:
+            try:
+                open_database(self.db_path)
+                return True
+            except DatabaseOpenError as exc:
+                error = exc
+            if isinstance(error, UnwritableDatabaseError):
+                return self._fail(str(error))
+            latest = latest_usable_backup(self.db_path)
+            choice = self.ask_recovery(error, latest, bool(list_backups(self.db_path)))
+            if choice == QUIT:
+                self.single.release()
+                self.exit_code = 1
+                return False
+            backup = latest if choice == RESTORE_LATEST else self.choose_backup()
+            if backup is None:
+                continue
+            try:
+                restore_backup(backup.path, self.db_path)
+                return True
+            except BackupError as exc:
+                self.show_error(_("The backup could not be restored"), str(exc))
+
+    def attach(self, window: QWidget, context) -> None:
+        """Once the window exists: later launches raise it; the daily backup runs."""
+        from app.ui.backups import DailyBackup
+
+        self.single.activation_requested.connect(lambda: bring_forward(window))
+        self.daily_backup = DailyBackup(self.db_path, context.clock, window)
+        self.daily_backup.failed.connect(lambda text: window.statusBar().showMessage(text))
+        self.daily_backup.start()
+
+    def _fail(self, message: str, title: str | None = None) -> bool:
+        self.show_error(title or _("Atende cannot open the database"), message)
+        self.single.release()
+        self.exit_code = 1
+        return False
+
+    # -- dialogs (tests replace these on the instance) -----------------------------------
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.critical(None, title, message)
+
+    def ask_recovery(
+        self, error: DatabaseOpenError, latest: Backup | None, any_backup: bool
+    ) -> str:
+        box = QMessageBox()
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(_("Atende cannot open the database"))
+        box.setText(str(error))
+        if isinstance(error, NewerSchemaError):
+            advice = _(
+                "The best way out is to update Atende. Restoring an older backup loses "
+                "what was done after it."
+            )
+        else:
+            advice = _(
+                "You can restore an automatic backup (the current file is kept as a copy "
+                "first), or close Atende and open another file with --db."
+            )
+        if latest is None:
+            advice += " " + _("There is no usable automatic backup of this database.")
+        box.setInformativeText(advice)
+        buttons = {}
+        if latest is not None:
+            label = _("Restore the backup of {date}").format(
+                date=format_datetime(latest.at.astimezone())
+            )
+            buttons[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = RESTORE_LATEST
+        if any_backup:
+            buttons[box.addButton(_("Choose a backup…"), QMessageBox.ButtonRole.ActionRole)] = (
+                CHOOSE_BACKUP
+            )
+        quit_button = box.addButton(_("Close Atende"), QMessageBox.ButtonRole.RejectRole)
+        buttons[quit_button] = QUIT
+        box.setEscapeButton(quit_button)
+        box.exec()
+        return buttons.get(box.clickedButton(), QUIT)
+
+    def choose_backup(self) -> Backup | None:
+        from app.ui.backups import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.db_path)
+        return dialog.selected() if dialog.exec() else None

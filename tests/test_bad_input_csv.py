@@ -1,0 +1,133 @@
+"""The catalogue of hostile input, templates CSV: `atende templates import FILE --instance`.
+
+Same contract as `test_bad_input.py`: a Portuguese message at the line and column (or at
+`arquivo`), exit 2, and every table unchanged.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cli import main
+from app.core.db import close_database, open_database
+from app.core.instances import create_instance
+from tests.faults import dump
+from tests.test_bad_input import FIVE_MB, VALID, assert_reported
+
+HEADER = "título;atalho;categoria;conteúdo\r\n"
+
+
+def row(title="Boas-vindas", shortcut="/ola", category="Geral", content="Olá, {{nome}}!"):
+    return f"{title};{shortcut};{category};{content}\r\n"
+
+
+CSV_CASES = [
+    ("empty-file", b"", "arquivo", "vazio"),
+    ("header-only", HEADER.encode(), "arquivo", "só o cabeçalho"),
+    ("wrong-header", b"a;b;c\r\nx;y;z\r\n", "linha 1", "deve ser o cabeçalho"),
+    (
+        "repeated-column",
+        b"titulo;atalho;atalho;conteudo\r\nx;/a;/b;c\r\n",
+        "linha 1",
+        "aparece duas vezes",
+    ),
+    (
+        "extra-cell",
+        (HEADER + row().rstrip() + ";extra\r\n").encode(),
+        "linha 2",
+        "esperadas 4 colunas",
+    ),
+    ("unclosed-quote", (HEADER + 'Oi;/oi;Geral;"abc\r\n').encode(), "linha 2", "não foi fechada"),
+    (
+        "five-mb-cell",
+        (HEADER + row(content=FIVE_MB)).encode(),
+        "linha 2",
+        "mais de 131.072 caracteres",
+    ),
+    (
+        "long-content",
+        (HEADER + row(content="x" * 4097)).encode(),
+        "linha 2: conteúdo",
+        "no máximo 4096",
+    ),
+    (
+        "shortcut-without-slash",
+        (HEADER + row(shortcut="ola")).encode(),
+        "linha 2: atalho",
+        "Comece o atalho com “/”",
+    ),
+    (
+        "shortcut-traversal",
+        (HEADER + row(shortcut="/../../etc")).encode(),
+        "linha 2: atalho",
+        "Use só letras a–z",
+    ),
+    (
+        "sql-shortcut",
+        (HEADER + row(shortcut="/x' OR '1'='1")).encode(),
+        "linha 2: atalho",
+        "Use só letras a–z",
+    ),
+    (
+        "bell-in-content",
+        (HEADER + row(content="Olá\x07")).encode(),
+        "linha 2: conteúdo",
+        "caractere de controle",
+    ),
+    (
+        "unknown-variable",
+        (HEADER + row(content="Oi {{nme}}")).encode(),
+        "linha 2: conteúdo",
+        "você quis dizer {{nome}}",
+    ),
+    (
+        "unbalanced-braces",
+        (HEADER + row(content="Oi {{nome")).encode(),
+        "linha 2: conteúdo",
+        "sem “}}”",
+    ),
+    ("empty-title", (HEADER + row(title="")).encode(), "linha 2: título", "Informe um título"),
+    (
+        "repeated-shortcut",
+        (HEADER + row() + row(shortcut="/OLA")).encode(),
+        "linha 3: atalho",
+        "repete o atalho da linha 2",
+    ),
+    ("binary-file", b"PK\x03\x04\x00\x00binary xlsx", "arquivo", "não é um arquivo de texto CSV"),
+    ("not-text", bytes([0x81, 0x8D, 0x8F, 0x90]) * 4, "arquivo", "nem Windows-1252"),
+]
+
+
+@pytest.fixture
+def shop(db_path, clock):
+    open_database(db_path)
+    create_instance({**VALID, "name": "Loja Centro"}, clock)
+    close_database()
+
+
+def run_templates_import(db_path, tmp_path, payload: bytes) -> int:
+    path = tmp_path / "mensagens.csv"
+    path.write_bytes(payload)
+    try:
+        return main(
+            ["--db", str(db_path), "templates", "import", str(path), "--instance", "Loja Centro"]
+        )
+    finally:
+        close_database()
+
+
+def test_the_valid_csv_imports(shop, db_path, tmp_path):
+    """Control: the row the cases start from is accepted."""
+    assert run_templates_import(db_path, tmp_path, (HEADER + row()).encode()) == 0
+
+
+@pytest.mark.parametrize(
+    ("case_id", "payload", "path", "fragment"), CSV_CASES, ids=[c[0] for c in CSV_CASES]
+)
+def test_hostile_templates_csv(case_id, payload, path, fragment, shop, db_path, tmp_path, capsys):
+    before = dump(db_path)
+    code = run_templates_import(db_path, tmp_path, payload)
+    err = capsys.readouterr().err
+    assert code == 2, err[:2000]
+    assert_reported(err, path, fragment)
+    assert dump(db_path) == before

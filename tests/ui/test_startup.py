@@ -1,0 +1,220 @@
+"""Start-up: one Atende per database, and bad databases explained with a way out."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.core import migrations
+from app.core.backup import backup_database, list_backups
+from app.core.db import NewerSchemaError, close_database, open_database
+from app.core.instances import create_instance
+from app.core.lock import FileLock, app_lock_path
+from app.core.models import Instance
+from app.ui.startup import CHOOSE_BACKUP, QUIT, RESTORE_LATEST, Session, SingleInstance
+from tests.faults import read_only
+
+ROOT = Path(__file__).resolve().parents[2]
+T0 = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
+DATA = {
+    "name": "Loja Centro",
+    "phone": "+5511912345678",
+    "plan": "avancado",
+    "timezone": "America/Sao_Paulo",
+}
+
+
+class Recorder:
+    def __init__(self, session: Session, choice: str = QUIT, chosen=None):
+        self.errors: list[tuple[str, str]] = []
+        self.recoveries: list[tuple] = []
+        session.show_error = lambda title, text: self.errors.append((title, text))
+
+        def ask(error, latest, any_backup):
+            self.recoveries.append((error, latest, any_backup))
+            return choice if len(self.recoveries) == 1 else QUIT
+
+        session.ask_recovery = ask
+        session.choose_backup = lambda: chosen
+
+
+@pytest.fixture
+def session_factory(qapp):
+    made: list[Session] = []
+
+    def make(path: Path) -> Session:
+        session = Session(path)
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        session.single.release()
+    close_database()
+
+
+@pytest.fixture
+def with_backup(db_path, clock):
+    """A database with one instance and a daily backup of it, closed."""
+    open_database(db_path)
+    create_instance(DATA, clock)
+    backup = backup_database(db_path, "daily", T0)
+    close_database()
+    return backup
+
+
+def test_a_good_database_opens_and_holds_the_lock(db_path, session_factory):
+    session = session_factory(db_path)
+    Recorder(session)
+    assert session.start()
+    assert session.single.lock.held
+    assert not FileLock(app_lock_path(db_path)).acquire()
+
+
+def test_a_second_session_on_the_same_database_says_atende_is_open(db_path, session_factory):
+    first = session_factory(db_path)
+    assert first.start()
+    second = session_factory(db_path)
+    recorder = Recorder(second)
+    second.single.ask_running_to_show = lambda: False  # nobody answers the knock
+    assert not second.start()
+    assert second.exit_code == 1
+    title, text = recorder.errors[0]
+    assert title == "O Atende já está aberto"
+    assert f"O Atende já está aberto com o banco de dados {db_path}" in text
+    assert f"processo {os.getpid()}" in text
+
+
+def test_a_second_launch_brings_the_first_window_forward(db_path, qtbot, session_factory):
+    first = session_factory(db_path)
+    assert first.start()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with qtbot.waitSignal(first.single.activation_requested, timeout=15000):
+        child = subprocess.Popen(
+            [sys.executable, "-m", "app", "--db", str(db_path)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    assert child.wait(timeout=15) == 0, child.stderr.read().decode()
+
+
+def test_the_single_instance_server_answers_a_knock(db_path, qtbot):
+    owner = SingleInstance(db_path)
+    assert owner.claim()
+    try:
+        from PySide6.QtNetwork import QLocalSocket
+
+        from app.ui.startup import SHOW, server_name
+
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(db_path))
+        with qtbot.waitSignal(owner.activation_requested, timeout=5000):
+            assert socket.waitForConnected(2000)
+            socket.write(SHOW)
+            socket.flush()
+        qtbot.waitUntil(lambda: socket.bytesAvailable() > 0 or socket.waitForReadyRead(10))
+        assert socket.readLine().data() == b"ok\n"
+    finally:
+        owner.release()
+
+
+def test_a_garbage_database_offers_the_latest_backup_and_restores_it(
+    db_path, with_backup, session_factory
+):
+    garbage = b"not a database" * 500
+    for side in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + side).unlink(missing_ok=True)
+    db_path.write_bytes(garbage)
+    session = session_factory(db_path)
+    recorder = Recorder(session, RESTORE_LATEST)
+    assert session.start()
+    error, latest, any_backup = recorder.recoveries[0]
+    assert "danificado" in str(error)
+    assert latest.path == with_backup and any_backup
+    assert [i.name for i in Instance.select()] == ["Loja Centro"]
+    kept = [b for b in list_backups(db_path) if b.reason == "before-restore"]
+    assert kept[0].path.read_bytes() == garbage, "the bad file is kept, byte for byte"
+
+
+def test_closing_leaves_the_bad_file_untouched_and_the_lock_free(db_path, session_factory):
+    garbage = b"\x00" * 10_000
+    db_path.write_bytes(garbage)
+    session = session_factory(db_path)
+    recorder = Recorder(session, QUIT)
+    assert not session.start()
+    assert session.exit_code == 1
+    assert recorder.recoveries[0][1] is None and recorder.recoveries[0][2] is False
+    assert db_path.read_bytes() == garbage
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [
+        "atende.sqlite3",
+        "atende.sqlite3.app.lock",
+    ]
+    assert FileLock(app_lock_path(db_path)).acquire(), "the lock was released"
+
+
+def test_choosing_a_backup_from_the_list(db_path, with_backup, session_factory):
+    db_path.write_bytes(b"garbage" * 700)
+    session = session_factory(db_path)
+    [backup] = list_backups(db_path)
+    Recorder(session, CHOOSE_BACKUP, chosen=backup)
+    assert session.start()
+    assert Instance.select().count() == 1
+
+
+def test_a_newer_database_is_explained_and_can_be_left_alone(db_path, with_backup, session_factory):
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO schema_version VALUES (?)", (migrations.LATEST_VERSION + 5,))
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    session = session_factory(db_path)
+    recorder = Recorder(session, QUIT)
+    assert not session.start()
+    assert isinstance(recorder.recoveries[0][0], NewerSchemaError)
+    assert db_path.read_bytes() == before
+
+
+def test_a_read_only_folder_is_explained_without_creating_anything(tmp_path, session_factory):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with read_only(folder):
+        session = session_factory(folder / "atende.sqlite3")
+        recorder = Recorder(session)
+        assert not session.start()
+        assert recorder.recoveries == [], "no backup to offer when nothing can be written"
+        assert "não permite gravação" in recorder.errors[0][1]
+        assert list(folder.iterdir()) == []
+
+
+def test_the_recovery_box_speaks_portuguese(db_path, with_backup, qtbot):
+    from app.core.backup import latest_usable_backup
+    from app.core.db import CorruptDatabaseError
+
+    session = Session(db_path)
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen.extend(b.text() for b in box.buttons())
+        seen.append(box.informativeText())
+        box.reject()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, answer)
+    choice = session.ask_recovery(CorruptDatabaseError("x"), latest_usable_backup(db_path), True)
+    assert choice == QUIT
+    buttons, advice = seen[:-1], seen[-1]
+    assert len(buttons) == 3
+    assert {"Escolher um backup…", "Fechar o Atende"} < set(buttons)
+    assert any(b.startswith("Restaurar o backup de ") for b in buttons)
+    assert "Você pode restaurar um backup automático" in advice
