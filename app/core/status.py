@@ -67,7 +67,8 @@ def relative_problems(instance: Instance) -> list[Problem]:
 
     prefix = f"{instance.name}."
     return [
-        Problem(p.path[len(prefix):] if p.path.startswith(prefix) else p.path, p.message,
-                p.warning)
+        Problem(
+            p.path[len(prefix) :] if p.path.startswith(prefix) else p.path, p.message, p.warning
+        )
         for p in check_instance(instance)
     ]

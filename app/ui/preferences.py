@@ -75,8 +75,13 @@ class Preferences:
 class PreferencesDialog(QDialog):
     """Aparência (Sistema / Claro / Escuro, applied at once) and Iniciar com o sistema."""
 
-    def __init__(self, db_path: Path | None = None, autostart_file: Path | None = None,
-                 preferences: Preferences | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        autostart_file: Path | None = None,
+        preferences: Preferences | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.preferences = preferences or Preferences()
         self.db_path = db_path
@@ -101,8 +106,9 @@ class PreferencesDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        hint = QLabel(_("“System” follows the light or dark mode of your desktop."),
-                      objectName="hint")
+        hint = QLabel(
+            _("“System” follows the light or dark mode of your desktop."), objectName="hint"
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
@@ -121,14 +127,20 @@ class PreferencesDialog(QDialog):
         if autostart.supported():
             self.autostart_switch.setChecked(autostart.is_enabled(self.autostart_file))
             self.autostart_switch.toggled.connect(self.set_autostart)
-            self.autostart_hint.setText(_(
-                "Atende opens minimized in the system tray when you log in, so inactive "
-                "attendances keep being closed."))
+            self.autostart_hint.setText(
+                _(
+                    "Atende opens minimized in the system tray when you log in, so inactive "
+                    "attendances keep being closed."
+                )
+            )
         else:
             self.autostart_switch.setEnabled(False)
-            self.autostart_hint.setText(_(
-                "On this system, add Atende to the programs that start at login: see "
-                "“Start with the system” in the README."))
+            self.autostart_hint.setText(
+                _(
+                    "On this system, add Atende to the programs that start at login: see "
+                    "“Start with the system” in the README."
+                )
+            )
 
         layout.addSpacing(8)
         layout.addWidget(QLabel(_("Notices"), objectName="cardTitle"))
@@ -169,9 +181,13 @@ class PreferencesDialog(QDialog):
             else:
                 autostart.disable(self.autostart_file)
         except OSError as exc:
-            QMessageBox.warning(self, _("Start with the system"), _(
-                "Could not change {path}: {error}").format(path=self.autostart_file,
-                                                          error=exc.strerror or exc))
+            QMessageBox.warning(
+                self,
+                _("Start with the system"),
+                _("Could not change {path}: {error}").format(
+                    path=self.autostart_file, error=exc.strerror or exc
+                ),
+            )
             self.autostart_switch.blockSignals(True)
             self.autostart_switch.setChecked(autostart.is_enabled(self.autostart_file))
             self.autostart_switch.blockSignals(False)

@@ -28,8 +28,9 @@ class CloseAction(Enum):
     QUIT_WATCHER_STOPS = "stops"  # no tray: close, after saying the watcher stops
 
 
-def close_action(*, tray_available: bool, watcher_running: bool,
-                 auto_close_enabled: bool) -> CloseAction:
+def close_action(
+    *, tray_available: bool, watcher_running: bool, auto_close_enabled: bool
+) -> CloseAction:
     """What closing the main window does.
 
     Only a watcher with something to do is worth keeping alive: auto-close must be on for
@@ -42,7 +43,7 @@ def close_action(*, tray_available: bool, watcher_running: bool,
 
 
 def closed_notification(count: int) -> str:
-    """"3 atendimentos encerrados por inatividade" (gettext plural forms)."""
+    """ "3 atendimentos encerrados por inatividade" (gettext plural forms)."""
     return ngettext(
         "{count} attendance closed for inactivity",
         "{count} attendances closed for inactivity",
@@ -50,8 +51,14 @@ def closed_notification(count: int) -> str:
     ).format(count=format_number(count))
 
 
-def watcher_status(*, running: bool, elsewhere: bool, auto_close_enabled: bool,
-                   next_due: datetime | None, now: datetime) -> str:
+def watcher_status(
+    *,
+    running: bool,
+    elsewhere: bool,
+    auto_close_enabled: bool,
+    next_due: datetime | None,
+    now: datetime,
+) -> str:
     """One line for the tray menu and tooltip."""
     if elsewhere:
         return _("Watcher running in another process (atende watch)")
@@ -123,25 +130,34 @@ class Tray(QObject):
 
     def notify_closed(self, count: int) -> None:
         self.refresh()
-        self.icon.showMessage("Atende", closed_notification(count),
-                              QSystemTrayIcon.MessageIcon.Information, NOTIFICATION_MS)
+        self.icon.showMessage(
+            "Atende",
+            closed_notification(count),
+            QSystemTrayIcon.MessageIcon.Information,
+            NOTIFICATION_MS,
+        )
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
-                      QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.open_requested.emit()
 
 
 def tray_notice_box(parent) -> QMessageBox:
-    """"O Atende continua rodando na bandeja do sistema", with "Não mostrar novamente"."""
+    """ "O Atende continua rodando na bandeja do sistema", with "Não mostrar novamente"."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(_("Atende keeps running"))
     box.setText(_("Atende keeps running in the system tray."))
-    box.setInformativeText(_(
-        "The watcher goes on closing inactive attendances while the window is closed. "
-        "Click the Atende icon in the tray to open the window again, or choose Quit in its "
-        "menu to stop."))
+    box.setInformativeText(
+        _(
+            "The watcher goes on closing inactive attendances while the window is closed. "
+            "Click the Atende icon in the tray to open the window again, or choose Quit in its "
+            "menu to stop."
+        )
+    )
     box.setCheckBox(_dont_show_again(box))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
@@ -153,10 +169,13 @@ def watcher_stops_box(parent) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Close Atende"))
     box.setText(_("Closing the window stops the watcher."))
-    box.setInformativeText(_(
-        "Inactive attendances are not closed automatically until you open Atende again. "
-        "This desktop has no system tray to keep it running; to keep it always on, run "
-        "“atende watch” in a terminal or as a service."))
+    box.setInformativeText(
+        _(
+            "Inactive attendances are not closed automatically until you open Atende again. "
+            "This desktop has no system tray to keep it running; to keep it always on, run "
+            "“atende watch” in a terminal or as a service."
+        )
+    )
     box.setCheckBox(_dont_show_again(box))
     box.setStandardButtons(QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -44,9 +44,11 @@ class WelcomePage(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(title)
         text = QLabel(
-            _("Set up the attendance of your WhatsApp number in a few minutes: business "
-              "hours, ready-made messages and the automatic closing of idle conversations. "
-              "Everything stays on this computer."),
+            _(
+                "Set up the attendance of your WhatsApp number in a few minutes: business "
+                "hours, ready-made messages and the automatic closing of idle conversations. "
+                "Everything stays on this computer."
+            ),
             objectName="welcomeText",
         )
         text.setWordWrap(True)
@@ -57,16 +59,27 @@ class WelcomePage(QWidget):
         cards = QHBoxLayout()
         cards.setSpacing(16)
         self.create_button = self._choice(
-            cards, "plus", _("Register my number"),
-            _("Give the instance a name and enter its WhatsApp number, plan and time zone. "
-              "You can change everything later."),
-            _("Create my first instance"), self.create, primary=True,
+            cards,
+            "plus",
+            _("Register my number"),
+            _(
+                "Give the instance a name and enter its WhatsApp number, plan and time zone. "
+                "You can change everything later."
+            ),
+            _("Create my first instance"),
+            self.create,
+            primary=True,
         )
         self.demo_button = self._choice(
-            cards, "sparkles", _("Just looking around"),
-            _("Open three example instances (a bakery, a dental clinic and an açaí shop) "
-              "and explore freely. You can delete them afterwards."),
-            _("Use example data"), self.load_demo,
+            cards,
+            "sparkles",
+            _("Just looking around"),
+            _(
+                "Open three example instances (a bakery, a dental clinic and an açaí shop) "
+                "and explore freely. You can delete them afterwards."
+            ),
+            _("Use example data"),
+            self.load_demo,
         )
         column.addLayout(cards)
         holder = QWidget()

@@ -59,5 +59,5 @@ def test_the_command_line_accepts_what_the_entry_runs():
     from app.cli import build_parser
 
     command = autostart.launch_command(Path("/tmp/x.sqlite3"))
-    args = build_parser().parse_args(command[command.index("--db"):])
+    args = build_parser().parse_args(command[command.index("--db") :])
     assert args.minimized is True and args.db == "/tmp/x.sqlite3" and args.command is None

@@ -38,8 +38,14 @@ def test_overview_figures(make_instance, clock):
     auto_close.save(inst, auto_close_values(enabled=True, timeout_minutes=60), clock)
     agent_at = clock.now() - timedelta(minutes=50)
     for n, status in enumerate(("open", "open", "closed")):
-        Chat.create(instance=inst, external_id=f"c{n}", status=status, handler="human",
-                    assigned_via="operator", last_agent_message_at=agent_at)
+        Chat.create(
+            instance=inst,
+            external_id=f"c{n}",
+            status=status,
+            handler="human",
+            assigned_via="operator",
+            last_agent_message_at=agent_at,
+        )
     Chat.create(instance=other, external_id="x", status="open", handler="bot")
     # Wednesday 10:00 in São Paulo: open 08:00–12:00 on Wednesdays only.
     schedule.save(inst, week(wednesday=[["08:00", "12:00"]]), clock)

@@ -26,8 +26,15 @@ from PySide6.QtWidgets import (
 from app.i18n import format_unit_count
 from tests.test_i18n import PO
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-               QPlainTextEdit, QTextEdit)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
+)
 # Parts that Qt builds inside a composite widget (a combo's popup and line edit, a spin
 # box's editor, a calendar's buttons, a table's headers): the composite carries the name.
 COMPOSITES = (QComboBox, QAbstractSpinBox, QCalendarWidget, QAbstractItemView)
@@ -71,9 +78,11 @@ def qt_button_texts() -> frozenset[str]:
     texts = set()
     box = QDialogButtonBox()
     for value in QDialogButtonBox.StandardButton:
-        if value not in (QDialogButtonBox.StandardButton.NoButton,
-                         QDialogButtonBox.StandardButton.FirstButton,
-                         QDialogButtonBox.StandardButton.LastButton):
+        if value not in (
+            QDialogButtonBox.StandardButton.NoButton,
+            QDialogButtonBox.StandardButton.FirstButton,
+            QDialogButtonBox.StandardButton.LastButton,
+        ):
             box.addButton(value)
     texts.update(strip_accelerator(b.text()) for b in box.buttons())
     box.deleteLater()
@@ -157,8 +166,12 @@ def database_strings() -> set[str]:
     from app.core.db import database
 
     found: set[str] = set()
-    tables = [r[0] for r in database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()]
+    tables = [
+        r[0]
+        for r in database.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        ).fetchall()
+    ]
     for table in tables:
         for row in database.execute_sql(f'SELECT * FROM "{table}"').fetchall():
             for value in row:

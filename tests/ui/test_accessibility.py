@@ -44,9 +44,13 @@ def test_windows_and_dialogs_are_named_and_translated(qtbot, demo, tmp_path):
     qtbot.addWidget(window)
     window.show()
     check(window)
-    for widget in (HomePage(demo), WelcomePage(demo), InstanceDialog(demo.clock),
-                   InstanceDialog(demo.clock, get_by_name("Clínica Sorriso")),
-                   PreferencesDialog(autostart_file=tmp_path / "a.desktop")):
+    for widget in (
+        HomePage(demo),
+        WelcomePage(demo),
+        InstanceDialog(demo.clock),
+        InstanceDialog(demo.clock, get_by_name("Clínica Sorriso")),
+        PreferencesDialog(autostart_file=tmp_path / "a.desktop"),
+    ):
         qtbot.addWidget(widget)
         widget.show()
         check(widget)

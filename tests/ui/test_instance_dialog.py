@@ -30,7 +30,13 @@ def test_a_destroyed_dialog_leaves_a_clean_exit(tmp_path):
     # A layout handed to QFormLayout.addRow() stayed owned by Python: Qt and Python both
     # deleted it and the app aborted when it quit.
     env = {"XDG_CONFIG_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"

@@ -25,8 +25,9 @@ def test_ctrl_digits_switch_pages_in_sidebar_order(qtbot, context, make_instance
     window, view = open_instance(qtbot, context, make_instance)
     assert 1 <= len(PAGES) <= 9
     for n, spec in reversed(list(enumerate(PAGES, start=1))):
-        qtbot.keyClick(view.nav, Qt.Key(Qt.Key.Key_0.value + n),
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            view.nav, Qt.Key(Qt.Key.Key_0.value + n), Qt.KeyboardModifier.ControlModifier
+        )
         assert view.current_key() == spec.key
         assert view.stack.currentWidget() is view.pages[spec.key]
 
@@ -46,8 +47,10 @@ def test_ctrl_f_focuses_the_search_of_the_current_page(qtbot, context, make_inst
 
 
 def test_escape_closes_dialogs(qtbot, context, tmp_path):
-    for dialog in (InstanceDialog(context.clock),
-                   PreferencesDialog(autostart_file=tmp_path / "a.desktop")):
+    for dialog in (
+        InstanceDialog(context.clock),
+        PreferencesDialog(autostart_file=tmp_path / "a.desktop"),
+    ):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -79,8 +82,14 @@ def test_ctrl_f_on_the_templates_page(qtbot, context, make_instance, clock):
     from app.core.models import Template
 
     window, view = open_instance(qtbot, context, make_instance)
-    Template.create(instance=view.instance_id, title="Olá", shortcut="/ola", content="Oi!",
-                    created_at=clock.now(), updated_at=clock.now())
+    Template.create(
+        instance=view.instance_id,
+        title="Olá",
+        shortcut="/ola",
+        content="Oi!",
+        created_at=clock.now(),
+        updated_at=clock.now(),
+    )
     view.show_page("templates")
     view.current_page().load()
     view.nav.setFocus()

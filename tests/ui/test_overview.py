@@ -34,12 +34,24 @@ def test_cards_show_the_state_of_the_instance(qtbot, context, make_instance, clo
     AutoCloseSettings.create(instance=inst, enabled=True, timeout_minutes=60)
     agent_at = clock.now() - timedelta(minutes=35)
     for n in range(3):
-        Chat.create(instance=inst, external_id=f"c{n}", status="open", handler="human",
-                    assigned_via="operator", last_agent_message_at=agent_at)
+        Chat.create(
+            instance=inst,
+            external_id=f"c{n}",
+            status="open",
+            handler="human",
+            assigned_via="operator",
+            last_agent_message_at=agent_at,
+        )
     Chat.create(instance=inst, external_id="done", status="closed", handler="human")
     for shortcut in ("/ola", "/pix"):
-        Template.create(instance=inst, title=shortcut, shortcut=shortcut, content="Oi",
-                        created_at=clock.now(), updated_at=clock.now())
+        Template.create(
+            instance=inst,
+            title=shortcut,
+            shortcut=shortcut,
+            content="Oi",
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
     page = OverviewPage(inst.id, context)
     qtbot.addWidget(page)
     assert page.chats_card.value_label.text() == "3"
@@ -57,7 +69,8 @@ def test_an_empty_instance_says_what_to_do(qtbot, context, make_instance):
     assert page.auto_close_card.value_label.text() == "Desligado"
     assert page.templates_card.detail_label.text().startswith("Nenhuma ainda")
     assert page.chats_card.detail_label.text() == (
-        "Nenhum atendimento aguardando encerramento automático.")
+        "Nenhum atendimento aguardando encerramento automático."
+    )
 
 
 def test_a_warning_jumps_to_the_page_that_fixes_it(qtbot, context, make_instance, clock):
@@ -82,8 +95,7 @@ def test_a_warning_jumps_to_the_page_that_fixes_it(qtbot, context, make_instance
     assert overview.problem_buttons() == [] and overview.all_good.isVisibleTo(overview)
 
 
-def test_a_problem_in_the_instance_fields_opens_the_instance_dialog(qtbot, context,
-                                                                   make_instance):
+def test_a_problem_in_the_instance_fields_opens_the_instance_dialog(qtbot, context, make_instance):
     inst = make_instance()
     Instance.update(phone="123").where(Instance.id == inst.id).execute()  # broken by hand
     view = InstanceView(inst.id, context)
@@ -97,8 +109,7 @@ def test_a_problem_in_the_instance_fields_opens_the_instance_dialog(qtbot, conte
     dialogs[0].reject()
 
 
-def test_agenda_card_and_its_warning_jump_to_business_hours(qtbot, context, make_instance,
-                                                           clock):
+def test_agenda_card_and_its_warning_jump_to_business_hours(qtbot, context, make_instance, clock):
     from app.core import schedule
 
     inst = make_instance()

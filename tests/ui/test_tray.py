@@ -35,8 +35,10 @@ class FakeWatcher(QObject):
     ],
 )
 def test_close_action(tray, running, enabled, expected):
-    assert close_action(tray_available=tray, watcher_running=running,
-                        auto_close_enabled=enabled) is expected
+    assert (
+        close_action(tray_available=tray, watcher_running=running, auto_close_enabled=enabled)
+        is expected
+    )
 
 
 def test_notification_text_uses_plural_forms():
@@ -49,14 +51,18 @@ def test_watcher_status_lines(clock):
     now = clock.now()
     common = {"running": True, "elsewhere": False, "auto_close_enabled": True, "now": now}
     assert watcher_status(**common, next_due=now + timedelta(minutes=25)) == (
-        "Vigilante ligado · próximo encerramento em 25 minutos")
+        "Vigilante ligado · próximo encerramento em 25 minutos"
+    )
     assert watcher_status(**common, next_due=None) == (
-        "Vigilante ligado · nenhum atendimento aguardando encerramento")
+        "Vigilante ligado · nenhum atendimento aguardando encerramento"
+    )
     assert "desligado em todas" in watcher_status(
-        **{**common, "auto_close_enabled": False}, next_due=None)
+        **{**common, "auto_close_enabled": False}, next_due=None
+    )
     assert watcher_status(**{**common, "running": False}, next_due=None) == "Vigilante parado"
     assert "outro processo" in watcher_status(
-        **{**common, "running": False, "elsewhere": True}, next_due=None)
+        **{**common, "running": False, "elsewhere": True}, next_due=None
+    )
 
 
 @pytest.fixture

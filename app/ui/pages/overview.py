@@ -38,26 +38,31 @@ def page_title(key: str) -> str:
 
 class OverviewPage(Page):
     title = N_("Overview")
-    description = N_("How the attendance of this instance is doing now, and what needs "
-                     "your attention.")
+    description = N_(
+        "How the attendance of this instance is doing now, and what needs your attention."
+    )
     navigate = Signal(str)  # a page key, or INSTANCE
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)
         grid = QGridLayout()
         grid.setSpacing(14)
-        self.schedule_card = StatCard("schedule", _("Business hours"), "schedule",
-                                      _("Open business hours"))
-        self.chats_card = StatCard("chats", _("Open attendances"), "chats",
-                                   _("See the attendances"))
-        self.auto_close_card = StatCard("auto-close", _("Automatic closing"), "auto_close",
-                                        _("Set up automatic closing"))
-        self.templates_card = StatCard("templates", _("Predefined messages"), "templates",
-                                       _("Open predefined messages"))
-        self.priority_card = StatCard("priority", _("Prioritize attendance"), "priority",
-                                      _("Open prioritize attendance"))
-        cards = (self.chats_card, self.auto_close_card, self.templates_card,
-                 self.priority_card)
+        self.schedule_card = StatCard(
+            "schedule", _("Business hours"), "schedule", _("Open business hours")
+        )
+        self.chats_card = StatCard(
+            "chats", _("Open attendances"), "chats", _("See the attendances")
+        )
+        self.auto_close_card = StatCard(
+            "auto-close", _("Automatic closing"), "auto_close", _("Set up automatic closing")
+        )
+        self.templates_card = StatCard(
+            "templates", _("Predefined messages"), "templates", _("Open predefined messages")
+        )
+        self.priority_card = StatCard(
+            "priority", _("Prioritize attendance"), "priority", _("Open prioritize attendance")
+        )
+        cards = (self.chats_card, self.auto_close_card, self.templates_card, self.priority_card)
         # The agenda across the top, then two columns.
         self.schedule_card.link_clicked.connect(self.navigate)
         grid.addWidget(self.schedule_card, 0, 0, 1, 2)
@@ -97,21 +102,29 @@ class OverviewPage(Page):
         count = overview.template_count
         self.templates_card.show_value(
             format_number(count),
-            ngettext("{count} ready-made answer for your operators",
-                     "{count} ready-made answers for your operators", count)
-            .format(count=format_number(count))
-            if count else _("None yet — create the first one, e.g. a greeting with /ola."),
+            ngettext(
+                "{count} ready-made answer for your operators",
+                "{count} ready-made answers for your operators",
+                count,
+            ).format(count=format_number(count))
+            if count
+            else _("None yet — create the first one, e.g. a greeting with /ola."),
             "normal" if count else "off",
         )
         if overview.prioritize_effective:
-            self.priority_card.show_value(_("On"), _("Automatic messages wait while a "
-                                                     "customer is being attended."), "ok")
+            self.priority_card.show_value(
+                _("On"), _("Automatic messages wait while a customer is being attended."), "ok"
+            )
         elif overview.prioritize_chosen:
-            self.priority_card.show_value(_("Not effective"), _(
-                "Turned on, but the plan of this instance does not include it."), "off")
+            self.priority_card.show_value(
+                _("Not effective"),
+                _("Turned on, but the plan of this instance does not include it."),
+                "off",
+            )
         else:
-            self.priority_card.show_value(_("Off"), _(
-                "Automatic messages are sent even during an attendance."), "off")
+            self.priority_card.show_value(
+                _("Off"), _("Automatic messages are sent even during an attendance."), "off"
+            )
         self._show_problems(list(overview.problems))
 
     def _show_chats(self, overview: Overview) -> None:
@@ -122,17 +135,23 @@ class OverviewPage(Page):
             detail = _("The watcher is closing attendances now.")
         else:
             detail = _("Next automatic closing {when}.").format(
-                when=format_relative(overview.next_closure - now))
+                when=format_relative(overview.next_closure - now)
+            )
         self.chats_card.show_value(format_number(overview.open_chats), detail)
 
     def _show_auto_close(self, overview: Overview) -> None:
         if overview.auto_close_enabled and overview.timeout_minutes:
-            self.auto_close_card.show_value(_("On"), _(
-                "Closes an attendance after {duration} without an answer from the "
-                "customer.").format(duration=format_duration(overview.timeout_minutes)), "ok")
+            self.auto_close_card.show_value(
+                _("On"),
+                _(
+                    "Closes an attendance after {duration} without an answer from the customer."
+                ).format(duration=format_duration(overview.timeout_minutes)),
+                "ok",
+            )
         else:
-            self.auto_close_card.show_value(_("Off"), _(
-                "Idle attendances stay open until an operator closes them."), "off")
+            self.auto_close_card.show_value(
+                _("Off"), _("Idle attendances stay open until an operator closes them."), "off"
+            )
 
     def _show_problems(self, problems: list[Problem]) -> None:
         for _problem, button in self.warning_rows:
@@ -151,8 +170,9 @@ class OverviewPage(Page):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(12, 8, 8, 8)
         badge = QLabel()
-        badge.setPixmap(icon("warning", "warning" if problem.warning else "danger")
-                        .pixmap(QSize(18, 18)))
+        badge.setPixmap(
+            icon("warning", "warning" if problem.warning else "danger").pixmap(QSize(18, 18))
+        )
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         text = QLabel(problem.message, objectName="notice")
         text.setWordWrap(True)

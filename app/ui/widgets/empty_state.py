@@ -11,8 +11,9 @@ from app.ui.icons import icon
 
 
 class EmptyState(QWidget):
-    def __init__(self, icon_name: str, title: str, text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, icon_name: str, title: str, text: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
         layout = QVBoxLayout(self)
@@ -39,8 +40,13 @@ class EmptyState(QWidget):
         layout.addLayout(self.actions)
         layout.addStretch(2)
 
-    def add_action(self, text: str, slot: Callable[[], object], icon_name: str | None = None,
-                   primary: bool = False) -> QPushButton:
+    def add_action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        icon_name: str | None = None,
+        primary: bool = False,
+    ) -> QPushButton:
         button = QPushButton(text, objectName="primary" if primary else "")
         if icon_name:
             button.setIcon(icon(icon_name, "on_accent" if primary else "text"))

@@ -15,8 +15,9 @@ class StatCard(QFrame):
 
     link_clicked = Signal(str)
 
-    def __init__(self, icon_name: str, label: str, target: str, link_text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, icon_name: str, label: str, target: str, link_text: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("statCard")
         self.target = target
