@@ -6,12 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.core import closing
-from app.core.decision import status_line
 from app.core.models import AutoCloseSettings, Chat, Instance, Template
-from app.core.opening import is_open
 from app.core.plans import allows_prioritize
-from app.core.schedule import load_agenda
 from app.core.validation import Problem
 
 
@@ -39,6 +35,12 @@ class Overview:
 
 def instance_overview(instance: Instance, now: datetime) -> Overview:
     """A handful of small queries; cheap enough to run each time the page is shown."""
+    # Imported here: the window's start-up needs only `auto_close_enabled_anywhere`.
+    from app.core import closing
+    from app.core.decision import status_line
+    from app.core.opening import is_open
+    from app.core.schedule import load_agenda
+
     agenda = load_agenda(instance)
     settings = AutoCloseSettings.get_or_none(AutoCloseSettings.instance == instance.id)
     enabled = bool(settings and settings.enabled)
