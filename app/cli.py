@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true",
         help=_("fill an empty database with example instances before opening the window"),
     )
+    parser.add_argument(
+        "--minimized", action="store_true",
+        help=_("start in the system tray, or minimized without one (used when Atende "
+               "starts with the system)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -245,8 +245,13 @@ def compile_catalogs(translations: Path, out: Path) -> list[tuple[str, str]]:
 
 
 def resource_datas(resources: Path) -> list[tuple[str, str]]:
-    """`resources/*` → `app/resources/` inside the bundle (where the wheel puts them too)."""
-    return [(str(p), "app/resources") for p in sorted(resources.iterdir()) if p.is_file()]
+    """`resources/**` → `app/resources/**` inside the bundle (where the wheel puts them too),
+    sub-folders such as `icons/` included."""
+    return [
+        (str(p), str(Path("app/resources") / p.parent.relative_to(resources)))
+        for p in sorted(resources.rglob("*"))
+        if p.is_file()
+    ]
 
 
 def project_version(pyproject: Path) -> str:

@@ -60,7 +60,7 @@ echo "$report" | sed 's/^/  app: /'
 expect() { echo "$report" | grep -qxF "$1" || fail "expected '$1' in the app's report"; }
 expect "title=Atende"
 expect "visible=1"
-expect "menus=Arquivo, Ajuda"
+expect "menus=Arquivo, Ferramentas, Ajuda"
 expect "qt_buttons=Salvar, Descartar, Cancelar"
 expect "version=$version"
 expect "frozen=1"

@@ -1,6 +1,8 @@
-"""Regenerate the README gallery: the home screen and every page of a demo instance.
+"""Regenerate the README gallery: the welcome, the home screen and every page of a demo
+instance, in the light and in the dark theme.
 
-Usage: python scripts/screenshots.py OUT_DIR   (runs offscreen on a temporary demo database)
+Usage: python scripts/screenshots.py OUT_DIR   (offscreen, on a temporary demo database;
+writes OUT_DIR/light/*.png and OUT_DIR/dark/*.png)
 """
 
 from __future__ import annotations
@@ -17,50 +19,69 @@ from app import i18n  # noqa: E402
 
 # A fixed moment so the pictures are stable: Wednesday 12/03/2025, 10:00 in São Paulo.
 DEMO_NOW = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
+THEMES = ("light", "dark")
 
 
 def main(out: Path) -> int:
     i18n.install()
+    from PySide6.QtCore import QSettings
+
+    from app.ui.app import create_application
+    from app.ui.theme import theme_manager
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # The user's own preferences (theme, notices) play no part in the pictures.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        app = create_application()
+        saved = []
+        for scheme in THEMES:
+            theme_manager(app).set_choice(scheme)
+            folder = out / scheme
+            folder.mkdir(parents=True, exist_ok=True)
+            saved += _shoot(app, folder, Path(tmp) / f"{scheme}.sqlite3")
+        for path in saved:
+            print(path)
+    return 0
+
+
+def _shoot(app, out: Path, db_path: Path) -> list[Path]:
     from app.core import closing
     from app.core.clock import FixedClock
-    from app.core.db import open_database
-    from app.core.demo import populate_if_empty
+    from app.core.db import close_database, open_database
     from app.core.instances import get_by_name
-    from app.ui.app import create_application
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
     from app.ui.pages import PAGES
 
-    app = create_application()
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        db_path = Path(tmp) / "demo.sqlite3"
-        open_database(db_path)
-        clock = FixedClock(DEMO_NOW)
-        populate_if_empty(clock)
-        # What the window's watcher does right after start: close what is already due.
-        closing.watcher_pass(clock.now())
-        window = MainWindow(AppContext(clock=clock, db_path=db_path))
-        window.resize(1100, 720)
-        window.show()
-        app.processEvents()
-        saved = [_grab(window, out / "home.png")]
-        for name, prefix in (("Padaria Pão Quente", ""), ("Clínica Sorriso", "basico-")):
-            window.enter_instance(get_by_name(name).id)
-            for spec in PAGES:
-                if prefix and spec.key != "priority":
-                    continue
-                window.instance_view.show_page(spec.key)
-                app.processEvents()
-                saved.append(_grab(window, out / f"{prefix}{spec.key}.png"))
-            window.go_home()
-        for path in saved:
-            print(path)
-        window.close()
-    return 0
+    open_database(db_path)
+    clock = FixedClock(DEMO_NOW)
+    window = MainWindow(AppContext(clock=clock, db_path=db_path), use_tray=False)
+    window.resize(1100, 720)
+    window.show()
+    app.processEvents()
+    saved = [_grab(app, window, out / "welcome.png")]
+    window.welcome.load_demo()
+    # What the window's watcher does right after start: close what is already due.
+    closing.watcher_pass(clock.now())
+    saved.append(_grab(app, window, out / "home.png"))
+    for name, prefix in (("Padaria Pão Quente", ""), ("Clínica Sorriso", "basico-")):
+        window.enter_instance(get_by_name(name).id)
+        for spec in PAGES:
+            if prefix and spec.key != "priority":
+                continue
+            window.instance_view.show_page(spec.key)
+            saved.append(_grab(app, window, out / f"{prefix}{spec.key}.png"))
+        window.go_home()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    close_database()
+    return saved
 
 
-def _grab(window, path: Path) -> Path:
+def _grab(app, window, path: Path) -> Path:
+    app.processEvents()
     window.grab().save(str(path))
     return path
 

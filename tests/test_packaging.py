@@ -326,3 +326,16 @@ def test_windows_installer_ships_the_spec_output():
     assert iss.count(r'Filename: "{app}\Atende.exe"') == 3  # two shortcuts and "launch"
     assert r"SetupIconFile=..\build\icons\atende.ico" in iss
     assert "BrazilianPortuguese.isl" in iss
+
+
+def test_every_resource_file_is_bundled_where_the_app_looks_for_it():
+    """The app reads `app/resources/<relative path>` (icons live in a sub-folder)."""
+    datas = bundle_rules.resource_datas(ROOT / "resources")
+    bundled = {str(Path(dest) / Path(src).name) for src, dest in datas}
+    expected = {
+        str(Path("app/resources") / p.relative_to(ROOT / "resources"))
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file()
+    }
+    assert bundled == expected
+    assert "app/resources/icons/plus.svg" in bundled

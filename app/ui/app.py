@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from app.paths import resolve_db_path, resources_dir
 
@@ -37,18 +37,13 @@ def install_qt_translations(app: QApplication) -> None:
         app._atende_translator = translator  # keep it alive
 
 
-ACCENT = "#128c7e"  # the teal of the style sheet; switches and selections use it too
-
-
 def apply_style(app: QApplication) -> None:
-    app.setStyle(QStyleFactory.create("Fusion"))
-    palette = app.palette()
-    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
-    palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
-    app.setPalette(palette)
-    qss = resources_dir() / "style.qss"
-    if qss.is_file():
-        app.setStyleSheet(qss.read_text("utf-8"))
+    """Fusion + the theme's palette and style sheet; the user's choice from QSettings."""
+    from app.ui.preferences import Preferences
+    from app.ui.theme import ThemeManager, theme_manager
+
+    manager = theme_manager(app) or ThemeManager(app, Preferences().theme)
+    manager.apply()
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -77,7 +72,11 @@ def run_gui(args: argparse.Namespace) -> int:
     start_change_poller(context)  # what other desks and commands save shows up here
     window = MainWindow(context)
     session.attach(window, context)
-    window.show()
+    if not getattr(args, "minimized", False):
+        window.show()
+    elif window.tray is None:
+        window.showMinimized()
+    # else: started with the system, the window stays in the tray until asked for
     from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh
 
     smoke.arm(window)

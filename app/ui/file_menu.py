@@ -243,6 +243,7 @@ class FileActions(QObject):
         """Show what is now stored: the same instance if it still exists, else Home."""
         view = getattr(self.window, "instance_view", None)
         current = view.instance_id if view is not None else None
+        page_key = view.current_key() if view is not None else None
         self.window.go_home()
         self.window.home.reload()
         self.context.instances_changed.emit()
@@ -251,6 +252,8 @@ class FileActions(QObject):
         self.context.chats_changed.emit(0)
         if current is not None and Instance.get_or_none(Instance.id == current):
             self.window.enter_instance(current)
+            if page_key:  # back on the page the user was looking at
+                self.window.instance_view.show_page(page_key)
 
     def _storage_failure(self, title: str, exc: Exception) -> bool:
         message = storage_failure_message(exc)

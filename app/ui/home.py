@@ -20,7 +20,10 @@ from app.core.phones import format_phone
 from app.core.plans import plan_label
 from app.i18n import N_, _
 from app.ui.context import AppContext
+from app.ui.icons import icon
 from app.ui.instance_dialog import InstanceDialog
+from app.ui.welcome import load_example_data
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.table import read_only_table
 
 COLUMNS = (N_("Name"), N_("WhatsApp number"), N_("Plan"), N_("Time zone"))
@@ -73,12 +76,14 @@ class HomePage(QWidget):
         layout.addWidget(subtitle)
 
         bar = QHBoxLayout()
-        self.new_button = self._button(_("New instance"), self.create, bar)
-        self.edit_button = self._button(_("Edit"), self.edit, bar)
-        self.duplicate_button = self._button(_("Duplicate"), self.duplicate, bar)
-        self.delete_button = self._button(_("Delete"), self.delete, bar, "danger")
+        self.new_button = self._button(_("New instance"), self.create, bar, icon_name="plus")
+        self.edit_button = self._button(_("Edit"), self.edit, bar, icon_name="edit")
+        self.duplicate_button = self._button(_("Duplicate"), self.duplicate, bar,
+                                             icon_name="copy")
+        self.delete_button = self._button(_("Delete"), self.delete, bar, "danger", "trash")
         bar.addStretch(1)
-        self.enter_button = self._button(_("Enter the instance"), self.enter, bar, "primary")
+        self.enter_button = self._button(_("Enter the instance"), self.enter, bar, "primary",
+                                         "enter")
         layout.addLayout(bar)
 
         self.model = InstancesModel()
@@ -87,19 +92,13 @@ class HomePage(QWidget):
         self.table.doubleClicked.connect(self.enter)
         self.table.activated.connect(self.enter)
 
-        self.empty = QWidget(objectName="emptyState")
-        el = QVBoxLayout(self.empty)
-        el.addStretch(1)
-        msg = QLabel(_("No instance yet. Create the first one to configure its attendance."),
-                     objectName="emptyText")
-        msg.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        msg.setWordWrap(True)
-        el.addWidget(msg)
-        first = QPushButton(_("Create the first instance"), objectName="primary")
-        first.setAccessibleName(_("Create the first instance"))
-        first.clicked.connect(self.create)
-        el.addWidget(first, 0, Qt.AlignmentFlag.AlignCenter)
-        el.addStretch(2)
+        self.empty = EmptyState(
+            "overview", _("No instance yet"),
+            _("Create the first one to configure the attendance of your WhatsApp number, or "
+              "explore Atende with example data."),
+        )
+        self.empty.add_action(_("Use example data"), self.load_demo, "sparkles")
+        self.empty.add_action(_("Create the first instance"), self.create, "plus", primary=True)
 
         holder = QWidget()
         self.stack = QStackedLayout(holder)
@@ -110,10 +109,13 @@ class HomePage(QWidget):
         self.reload()
         context.instances_changed.connect(self.reload)  # also what other desks change
 
-    def _button(self, text, slot, bar, name=None) -> QPushButton:
+    def _button(self, text, slot, bar, name=None, icon_name=None) -> QPushButton:
         button = QPushButton(text)
         if name:
             button.setObjectName(name)
+        if icon_name:
+            token = {"primary": "on_accent", "danger": "danger"}.get(name or "", "text")
+            button.setIcon(icon(icon_name, token))
         button.setAccessibleName(text)
         button.clicked.connect(slot)
         bar.addWidget(button)
@@ -187,6 +189,10 @@ class HomePage(QWidget):
         self.reload()
         self.context.instances_changed.emit()
         self.context.settings_changed.emit(instance.id)
+
+    def load_demo(self) -> None:
+        load_example_data(self.context)
+        self.reload()
 
     def enter(self, *_args) -> None:
         instance = self.selected()

@@ -23,6 +23,7 @@ from app.core.plans import PLANS, plan_label
 from app.core.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
 from app.core.validation import ValidationError, errors
 from app.i18n import _
+from app.ui.accessibility import name_buttons
 from app.ui.widgets.field_error import FieldError
 
 
@@ -74,12 +75,16 @@ class InstanceDialog(QDialog):
             ("timezone", _("Time zone"), self.timezone),
         ):
             widget.setAccessibleName(label)
-            box = QVBoxLayout()
+            # A widget, not a bare layout, per row: PySide does not hand a layout given to
+            # addRow() over to Qt, and the double delete crashed the app when it quit.
+            cell = QWidget()
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
             box.addWidget(widget)
             self.errors[key] = FieldError(self)
             box.addWidget(self.errors[key])
-            form.addRow(label, box)
+            form.addRow(label, cell)
         layout.addLayout(form)
 
         self.buttons = QDialogButtonBox(
@@ -89,6 +94,7 @@ class InstanceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("primary")
+        name_buttons(self.buttons)
         layout.addWidget(self.buttons)
 
         if instance is not None:

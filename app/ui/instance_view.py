@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,10 +22,22 @@ from app.core.phones import format_phone
 from app.core.plans import plan_label
 from app.i18n import _
 from app.ui.context import AppContext
+from app.ui.icons import icon
+from app.ui.instance_dialog import InstanceDialog
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import Page
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# The sidebar icon of each page (files in resources/icons).
+NAV_ICONS = {
+    "overview": "overview",
+    "priority": "priority",
+    "auto_close": "auto-close",
+    "schedule": "schedule",
+    "templates": "templates",
+    "chats": "chats",
+    "history": "history",
+}
 
 
 class InstanceView(QWidget):
@@ -46,7 +58,7 @@ class InstanceView(QWidget):
         side.setFixedWidth(250)
         sl = QVBoxLayout(side)
         sl.setContentsMargins(12, 14, 12, 14)
-        back = QPushButton("← " + _("Instances"), objectName="flat")
+        back = QPushButton(icon("back", "accent_text"), _("Instances"), objectName="flat")
         back.setAccessibleName(_("Back to instances"))
         back.clicked.connect(self.back_requested)
         sl.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
@@ -59,29 +71,34 @@ class InstanceView(QWidget):
         self.nav = QListWidget(objectName="nav")
         self.nav.setAccessibleName(_("Pages of the instance"))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setIconSize(QSize(18, 18))
         sl.addWidget(self.nav, 1)
         layout.addWidget(side)
 
         self.stack = QStackedWidget(objectName="pageStack")
         layout.addWidget(self.stack, 1)
 
-        group = None
         for index, spec in enumerate(PAGES):
-            if spec.group != group:
-                group = spec.group
-                header = QListWidgetItem(_(group).upper())
+            # A header starts each group; a page without a group (Visão geral) has none.
+            if spec.group and (index == 0 or PAGES[index - 1].group != spec.group):
+                header = QListWidgetItem(_(spec.group).upper())
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
                 header.setData(KEY_ROLE, None)
                 self.nav.addItem(header)
             item = QListWidgetItem(_(spec.title))
+            if spec.key in NAV_ICONS:
+                item.setIcon(icon(NAV_ICONS[spec.key]))
             item.setData(KEY_ROLE, spec.key)
             item.setToolTip(_("{page} (Ctrl+{n})").format(page=_(spec.title), n=index + 1))
             self.nav.addItem(item)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.focus_search)
         self.nav.currentItemChanged.connect(self._on_nav)
         self.refresh_header()
         self.show_page(PAGES[0].key)
+        self.nav.setFocus()  # keyboard users start in the list of pages
         self.gone = False
         context.instances_changed.connect(self._instances_changed)
 
@@ -129,7 +146,24 @@ class InstanceView(QWidget):
         cls = getattr(module, spec.cls)
         if spec.cls == "UnderConstructionPage":
             return cls(self.instance_id, self.context, title=spec.title)
-        return cls(self.instance_id, self.context)
+        page = cls(self.instance_id, self.context)
+        if hasattr(page, "navigate"):  # Visão geral jumps to the page that fixes a warning
+            page.navigate.connect(self.open_target)
+        return page
+
+    def open_target(self, key: str) -> None:
+        """A page key, or "instance" for the instance's own fields (the edit dialog)."""
+        if key != "instance":
+            self.show_page(key)
+            return
+        dialog = InstanceDialog(self.context.clock, Instance.get_by_id(self.instance_id), self)
+        dialog.accepted.connect(self._instance_edited)
+        dialog.open()
+
+    def _instance_edited(self) -> None:
+        self.refresh_header()
+        self.context.instances_changed.emit()
+        self.context.settings_changed.emit(self.instance_id)
 
     def show_page(self, key: str) -> bool:
         """Switch to `key`, asking first when the current page has unsaved changes."""
@@ -161,6 +195,11 @@ class InstanceView(QWidget):
                 QTimer.singleShot(0, lambda: self._select_nav(previous_key))
                 return
         self.stack.setCurrentWidget(self.page(key))
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: the search box of the current page, when it has one."""
+        page = self.current_page()
+        return page.focus_search() if page is not None else False
 
     def confirm_leave(self) -> bool:
         if self.gone:

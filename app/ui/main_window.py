@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from app.core.status import auto_close_enabled_anywhere
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.file_menu import FileActions
 from app.ui.home import HomePage
+from app.ui.icons import icon
 from app.ui.instance_view import InstanceView
+from app.ui.preferences import Preferences, PreferencesDialog
+from app.ui.tray import (
+    CloseAction,
+    Tray,
+    close_action,
+    tray_available,
+    tray_notice,
+    watcher_stops_notice,
+)
+from app.ui.welcome import WelcomePage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None,
+                 use_tray: bool | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.preferences = Preferences()
+        self._quitting = False
         self.setWindowTitle("Atende")
         self.resize(1100, 720)
         self.setMinimumSize(860, 560)
@@ -25,21 +41,63 @@ class MainWindow(QMainWindow):
         self.home.enter_requested.connect(self.enter_instance)
         self.stack.addWidget(self.home)
         self.instance_view: InstanceView | None = None
+        self.welcome: WelcomePage | None = None
+        if not self.home.model.rows:
+            self.show_welcome()
         self._build_menus()
+        self.tray: Tray | None = None
+        if tray_available() if use_tray is None else use_tray:
+            self.tray = Tray(context, self)
+            self.tray.open_requested.connect(self.bring_to_front)
+            self.tray.quit_requested.connect(self.quit_app)
+            self.tray.show()
+            # The window may hide while the app goes on; only "Sair" ends it.
+            QApplication.setQuitOnLastWindowClosed(False)
+
+    def show_welcome(self) -> None:
+        """First run (no instance yet): create the first one, or load the example data."""
+        self.welcome = WelcomePage(self.context)
+        self.welcome.instance_created.connect(self._first_instance_created)
+        self.welcome.demo_loaded.connect(self._close_welcome)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+
+    def _close_welcome(self) -> None:
+        if self.welcome is not None:
+            self.stack.removeWidget(self.welcome)
+            self.welcome.deleteLater()
+            self.welcome = None
+        self.home.reload()
+        self.stack.setCurrentWidget(self.home)
+
+    def _first_instance_created(self, instance_id: int) -> None:
+        self._close_welcome()
+        self.home.reload(instance_id)
+        self.enter_instance(instance_id)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
         self.file_actions = FileActions(self, file_menu)  # export, import, copy, restore
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
         from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
         add_database_action(self, file_menu)
+        tools_menu = self.menuBar().addMenu(_("&Tools"))
+        preferences = QAction(icon("settings"), _("&Preferences…"), self)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        if preferences.shortcut().isEmpty():  # Linux desktops have no standard key for it
+            preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.show_preferences)
+        tools_menu.addAction(preferences)
         help_menu = self.menuBar().addMenu(_("&Help"))
         about = QAction(_("&About Atende"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def show_preferences(self) -> None:
+        PreferencesDialog(self.context.db_path, parent=self).exec()
 
     def show_about(self) -> None:
         from app.ui.about import AboutDialog
@@ -53,6 +111,7 @@ class MainWindow(QMainWindow):
         self.instance_view.back_requested.connect(self.go_home)
         self.stack.addWidget(self.instance_view)
         self.stack.setCurrentWidget(self.instance_view)
+        self.instance_view.nav.setFocus()  # keyboard users start in the list of pages
         self.setWindowTitle(f"{self.instance_view.name_label.text()} — Atende")
 
     def leave_instance(self) -> bool:
@@ -67,13 +126,64 @@ class MainWindow(QMainWindow):
         return True
 
     def go_home(self) -> None:
+        if self.welcome is not None:  # e.g. a configuration imported from the File menu
+            self._close_welcome()
         if self.leave_instance():
             self.home.reload()
             self.stack.setCurrentWidget(self.home)
             self.setWindowTitle("Atende")
 
+    # -- closing: to the tray, or for good ----------------------------------------------------
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def quit_app(self) -> None:
+        """Sair (menu or tray): end Atende, watcher included, after the unsaved-changes guard."""
+        self._quitting = True
+        if not self.isVisible():
+            self.bring_to_front()  # the unsaved-changes question needs the window
+        if not self.close():
+            self._quitting = False
+
+    def close_action(self) -> CloseAction:
+        watcher = getattr(self.context, "watcher", None)
+        return close_action(
+            tray_available=self.tray is not None,
+            watcher_running=bool(getattr(watcher, "running", False)),
+            auto_close_enabled=auto_close_enabled_anywhere(),
+        )
+
+    def ask_tray_notice(self) -> bool:
+        return tray_notice(self)
+
+    def ask_watcher_stops(self) -> tuple[bool, bool]:
+        return watcher_stops_notice(self)
+
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.leave_instance():
-            event.accept()
-        else:
+        action = CloseAction.QUIT if self._quitting else self.close_action()
+        if action is CloseAction.HIDE_TO_TRAY:
             event.ignore()
+            if self.instance_view is not None and not self.instance_view.confirm_leave():
+                return
+            if not self.preferences.tray_notice_hidden and self.ask_tray_notice():
+                self.preferences.tray_notice_hidden = True
+            self.hide()
+            return
+        if action is CloseAction.QUIT_WATCHER_STOPS and not self.preferences.no_tray_notice_hidden:
+            close_anyway, hide_next_time = self.ask_watcher_stops()
+            if hide_next_time and close_anyway:
+                self.preferences.no_tray_notice_hidden = True
+            if not close_anyway:
+                event.ignore()
+                return
+        if not self.leave_instance():
+            event.ignore()
+            self._quitting = False
+            return
+        event.accept()
+        if self.tray is not None:
+            self.tray.hide()
+            QApplication.quit()

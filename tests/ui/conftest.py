@@ -6,6 +6,16 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    """QSettings (theme, notices) in a temporary folder, never the developer's own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+
+
 @pytest.fixture
 def context(db, clock, db_path):
     from app.ui.app import create_application

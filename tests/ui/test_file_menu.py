@@ -192,6 +192,7 @@ def test_unsaved_changes_on_the_open_page_can_stop_an_import(
 ):
     instance = make_instance("Loja Centro", plan="avancado")
     window.enter_instance(instance.id)
+    window.instance_view.show_page("priority")  # the view opens on Visão geral
     page = window.instance_view.current_page()
     page.switch.setChecked(not page.switch.isChecked())
     assert page.has_unsaved_changes()
@@ -208,6 +209,7 @@ def test_unsaved_changes_on_the_open_page_can_stop_an_import(
 def test_import_into_the_open_instance_shows_the_new_values(window, make_instance, tmp_path):
     instance = make_instance("Loja Centro", plan="avancado")
     window.enter_instance(instance.id)
+    window.instance_view.show_page("priority")
     data = export_config()
     data["instances"][0]["prioritize_attendance"] = True
     Answers(window.file_actions)

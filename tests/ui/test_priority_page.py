@@ -16,9 +16,9 @@ def test_sidebar_names_the_pages_exactly(qtbot, context, make_instance):
     view = InstanceView(make_instance().id, context)
     qtbot.addWidget(view)
     names = [view.nav.item(i).text() for i in range(view.nav.count())]
-    assert names == ["ATENDIMENTO", "Priorizar atendimento", "Encerramento automático",
-                     "Agenda de funcionamento", "Mensagens predefinidas", "OPERAÇÃO",
-                     "Atendimentos", "Histórico"]
+    assert names == ["Visão geral", "ATENDIMENTO", "Priorizar atendimento",
+                     "Encerramento automático", "Agenda de funcionamento",
+                     "Mensagens predefinidas", "OPERAÇÃO", "Atendimentos", "Histórico"]
 
 
 def test_switch_saves_through_core_with_history(qtbot, context, make_instance):
@@ -67,6 +67,7 @@ def test_leaving_with_unsaved_changes_asks(qtbot, context, make_instance, monkey
     inst = make_instance(plan="avancado")
     view = InstanceView(inst.id, context)
     qtbot.addWidget(view)
+    view.show_page("priority")  # the view opens on Visão geral
     page = view.current_page()
     find(page, "Priorizar atendimento", Switch).click()
 
@@ -104,6 +105,7 @@ def test_cancelling_a_sidebar_click_keeps_the_sidebar_on_the_page(qtbot, context
     view = InstanceView(inst.id, context)
     qtbot.addWidget(view)
     view.show()
+    view.show_page("priority")  # the view opens on Visão geral
     page = view.current_page()
     find(page, "Priorizar atendimento", Switch).click()
     monkeypatch.setattr(page, "ask_unsaved", lambda: QMessageBox.StandardButton.Cancel)

@@ -25,7 +25,7 @@ def test_report_names_the_portuguese_strings_and_the_bundled_data(qtbot, qapp, d
         qapp.removeTranslator(qapp._atende_translator)
         del qapp._atende_translator
     assert "title=Atende" in lines and "visible=1" in lines
-    assert "menus=Arquivo, Ajuda" in lines
+    assert "menus=Arquivo, Ferramentas, Ajuda" in lines
     assert "qt_buttons=Salvar, Descartar, Cancelar" in lines
     assert "babel=5 horas; 14 de março de 2025" in lines
     assert "holiday=Natal" in lines

@@ -17,12 +17,14 @@ OPERATION = N_("Operation")
 class PageSpec:
     key: str
     title: str  # N_()-marked
-    group: str  # N_()-marked sidebar section
+    group: str  # N_()-marked sidebar section; "" = no section header
     module: str
     cls: str
 
 
 PAGES = (
+    # Visão geral stands above the groups (no sidebar header of its own).
+    PageSpec("overview", N_("Overview"), "", "app.ui.pages.overview", "OverviewPage"),
     PageSpec("priority", N_("Prioritize attendance"), ATENDIMENTO,
              "app.ui.pages.priority", "PriorityPage"),
     PageSpec("auto_close", N_("Automatic closing"), ATENDIMENTO,

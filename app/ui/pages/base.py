@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -32,6 +33,7 @@ from app.core.models import Instance
 from app.core.validation import Problem, ValidationError, errors
 from app.i18n import _
 from app.ui.context import AppContext
+from app.ui.icons import icon
 from app.ui.widgets.field_error import FieldError
 
 
@@ -40,6 +42,8 @@ class Page(QWidget):
 
     title = ""  # N_()-marked by subclasses
     description = ""
+    # Pages with a search box assign it here; Ctrl+F then puts the cursor in it.
+    search_field: QLineEdit | None = None
 
     def __init__(self, instance_id: int, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +63,7 @@ class Page(QWidget):
             hl.addWidget(desc)
         outer.addWidget(header)
         scroll = QScrollArea(objectName="pageScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(objectName="pageBody")
@@ -77,6 +82,15 @@ class Page(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return False
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: select the search text so typing replaces it; False without a search."""
+        field = self.search_field
+        if field is None or not field.isVisibleTo(self):
+            return False
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+        return True
 
     def confirm_leave(self) -> bool:
         return True
@@ -128,16 +142,17 @@ class SettingsPage(Page):
         self.reload_button.clicked.connect(self.load)
         self.reload_button.hide()
         fl.addWidget(self.reload_button)
-        self.discard_button = QPushButton(_("Discard changes"))
+        self.discard_button = QPushButton(icon("undo"), _("Discard changes"))
         self.discard_button.setAccessibleName(_("Discard changes"))
         self.discard_button.clicked.connect(self.load)
         fl.addWidget(self.discard_button)
-        self.save_button = QPushButton(_("Save"), objectName="primary")
+        self.save_button = QPushButton(icon("save", "on_accent"), _("Save"), objectName="primary")
         self.save_button.setAccessibleName(_("Save"))
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         fl.addWidget(self.save_button)
         self._outer.addWidget(footer)
+        self._footer = footer
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
@@ -160,6 +175,21 @@ class SettingsPage(Page):
         raise NotImplementedError
 
     # -- shared behaviour ---------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        # The footer is built before the subclass's fields; Tab should reach it last.
+        if not getattr(self, "_tab_order_fixed", False):
+            self._tab_order_fixed = True
+            fields, widget = [], self.nextInFocusChain()
+            while widget is not self and self.isAncestorOf(widget):
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not (
+                        self._footer.isAncestorOf(widget)):
+                    fields.append(widget)
+                widget = widget.nextInFocusChain()
+            if fields:
+                QWidget.setTabOrder(fields[-1], self.discard_button)
+                QWidget.setTabOrder(self.discard_button, self.save_button)
+        super().showEvent(event)
+
     def error_label(self, path: str) -> FieldError:
         label = FieldError(self)
         self.error_labels[path] = label

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStackedWidget,
 )
 
 from app.core import auto_close, chat_listing, chats, closing
@@ -24,6 +25,7 @@ from app.core.models import Chat, from_millis
 from app.core.phones import format_phone, format_phone_national
 from app.i18n import N_, _, format_date, format_relative, format_time, ngettext, weekday_name
 from app.ui.pages.base import Page
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.lazy_model import LazyQueryModel
 from app.ui.widgets.table import read_only_table
 
@@ -182,12 +184,15 @@ class ChatsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.body.addWidget(self.table, 1)
-        self.empty_label = QLabel(
+        # No rows: an empty state in the table's place that says where attendances come from.
+        self.empty_label = EmptyState(
+            "chats", _("No attendances to show"),
             _("No attendance here yet. Attendances arrive with the command "
-              "“atende chats import”."), objectName="hint")
-        self.empty_label.setWordWrap(True)
-        self.body.addWidget(self.empty_label)
+              "“atende chats import”."))
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_label)
+        self.body.addWidget(self.table_stack, 1)
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -211,7 +216,7 @@ class ChatsPage(Page):
         total = chat_listing.count(instance, key)
         self.count_label.setText(ngettext("{n} attendance", "{n} attendances", total)
                                  .format(n=total))
-        self.empty_label.setVisible(total == 0)
+        self.table_stack.setCurrentWidget(self.empty_label if total == 0 else self.table)
         self.table.resizeColumnsToContents()
         self.show_status()
 

@@ -96,6 +96,7 @@ class HistoryPage(Page):
         self.search_edit.setAccessibleName(_("Search the history"))
         self.search_edit.setPlaceholderText(_("Search (summary or attendance)…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_field = self.search_edit  # Ctrl+F
         bar.addWidget(self.search_edit, 1)
         self.body.addLayout(bar)
         self._search_timer = QTimer(self)

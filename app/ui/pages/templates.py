@@ -54,11 +54,11 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self.views.addWidget(self._build_empty_state())
         self.views.addWidget(self._build_workspace())
         self.body.addWidget(self.views, 1)
+        self.search_field = self.search_edit  # Ctrl+F (the instance view's shortcut)
         self._outer.addWidget(self._build_footer())
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.New, self.new_template),
-            (QKeySequence.StandardKey.Find, self.search_edit.setFocus),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.icons import icon
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.message_preview import PreviewPanel
 from app.ui.widgets.template_editor import TemplateEditor
 from app.ui.widgets.template_list import TemplateListPanel
@@ -37,29 +39,13 @@ class TemplatesLayout:
     """Builds the page's widgets and connects them to the page's slots."""
 
     def _build_empty_state(self) -> QWidget:
-        empty = QFrame(objectName="card")
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
-        text = QLabel(_("No predefined message yet."), objectName="emptyText")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(text)
-        hint = QLabel(
-            _(
-                "Create answers you send often — greeting, opening hours, Pix key — "
-                "or import them from a CSV spreadsheet."
-            ),
-            objectName="hint",
+        empty = EmptyState(
+            "templates", _("No predefined message yet."),
+            _("Create answers you send often — greeting, opening hours, Pix key — "
+              "or import them from a CSV spreadsheet."),
         )
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        _button(_("Create the first one"), self.new_template, buttons, "primary")
-        _button(_("Import CSV…"), self.import_csv, buttons)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
+        empty.add_action(_("Import CSV…"), self.import_csv)
+        empty.add_action(_("Create the first one"), self.new_template, "plus", primary=True)
         return empty
 
     def _build_workspace(self) -> QWidget:
@@ -72,7 +58,8 @@ class TemplatesLayout:
         self.list_panel.setMaximumWidth(340)
         self.list_panel.chosen.connect(self._on_chosen)
         self.search_edit = self.list_panel.search_edit
-        self.new_button = _button("+ " + _("New"), self.new_template, self.list_panel.search_row)
+        self.new_button = _button(_("New"), self.new_template, self.list_panel.search_row)
+        self.new_button.setIcon(icon("plus"))
         self.new_button.setAccessibleName(_("New message"))
         self.new_button.setToolTip(_("New message (Ctrl+N)"))
         self.csv_button = QToolButton(objectName="variableButton")
@@ -134,5 +121,7 @@ class TemplatesLayout:
         fl.addWidget(self.status_label, 1)
         self.discard_button = _button(_("Discard changes"), self.discard, fl)
         self.save_button = _button(_("Save"), self.save, fl, "primary")
+        self.discard_button.setIcon(icon("undo"))  # as on every settings page
+        self.save_button.setIcon(icon("save", "on_accent"))
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         return footer

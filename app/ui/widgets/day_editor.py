@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.agenda import format_minutes
 from app.core.validation import Problem
 from app.i18n import N_, _
+from app.ui.icons import icon
 from app.ui.widgets.field_error import FieldError
 from app.ui.widgets.time_field import TimeField
 
@@ -57,7 +58,7 @@ class IntervalRow(QWidget):
         row.setSpacing(6)
         self.start = TimeField("", parent=self)
         self.end = TimeField("", end=True, parent=self)
-        self.remove = QPushButton("×", objectName="iconButton")
+        self.remove = QPushButton(icon("close", "text_faint"), "", objectName="iconButton")
         self.remove.setFixedWidth(30)
         row.addWidget(self.start)
         row.addWidget(QLabel("–"))
@@ -130,7 +131,8 @@ class DayEditor(QWidget):
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(4)
         column.addLayout(self.rows_box)
-        self.add_button = QPushButton("+ " + _("Add interval"), objectName="flat")
+        self.add_button = QPushButton(icon("plus", "accent_text"), _("Add interval"),
+                                      objectName="flat")
         self.add_button.setAccessibleName(_("{day}: add interval").format(day=day_name))
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.error = FieldError(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.theme import current_colors
 
 _MONO = re.compile(r"```(.+?)```", re.S)
 _INLINE = (("*", "b"), ("_", "i"), ("~", "s"))
@@ -62,6 +63,7 @@ class MessagePreview(QFrame):
         bl.setContentsMargins(10, 7, 10, 5)
         bl.setSpacing(2)
         self.text_label = QLabel(objectName="bubbleText")
+        self.text_label.setProperty("userContent", True)  # the user's text, rendered
         self.text_label.setTextFormat(Qt.TextFormat.RichText)
         self.text_label.setWordWrap(True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -78,7 +80,7 @@ class MessagePreview(QFrame):
             self.text_label.setText(whatsapp_html(text))
         else:
             self.text_label.setText(
-                '<span style="color:#6b7280">'
+                f'<span style="color:{current_colors().bubble_time}">'
                 + html.escape(_("The preview appears here as you write."))
                 + "</span>"
             )

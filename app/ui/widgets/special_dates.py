@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.core.validation import Problem
 from app.i18n import _
+from app.ui.icons import icon
 from app.ui.widgets.day_editor import DayEditor
 from app.ui.widgets.field_error import FieldError
 
@@ -94,7 +95,7 @@ class SpecialDatesEditor(QWidget):
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(0)
         layout.addLayout(self.rows_box)
-        self.add_button = QPushButton("+ " + _("Add special date"))
+        self.add_button = QPushButton(icon("plus"), _("Add special date"))
         self.add_button.setAccessibleName(_("Add special date"))
         self.add_button.clicked.connect(self.add_date)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.templates import TemplateRow, matching, search_key
 from app.i18n import _, ngettext
+from app.ui.theme import current_colors
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -124,21 +125,22 @@ class TemplateRowDelegate(QStyledItemDelegate):
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
             )
         painter.save()
+        colors = current_colors()  # at paint time: follows a light/dark switch
         rect = option.rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING, 0)
         metrics = option.fontMetrics
         line = metrics.height() + 2
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
-        painter.setPen(QColor("#1f2933"))
+        painter.setPen(QColor(colors.text))
         self._text(painter, QRect(rect.left(), rect.top(), rect.width(), line), row.title, bold)
         painter.setFont(option.font)
-        painter.setPen(QColor("#0b6e63"))
+        painter.setPen(QColor(colors.accent_text))
         meta = row.shortcut + (f"  ·  {row.category}" if row.category else "")
         self._text(
             painter, QRect(rect.left(), rect.top() + line, rect.width(), line), meta, option.font
         )
-        painter.setPen(QColor("#6b7280"))
+        painter.setPen(QColor(colors.text_faint))
         excerpt = " ".join(row.content[:300].split())
         self._text(
             painter,

@@ -7,6 +7,7 @@ import re
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from app.core.template_syntax import VARIABLES, variables_in
+from app.ui.theme import current_colors, theme_manager
 
 _BRACES = re.compile(r"\{\{|\}\}")
 
@@ -30,8 +31,17 @@ def _format(color: str, *, bold: bool = False, wave: bool = False) -> QTextCharF
 class VariableHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self.known = _format("#0b7a3e", bold=True)
-        self.unknown = _format("#b42318", bold=True, wave=True)
+        self._restyle()
+        manager = theme_manager()
+        if manager is not None:  # light ↔ dark: recolor what is already highlighted
+            manager.changed.connect(self._restyle)
+
+    def _restyle(self, *_scheme: str) -> None:
+        colors = current_colors()
+        self.known = _format(colors.success, bold=True)
+        self.unknown = _format(colors.danger, bold=True, wave=True)
+        if _scheme:
+            self.rehighlight()
 
     def spans(self, text: str) -> list[tuple[int, int, bool]]:
         """(start, end, known) in Python indexes for each variable or stray brace pair."""

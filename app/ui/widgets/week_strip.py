@@ -8,13 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.agenda import DAY_MINUTES, interval_text
 from app.i18n import _, weekday_name
-
-OPEN = QColor("#128c7e")
-OPEN_OFF = QColor("#a9b4bf")  # the agenda is off: the pattern is shown but not in force
-TRACK = QColor("#eef1f4")
-GRID = QColor("#dde2e7")
-TEXT = QColor("#4b5563")
-NOW = QColor("#d92d20")
+from app.ui.theme import current_colors
 
 
 class WeekStrip(QWidget):
@@ -57,22 +51,27 @@ class WeekStrip(QWidget):
         def x_of(minute: float) -> float:
             return left + width * minute / DAY_MINUTES
 
+        # Theme colors, read at paint time so a light/dark switch repaints right.
+        c = current_colors()
+        open_color, track, grid = QColor(c.accent), QColor(c.hover), QColor(c.border)
+        open_off = QColor(c.switch_off)  # the agenda is off: the pattern shown, not in force
+        text, now_color = QColor(c.text_muted), QColor(c.danger)
         rows_h = 7 * self.ROW_H
-        p.setPen(QPen(GRID, 1))
+        p.setPen(QPen(grid, 1))
         for hour in range(0, 25, 3):
             x = x_of(hour * 60)
             p.drawLine(int(x), 2, int(x), rows_h)
-        fill = OPEN if self.enabled else OPEN_OFF
+        fill = open_color if self.enabled else open_off
         for index, day in enumerate(self.week):
             top = index * self.ROW_H + (self.ROW_H - self.BAR_H) / 2
-            p.setPen(TEXT)
+            p.setPen(text)
             p.drawText(
                 QRectF(0, index * self.ROW_H, left - 8, self.ROW_H),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 weekday_name(index, "abbreviated"),
             )
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(TRACK)
+            p.setBrush(track)
             p.drawRoundedRect(QRectF(left, top, width, self.BAR_H), 4, 4)
             p.setBrush(fill)
             for start, end in day:
@@ -82,9 +81,9 @@ class WeekStrip(QWidget):
             weekday, minute = self.now
             x = x_of(minute)
             top = weekday * self.ROW_H + 1
-            p.setPen(QPen(NOW, 2))
+            p.setPen(QPen(now_color, 2))
             p.drawLine(int(x), int(top), int(x), int(top + self.ROW_H - 2))
-        p.setPen(TEXT)
+        p.setPen(text)
         for hour in range(0, 25, 6):
             x = x_of(hour * 60)
             p.drawText(
