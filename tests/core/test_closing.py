@@ -339,7 +339,7 @@ def test_watcher_pass_closes_then_reports_the_next_deadline(shop, clock):
     assert result.next_due_at == now + timedelta(hours=1)
 
 
-@pytest.mark.sqlite_only("SQLite's EXPLAIN QUERY PLAN; test_closing_postgres.py has the twin")
+@pytest.mark.sqlite_only("SQLite's EXPLAIN QUERY PLAN; test_team.py has the PostgreSQL twin")
 def test_the_idle_queries_use_the_partial_index(shop, clock, db):
     """SQLite uses chat_awaiting_customer only if the literals match its WHERE exactly."""
     for query in (closing.next_due_query(), closing.due_chats(clock.now())):
