@@ -5,15 +5,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.sqlite3
 
+# The server `make test-postgres` runs the suite against (scripts/start_test_postgres.sh).
+TEST_DATABASE_URL ?= postgresql://atende_test:atende_test@localhost:5432/atende_test
 PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test lint format translations screenshots bench clean package deb package-smoke
+.PHONY: run test test-postgres lint format translations screenshots bench clean package deb \
+	package-smoke
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,postgres]"
 	touch $(STAMP)
 
 # PyInstaller is a build tool, not a runtime dependency: the `package` extra, on demand.
@@ -26,6 +29,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The same suite on PostgreSQL: each test gets a fresh schema on TEST_DATABASE_URL.
+test-postgres: $(STAMP)
+	QT_QPA_PLATFORM=offscreen ATENDE_TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests bench scripts packaging

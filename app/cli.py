@@ -10,7 +10,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from app.core.validation import Problem
 from app.i18n import _, install
@@ -59,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db", metavar=_("PATH"),
-        help=_("database file (wins over ATENDE_DB; default: the application data folder)"),
+        help=_(
+            "database file, or postgresql:// URL of a shared server (wins over "
+            "ATENDE_DATABASE_URL and ATENDE_DB; default: the application data folder)"
+        ),
     )
     parser.add_argument(
         "--demo", action="store_true",
@@ -82,7 +84,7 @@ def open_db(args: argparse.Namespace):
     from app.core.db import DatabaseOpenError, UnwritableDatabaseError, open_database
     from app.paths import resolve_db_path
 
-    path: Path = resolve_db_path(args.db)
+    path = resolve_db_path(args.db)
     try:
         return open_database(path)
     except DatabaseOpenError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -42,11 +43,52 @@ def default_db_path() -> Path:
     return data_dir() / "atende.sqlite3"
 
 
-def resolve_db_path(cli_value: str | None) -> Path:
-    """`--db` wins over `ATENDE_DB`, which wins over the platform default."""
-    if cli_value:
-        return Path(cli_value).expanduser()
-    env = os.environ.get("ATENDE_DB")
-    if env:
-        return Path(env).expanduser()
+DATABASE_URL_ENV = "ATENDE_DATABASE_URL"
+
+
+def database_choice_path() -> Path:
+    """Where Arquivo → Banco de dados… keeps this computer's choice (it may hold a password,
+    so it is written readable by its owner only)."""
+    return data_dir() / "database.json"
+
+
+def saved_database_choice() -> str | None:
+    """The file path or postgresql:// URL chosen in the window, or None (the default file)."""
+    try:
+        data = json.loads(database_choice_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("database") if isinstance(data, dict) else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def save_database_choice(value: str | None) -> None:
+    """Remember `value` (a file path or a URL) for the next start; None forgets it."""
+    target = database_choice_path()
+    if value is None:
+        target.unlink(missing_ok=True)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump({"database": value}, fh)
+    os.chmod(target, 0o600)
+
+
+def resolve_db_path(cli_value: str | None) -> Path | str:
+    """Where the database is: a file Path, or a `postgresql://` URL (a str).
+
+    `--db` (a path or a URL) wins over `ATENDE_DATABASE_URL`, then `ATENDE_DB`, then the
+    choice saved in the window (Arquivo → Banco de dados…), then the platform default file.
+    """
+    for value in (cli_value, os.environ.get(DATABASE_URL_ENV), os.environ.get("ATENDE_DB"),
+                  saved_database_choice()):
+        if value and value.strip():
+            return _location(value.strip())
     return default_db_path()
+
+
+def _location(value: str) -> Path | str:
+    if value.lower().startswith(("postgresql://", "postgres://")):
+        return value
+    return Path(value).expanduser()

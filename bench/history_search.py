@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from peewee import chunked, fn  # noqa: E402
+from peewee import chunked  # noqa: E402
 
 from app import i18n  # noqa: E402
 
@@ -34,7 +34,7 @@ def median_ms(run) -> float:
 
 def main() -> int:
     i18n.install()
-    from app.core import history_filters
+    from app.core import dialect, history_filters
     from app.core.clock import FixedClock
     from app.core.db import open_database
     from app.core.instances import create_instance
@@ -54,8 +54,9 @@ def main() -> int:
             with db.atomic():
                 for batch in chunked(rows, 5000):
                     HistoryEvent.insert_many(batch).execute()
-            history_filters._ensure_fold_function()
-            fold = getattr(fn, history_filters.FOLD_FUNCTION)
+            def fold(expression):
+                return dialect.accent_fold(expression, history_filters.fold)
+
             for needle in NEEDLES:
                 floor = median_ms(lambda needle=needle: list(
                     HistoryEvent.select().where(HistoryEvent.summary.contains(needle))

@@ -42,8 +42,10 @@ def read_only(path: Path) -> Iterator[Path]:
         subprocess.run([chattr, "-i", str(path)], check=True)
 
 
-def dump(db_path: Path) -> dict[str, list[tuple]]:
+def dump(db_path: Path | str) -> dict[str, list[tuple]]:
     """Every row of every table (sorted), read through a separate connection."""
+    if isinstance(db_path, str):  # a PostgreSQL test schema (tests/pg.py)
+        return _dump_postgres(db_path)
     con = sqlite3.connect(db_path)
     try:
         tables = [
@@ -53,6 +55,24 @@ def dump(db_path: Path) -> dict[str, list[tuple]]:
             )
         ]
         return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    finally:
+        con.close()
+
+
+def _dump_postgres(url: str) -> dict[str, list[tuple]]:
+    from tests.pg import other_connection
+
+    con = other_connection(url)
+    try:
+        cur = con.cursor()
+        cur.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                    "ORDER BY tablename")
+        tables = [r[0] for r in cur.fetchall()]
+        rows = {}
+        for table in tables:
+            cur.execute(f'SELECT * FROM "{table}"')
+            rows[table] = sorted(cur.fetchall(), key=repr)
+        return rows
     finally:
         con.close()
 

@@ -1,12 +1,15 @@
 """`atende watch [--once] [--now ISO]`: the watcher that closes inactive attendances, headless.
 
-Only one watcher runs per database (GUI or CLI): the watcher lock file next to the DB is
-held for as long as this command runs, and a second one is refused with exit 1.
+On a SQLite file only one watcher runs (GUI or CLI): the watcher lock file next to the DB
+is held for as long as this command runs, and a second one is refused with exit 1. On a
+shared PostgreSQL database every desk may run one: each pass closes only rows it locked and
+that are still open (`closing.close_due`), so each chat is closed once, and the desks keep
+closing while any one of them is on.
 
 Between passes it sleeps until the next deadline (at most a minute, so clock jumps and
 suspend are caught), waking at once when another process commits to the database (a
-`chats import`, a settings change in the window): SQLite's `PRAGMA data_version` tells so
-without reading any table.
+`chats import`, a settings change in the window): `app.core.changes` tells so without
+reading any table.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from app.cli import EXIT_FAILURE, CliError, open_db
 from app.core.clock import Clock, SystemClock, format_instant, parse_instant
@@ -71,8 +75,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CliError(f"--now: {exc}") from exc
     db = open_db(args)
-    lock = FileLock(watcher_lock_path(resolve_db_path(args.db)))
-    if not lock.acquire():
+    location = resolve_db_path(args.db)
+    lock = FileLock(watcher_lock_path(location)) if isinstance(location, Path) else None
+    if lock is not None and not lock.acquire():
         pid = lock.holder_pid()
         message = _(
             "another watcher is already running for this database (the window or "
@@ -94,7 +99,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
             print(_("Watcher stopped."))
         return 0
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
@@ -128,19 +134,16 @@ class ChangeWaiter:
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.db, self.sleep, self.monotonic = db, sleep, monotonic
-        self.version = self._data_version()
+        from app.core.changes import ChangeMonitor
 
-    def _data_version(self) -> int:
-        return int(self.db.execute_sql("PRAGMA data_version").fetchone()[0])
+        self.sleep, self.monotonic = sleep, monotonic
+        self.monitor = ChangeMonitor(db)
 
     def __call__(self, seconds: float) -> bool:
         """True when woken by a change, False when the time ran out."""
         end = self.monotonic() + seconds
         while (left := end - self.monotonic()) > 0:
             self.sleep(min(left, CHANGE_POLL_SECONDS))
-            version = self._data_version()
-            if version != self.version:
-                self.version = version
+            if self.monitor.poll():
                 return True
         return False

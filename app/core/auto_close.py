@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.core import history
+from app.core import history, versioning
 from app.core.clock import Clock
 from app.core.config_file import _check_keys as check_keys
 from app.core.db import database
@@ -180,21 +180,28 @@ def nothing_closed_warning() -> str:
 
 
 def _write(instance: Instance, values: dict[str, Any]) -> None:
-    AutoCloseSettings.insert(instance=instance.id, **values).on_conflict_replace().execute()
+    """Insert or update the instance's row (an upsert both SQLite and PostgreSQL speak)."""
+    columns = [getattr(AutoCloseSettings, key) for key in values]
+    AutoCloseSettings.insert(instance=instance.id, **values).on_conflict(
+        conflict_target=[AutoCloseSettings.instance], preserve=columns
+    ).execute()
 
 
-def save(instance: Instance, values: dict[str, Any], clock: Clock) -> bool:
+def save(instance: Instance, values: dict[str, Any], clock: Clock,
+         expect: versioning.Expectation | None = None) -> bool:
     """Validate and store the settings with one history event; False when nothing changed.
 
-    Raises ValidationError (and writes nothing) when `values` has errors.
+    Raises ValidationError (and writes nothing) when `values` has errors, ConflictError
+    (nothing written) when `expect` says the page is out of date.
     """
     raise_if_errors(validate(values))
     new = normalize(values)
-    old = get_settings(instance)
-    if new == old:
+    if new == get_settings(instance):
         return False
     now = clock.now()
     with database.atomic():
+        versioning.claim(instance, expect)
+        old = get_settings(instance)  # as stored now, under the instance's row lock
         _write(instance, new)
         history.record(
             instance, now, history.KIND_CONFIG, SECTION_KEY,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from peewee import Case, fn
 
-from app.core import chats, closing
+from app.core import chats, closing, dialect
 from app.core.models import Chat, Instance
 from app.i18n import N_
 
@@ -36,9 +36,9 @@ def _filtered(instance: Instance, filter_key: str):
 
 
 def last_activity():
-    """The later of the two last messages (SQLite's two-argument MAX is a scalar max)."""
-    return fn.MAX(fn.COALESCE(Chat.last_agent_message_at, 0),
-                  fn.COALESCE(Chat.last_customer_message_at, 0))
+    """The later of the two last messages (a scalar max of the row's values)."""
+    return dialect.greatest(fn.COALESCE(Chat.last_agent_message_at, 0),
+                            fn.COALESCE(Chat.last_customer_message_at, 0))
 
 
 def listing(instance: Instance, filter_key: str = "open"):

@@ -21,6 +21,7 @@ from typing import Any
 
 from peewee import chunked, fn
 
+from app.core import dialect
 from app.core.clock import format_instant, parse_instant
 from app.core.db import database
 from app.core.json_text import parse_json
@@ -255,7 +256,7 @@ def chat_as_json(chat: Chat) -> dict[str, Any]:
 
 def chats_query(instance: Instance, status: str | None = None):
     """The instance's chats, most recent activity (a message or the closing) first; lazy."""
-    last_activity = fn.MAX(
+    last_activity = dialect.greatest(
         fn.COALESCE(Chat.last_agent_message_at, 0),
         fn.COALESCE(Chat.last_customer_message_at, 0),
         fn.COALESCE(Chat.closed_at, 0),

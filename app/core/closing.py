@@ -22,11 +22,11 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
+from peewee import JOIN, SQL, Case, Expression, ModelSelect, fn
 
-from app.core import history
+from app.core import dialect
 from app.core.db import database
-from app.core.models import AutoCloseSettings, Chat, HistoryEvent, Instance, from_millis, to_millis
+from app.core.models import AutoCloseSettings, Chat, Instance, from_millis, to_millis
 from app.i18n import _, format_duration
 
 MINUTE_MS = 60_000
@@ -164,13 +164,13 @@ def next_due_at(instance: Instance | int | None = None) -> datetime | None:
     plus that instance's timeout. Pass `instance` for one instance only (a status line).
     """
     instance_id = instance.id if isinstance(instance, Instance) else instance
-    sql, params = _next_due_sql(instance_id)
+    sql, params = _next_due_sql(instance_id, dialect.name())
     value = database.execute_sql(sql, params).fetchone()[0]
     return None if value is None else from_millis(value)
 
 
 @lru_cache(maxsize=64)
-def _next_due_sql(instance_id: int | None) -> tuple[str, list]:
+def _next_due_sql(instance_id: int | None, _dialect: str) -> tuple[str, list]:
     """The compiled query: building it costs ~50× more than SQLite takes to answer it."""
     return next_due_query(instance_id).sql()
 
@@ -217,92 +217,25 @@ class CloseResult:
         return sum(g.count for g in self.groups if g.instance_id == instance_id)
 
 
-def _due_groups(now: datetime) -> list[tuple]:
-    """(instance id, name, timeout, closing message, count) of the instances with due chats."""
-    columns = (
-        Chat.instance,
-        Instance.name,
-        AutoCloseSettings.timeout_minutes,
-        AutoCloseSettings.closing_message,
-    )
-    query = (
-        _with_settings(Chat.select(*columns, fn.COUNT(Chat.id)))
-        .join_from(Chat, Instance)
-        .where(due_condition(now))
-        .group_by(*columns)
-        .order_by(Instance.name)
-    )
-    return list(query.tuples())  # type: ignore[arg-type]
-
-
-def _reasons(groups: list[tuple]) -> Case:
-    """Per chat, the Portuguese reason naming its instance's timeout (SQL CASE)."""
-    timeouts = sorted({group[2] for group in groups})
-    return Case(AutoCloseSettings.timeout_minutes, [(t, closing_reason(t)) for t in timeouts], None)
-
-
-def _history_rows(now: datetime, reasons: Case) -> ModelSelect[Any]:
-    """One history event per due chat (HISTORY_COLUMNS), as the source of an INSERT…SELECT."""
-    details = {  # what the history shows about the chat, and the message recorded as sent
-        "assigned_via": Chat.assigned_via,
-        "closing_message": AutoCloseSettings.closing_message,
-        "customer_name": Chat.customer_name,
-        "operator_name": Chat.operator_name,
-        "phone": Chat.phone,  # with the rest, renders the message as the customer got it
-        "protocol": Chat.protocol,
-        "timeout_minutes": AutoCloseSettings.timeout_minutes,
-    }
-    columns = (
-        Chat.instance,
-        Instance.name,
-        Value(to_millis(now)),
-        Value(history.KIND_AUTO_CLOSE),
-        Value(SECTION_KEY),
-        reasons,
-        fn.json_object(*(part for item in details.items() for part in item)),
-        Chat.external_id,
-    )
-    return _with_settings(Chat.select(*columns)).join_from(Chat, Instance).where(due_condition(now))
-
-
-_HISTORY_FIELDS = "instance instance_name at kind section summary details chat_external_id"
-HISTORY_COLUMNS = tuple(getattr(HistoryEvent, name) for name in _HISTORY_FIELDS.split())
-
-
 def close_due(now: datetime) -> CloseResult:
     """Close every chat due at `now`, over all instances, in one transaction.
 
-    Two statements whatever the number of chats or instances: one INSERT…SELECT of the
-    history events, then one UPDATE…FROM of the same rows (the reason names each instance's
-    timeout). No Python loop over chats; a failure anywhere rolls everything back. When
-    nothing is due it only asks `next_due_at()` and takes no write lock.
+    Set-based whatever the number of chats or instances: no Python loop over chats, one
+    history event per closed chat, and a failure anywhere rolls everything back. When
+    nothing is due it only asks `next_due_at()` and takes no lock.
     """
     first = next_due_at()  # microseconds (the partial index): the idle watcher's case
     if first is None or first > now:
         return CloseResult(now)
-    # IMMEDIATE: take the write lock before reading, so no other writer slips in between.
-    with database.atomic("IMMEDIATE"):
-        groups = _due_groups(now)
-        reasons = _reasons(groups)
-        inserted = (
-            HistoryEvent.insert_from(_history_rows(now, reasons), HISTORY_COLUMNS)
-            .as_rowcount()
-            .execute()
-        )
-        closed = (
-            Chat.update(status="closed", closed_at=now, closed_by="auto", close_reason=reasons)
-            .from_(AutoCloseSettings)
-            .where((AutoCloseSettings.instance == Chat.instance) & due_condition(now))
-            .execute()
-        )
-        expected = sum(group[-1] for group in groups)
-        if not closed == inserted == expected:  # cannot happen in one write transaction
-            raise RuntimeError(f"closed {closed}, wrote {inserted} events, {expected} due")
+    from app.core import closing_sql
+
+    close = closing_sql.close_with_row_locks if dialect.is_postgres() else (
+        closing_sql.close_in_write_lock)
     return CloseResult(
         now,
         tuple(
             ClosedGroup(iid, name, count, closing_reason(timeout), message)
-            for iid, name, timeout, message, count in groups
+            for iid, name, timeout, message, count in close(now)
         ),
     )
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import history
+from app.core import history, versioning
 from app.core.clock import Clock
 from app.core.db import database
 from app.core.instances import FIELDS, validate_fields
@@ -161,6 +161,7 @@ def import_config(data: Any, clock: Clock, *, replace: bool = False) -> ImportRe
                 instance = Instance(created_at=now)
                 result.created.append(clean["name"])
             else:
+                versioning.claim(instance)  # pages open on other desks must reload
                 result.replaced.append(clean["name"])
             for key, value in clean.items():
                 setattr(instance, key, value)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import history
+from app.core import history, versioning
 from app.core.clock import Clock
 from app.core.config_file import export_instance, fold_name, import_config, validate_config
 from app.core.db import database
@@ -135,6 +135,7 @@ def copy_sections(source: Instance, target: Instance, keys: list[str], clock: Cl
         return CopyResult([], warnings(problems))
     now = clock.now()
     with database.atomic():
+        versioning.claim(target)  # pages open on the target must reload
         for section in sections:
             if section.key in changed:
                 section.apply(target, values[section.key], now)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import Database, DatabaseProxy, SqliteDatabase
 
 from app.i18n import _
 
@@ -114,12 +114,17 @@ def _read_only_folder_message(folder: Path) -> str:
     ).format(folder=folder)
 
 
-def open_database(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
+def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     """Open (creating when missing) the SQLite file at `path`, bind the proxy, migrate.
 
     An existing file is first read without writing (header, size, schema version), so a
-    damaged, foreign or newer file is refused and left byte-for-byte untouched.
+    damaged, foreign or newer file is refused and left byte-for-byte untouched. A
+    `postgresql://` URL opens that shared server instead (`app.core.postgres`).
     """
+    from app.core.postgres import is_database_url, open_postgres
+
+    if is_database_url(path):
+        return open_postgres(str(path), migrate=migrate)
     path = Path(path)
     if path.exists():
         if path.is_dir():

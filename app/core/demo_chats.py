@@ -178,7 +178,10 @@ def add_demo_chats(instance: Instance, clock: Clock) -> None:
         close_assigned_by_operator=True,
         close_started_by_bot_or_workflow=True,
         closing_message=CLOSING_MESSAGE,
-    ).on_conflict_replace().execute()
+    ).on_conflict(
+        conflict_target=[AutoCloseSettings.instance],
+        preserve=[f for f in AutoCloseSettings._meta.sorted_fields if not f.primary_key],
+    ).execute()
     rows = []
     for number, data in enumerate(demo_chat_objects(clock.now()), start=1):
         row, problems = validate_chat(data, f"demo {number}")

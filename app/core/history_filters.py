@@ -2,8 +2,8 @@
 
 Declared once: each filter's key, translatable label and the event kinds it keeps; the text
 search ignores case and accents ("sao" finds "São"), done in SQL — a LIKE pre-filter, then a
-small folding function registered on the SQLite connection — so a long history is never
-loaded whole.
+fold (`dialect.accent_fold`: this module's `fold` registered on SQLite, `translate(lower())` on
+PostgreSQL) — so a long history is never loaded whole.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from peewee import SQL, NodeList, SqliteDatabase, fn
+from peewee import SQL, NodeList, fn
 
-from app.core import history
-from app.core.db import database
+from app.core import dialect, history
 from app.core.models import HistoryEvent, Instance
 from app.i18n import N_
 
@@ -39,7 +38,6 @@ KIND_LABELS = {
     history.KIND_INSTANCE: N_("Instance"),
 }
 
-FOLD_FUNCTION = "atende_fold"
 # Letters that have accented forms in Portuguese (and Spanish): in the SQL pre-filter each
 # becomes LIKE's one-character wildcard, so "sao" also lets "São" through.
 _ACCENTABLE = set("aeioucny")
@@ -51,13 +49,6 @@ def fold(text: str | None) -> str:
         return ""
     decomposed = unicodedata.normalize("NFKD", str(text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _ensure_fold_function() -> None:
-    """Register `fold` on the database (again is harmless: it replaces the same function)."""
-    db = database.obj
-    if isinstance(db, SqliteDatabase):
-        db.register_function(fold, FOLD_FUNCTION, 1, deterministic=True)
 
 
 def _prefilter_pattern(needle: str) -> str:
@@ -79,11 +70,10 @@ def search(instance: Instance | None, filter_key: str = "all", text: str = ""):
         query = query.where(HistoryEvent.kind.in_(spec.kinds))
     needle = fold(text).strip()
     if needle:
-        _ensure_fold_function()
         haystack = fn.COALESCE(HistoryEvent.summary, "").concat(" ").concat(
             fn.COALESCE(HistoryEvent.chat_external_id, ""))
-        prefilter = NodeList((haystack, SQL("LIKE"), _prefilter_pattern(needle),
-                              SQL("ESCAPE '\\'")))
+        prefilter = NodeList((haystack, dialect.like_ignoring_case(),
+                              _prefilter_pattern(needle), SQL("ESCAPE '\\'")))
         # SQLite evaluates the terms in this order: `fold` only runs on what LIKE kept.
-        query = query.where(prefilter & getattr(fn, FOLD_FUNCTION)(haystack).contains(needle))
+        query = query.where(prefilter & dialect.accent_fold(haystack, fold).contains(needle))
     return query

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core import history
+from app.core import history, versioning
 from app.core.clock import Clock
 from app.core.db import database
 from app.core.models import Instance
@@ -138,10 +138,12 @@ def update_instance(instance: Instance, data: dict[str, Any], clock: Clock) -> l
         return []
     now = clock.now()
     with database.atomic():
+        versioning.claim(instance)
         for key, value in clean.items():
             setattr(instance, key, value)
         instance.updated_at = now
-        instance.save()
+        # Only these columns: another desk's save of a page (on this row) must survive.
+        instance.save(only=[getattr(Instance, key) for key in clean] + [Instance.updated_at])
         history.record(
             instance, now, history.KIND_INSTANCE, "instance", "; ".join(changes),
             {k: clean[k] for k in clean},

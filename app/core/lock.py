@@ -7,17 +7,34 @@ PID for messages.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
 
 
-def app_lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".app.lock")
+def lock_base(location: Path | str) -> Path:
+    """Where a database's lock files go: beside a SQLite file; for a PostgreSQL URL, in
+    this computer's data folder, named from the URL without its password (one window per
+    server on each computer; the desks' watchers need no lock, see closing.close_due)."""
+    from app.core.postgres import is_database_url, masked
+
+    if is_database_url(location):
+        from app.paths import data_dir
+
+        digest = hashlib.sha256(masked(location).encode("utf-8")).hexdigest()[:16]
+        return data_dir() / f"server-{digest}"
+    return Path(location)
 
 
-def watcher_lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".watcher.lock")
+def app_lock_path(db_path: Path | str) -> Path:
+    base = lock_base(db_path)
+    return base.with_name(base.name + ".app.lock")
+
+
+def watcher_lock_path(db_path: Path | str) -> Path:
+    base = lock_base(db_path)
+    return base.with_name(base.name + ".watcher.lock")
 
 
 class FileLock:

@@ -68,6 +68,8 @@ class Instance(BaseModel):
     prioritize_attendance = BooleanField(default=False)
     created_at = InstantField()
     updated_at = InstantField()
+    # +1 at every configuration save (app.core.versioning): optimistic locking for teams.
+    config_version = IntegerField(default=0)
 
 
 class HistoryEvent(BaseModel):

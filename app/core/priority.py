@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.core import history
+from app.core import history, versioning
 from app.core.clock import Clock
 from app.core.models import Instance
 from app.core.plans import allows_prioritize, plan_label
@@ -38,12 +38,17 @@ def not_effective_warning(plan: str) -> str:
     ).format(plan=plan_label(plan))
 
 
-def save(instance: Instance, enabled: bool, clock: Clock) -> bool:
-    """Store the switch; returns False (and writes nothing) when it did not change."""
+def save(instance: Instance, enabled: bool, clock: Clock,
+         expect: versioning.Expectation | None = None) -> bool:
+    """Store the switch; returns False (and writes nothing) when it did not change.
+
+    Raises ConflictError (nothing written) when `expect` says the page is out of date.
+    """
     if bool(instance.prioritize_attendance) == bool(enabled):
         return False
     now = clock.now()
     with Instance._meta.database.atomic():
+        versioning.claim(instance, expect)
         instance.prioritize_attendance = bool(enabled)
         instance.updated_at = now
         instance.save(only=[Instance.prioritize_attendance, Instance.updated_at])

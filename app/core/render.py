@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import fn
 
+from app.core import dialect
 from app.core.models import Chat, Instance, Template
 from app.core.phones import format_phone_national
 from app.core.template_syntax import variables_in
@@ -93,7 +94,7 @@ def chat_choices(instance_id: int, limit: int = CHAT_CHOICES_LIMIT) -> list[tupl
 
     Capped: the picker is for "the customer I am talking to now", not a chat browser.
     """
-    last = fn.MAX(
+    last = dialect.greatest(
         fn.COALESCE(Chat.last_customer_message_at, 0), fn.COALESCE(Chat.last_agent_message_at, 0)
     )
     query = (

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from peewee import JOIN
 
-from app.core import history
+from app.core import history, versioning
 from app.core.agenda import (
     HOLIDAY_COUNTRY,
     WEEKDAY_KEYS,
@@ -138,10 +138,12 @@ def holidays_label(holidays: dict[str, Any] | None) -> str:
     return _("national and of {state}").format(state=name)
 
 
-def save(instance: Instance, values: dict[str, Any], clock: Clock) -> bool:
+def save(instance: Instance, values: dict[str, Any], clock: Clock,
+         expect: versioning.Expectation | None = None) -> bool:
     """Validate and store the agenda; False (nothing written) when nothing changed.
 
-    Raises ValidationError (nothing written) when `values` break a rule of SPEC §7.
+    Raises ValidationError (nothing written) when `values` break a rule of SPEC §7, and
+    ConflictError (nothing written) when `expect` says the page is out of date.
     """
     raise_if_errors(validate_schedule(values, SECTION_KEY))
     after = canonical(values)
@@ -150,6 +152,8 @@ def save(instance: Instance, values: dict[str, Any], clock: Clock) -> bool:
         return False
     now = clock.now()
     with database.atomic():
+        versioning.claim(instance, expect)
+        before = export_schedule(instance)  # as stored now, under the instance's row lock
         _apply(instance, after, now)
         instance.updated_at = now
         instance.save(only=[Instance.updated_at])

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, cast
 
-from app.core import history
+from app.core import history, versioning
 from app.core.clock import Clock
 from app.core.db import database
 from app.core.models import Instance, Template
@@ -84,6 +85,7 @@ def create_template(instance: Instance, data: dict[str, Any], clock: Clock) -> T
     clean["category"] = canonical_category(instance.id, clean["category"])
     now = clock.now()
     with database.atomic():
+        versioning.claim(instance)
         template = Template.create(instance=instance, created_at=now, updated_at=now, **clean)
         _record(
             instance,
@@ -96,8 +98,13 @@ def create_template(instance: Instance, data: dict[str, Any], clock: Clock) -> T
     return template
 
 
-def update_template(template: Template, data: dict[str, Any], clock: Clock) -> bool:
-    """Save the edited fields; False (nothing written) when nothing changed."""
+def update_template(template: Template, data: dict[str, Any], clock: Clock,
+                    loaded_at: datetime | None = None) -> bool:
+    """Save the edited fields; False (nothing written) when nothing changed.
+
+    `loaded_at` is the `updated_at` of the message the page showed: when someone else
+    saved or deleted it since, ConflictError is raised and nothing is written.
+    """
     problems, clean = check_template(template.instance_id, data, current_id=template.id)
     raise_if_errors(problems)
     clean["category"] = canonical_category(template.instance_id, clean["category"])
@@ -107,6 +114,10 @@ def update_template(template: Template, data: dict[str, Any], clock: Clock) -> b
     now = clock.now()
     old_shortcut = template.shortcut
     with database.atomic():
+        versioning.claim(Instance(id=template.instance_id))
+        stored = Template.get_or_none(Template.id == template.id)
+        if stored is None or (loaded_at is not None and stored.updated_at != loaded_at):
+            raise versioning.ConflictError()
         for key in changed:
             setattr(template, key, clean[key])
         template.updated_at = now
@@ -156,6 +167,7 @@ def duplicate_template(template: Template, clock: Clock) -> Template:
 def delete_template(template: Template, clock: Clock) -> None:
     now = clock.now()
     with database.atomic():
+        versioning.claim(Instance(id=template.instance_id))
         _record(
             template.instance,
             now,

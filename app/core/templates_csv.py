@@ -22,7 +22,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import history
+from app.core import history, versioning
 from app.core.clock import Clock
 from app.core.db import database
 from app.core.models import Instance, Template
@@ -263,6 +263,8 @@ def import_csv(instance: Instance, data: bytes, clock: Clock) -> CsvImportResult
             result.unchanged += 1
     result.created, result.updated = len(new_rows), len(changed)
     with database.atomic():
+        if new_rows or changed:
+            versioning.claim(instance)
         for start in range(0, len(new_rows), 500):
             Template.insert_many(new_rows[start : start + 500]).execute()
         if changed:

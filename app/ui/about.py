@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.core.postgres import masked
 from app.i18n import _
 from app.paths import data_dir, resources_dir
 
@@ -25,7 +26,7 @@ LICENSE = "MIT"
 
 def data_folder(db_path: Path | None) -> Path:
     """The folder of the database in use (`--db` may point outside the default one)."""
-    return db_path.resolve().parent if db_path else data_dir()
+    return db_path.resolve().parent if isinstance(db_path, Path) else data_dir()
 
 
 class AboutDialog(QDialog):
@@ -45,7 +46,7 @@ class AboutDialog(QDialog):
         self.version_label = QLabel(_("Version: {version}").format(version=__version__))
         self.license_label = QLabel(_("Licence: {license}").format(license=LICENSE))
         self.folder_label = QLabel(_("Data folder: {path}").format(path=self.folder))
-        self.db_label = QLabel(_("Database: {path}").format(path=db_path or ""))
+        self.db_label = QLabel(_("Database: {path}").format(path=masked(db_path)))
         description = QLabel(_("Configure the attendance of your WhatsApp instances, offline."))
         description.setWordWrap(True)
         for label in (self.folder_label, self.db_label):

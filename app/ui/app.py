@@ -67,6 +67,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from app.ui.watcher import start_watcher
 
     start_watcher(context)  # unless a headless `atende watch` already runs for this DB
+    from app.ui.change_poller import start_change_poller
+
+    start_change_poller(context)  # what other desks and commands save shows up here
     window = MainWindow(context)
     session.attach(window, context)
     if not getattr(args, "minimized", False):

@@ -47,6 +47,8 @@ class FileActions(QObject):
         )
         menu.addSeparator()
         self.restore_action = self._add(menu, _("&Restore backup…"), self.restore_backup)
+        # Backups are of a SQLite file; a shared server is backed up with its own tools.
+        self.restore_action.setEnabled(isinstance(self.context.db_path, Path))
         menu.addSeparator()
 
     def _add(self, menu: QMenu, text: str, slot) -> QAction:

@@ -107,6 +107,7 @@ class HomePage(QWidget):
         layout.addWidget(holder, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
+        context.instances_changed.connect(self.reload)  # also what other desks change
 
     def _button(self, text, slot, bar, name=None, icon_name=None) -> QPushButton:
         button = QPushButton(text)

@@ -99,6 +99,23 @@ class InstanceView(QWidget):
         self.refresh_header()
         self.show_page(PAGES[0].key)
         self.nav.setFocus()  # keyboard users start in the list of pages
+        self.gone = False
+        context.instances_changed.connect(self._instances_changed)
+
+    def _instances_changed(self) -> None:
+        """Another desk edited this instance (new header) or deleted it (back to Home)."""
+        if Instance.get_or_none(Instance.id == self.instance_id) is not None:
+            self.refresh_header()
+            return
+        self.gone = True
+        for page in self.pages.values():
+            self.context.disconnect(page)  # they must not read the deleted instance
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                _("The instance “{name}” was deleted elsewhere.").format(
+                    name=self.name_label.text()), 15_000)
+        self.back_requested.emit()
 
     def refresh_header(self) -> None:
         instance = Instance.get_by_id(self.instance_id)
@@ -185,5 +202,7 @@ class InstanceView(QWidget):
         return page.focus_search() if page is not None else False
 
     def confirm_leave(self) -> bool:
+        if self.gone:
+            return True  # nothing left to save
         page = self.current_page()
         return page.confirm_leave() if page is not None else True

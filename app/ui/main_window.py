@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
+        from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
+        add_database_action(self, file_menu)
         tools_menu = self.menuBar().addMenu(_("&Tools"))
         preferences = QAction(icon("settings"), _("&Preferences…"), self)
         preferences.setShortcut(QKeySequence.StandardKey.Preferences)

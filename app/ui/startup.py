@@ -25,7 +25,8 @@ from app.core.db import (
     check_writable,
     open_database,
 )
-from app.core.lock import FileLock, app_lock_path
+from app.core.lock import FileLock, app_lock_path, lock_base
+from app.core.postgres import is_database_url, masked
 from app.core.restore import restore_backup
 from app.i18n import _, format_datetime
 
@@ -36,9 +37,14 @@ CHOOSE_BACKUP = "choose"
 QUIT = "quit"
 
 
-def server_name(db_path: Path) -> str:
-    digest = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()
+def server_name(db_path: Path | str) -> str:
+    digest = hashlib.sha256(str(lock_base(db_path).resolve()).encode("utf-8")).hexdigest()
     return f"atende-{digest[:24]}"
+
+
+def location(db_path: Path | str) -> Path | str:
+    """A PostgreSQL URL stays a str; anything else is a file Path."""
+    return db_path if is_database_url(db_path) else Path(db_path)
 
 
 class SingleInstance(QObject):
@@ -46,9 +52,9 @@ class SingleInstance(QObject):
 
     activation_requested = Signal()
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.db_path = location(db_path)
         self.lock = FileLock(app_lock_path(self.db_path))
         self.server: QLocalServer | None = None
 
@@ -108,17 +114,19 @@ class Session:
     """What `run_gui` does before the window exists. `start()` is False to quit, with
     `exit_code` set. Dialog methods are separate so tests can answer them."""
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
-        self.db_path = Path(db_path)
+    def __init__(self, db_path: Path | str, parent: QObject | None = None) -> None:
+        self.db_path = location(db_path)
         self.single = SingleInstance(self.db_path, parent)
         self.exit_code = 0
 
     def start(self) -> bool:
         from app import __version__
 
-        logging.getLogger("atende").info("Atende %s starting on %s", __version__, self.db_path)
+        logging.getLogger("atende").info("Atende %s starting on %s", __version__,
+                                         masked(self.db_path))
         try:
-            check_writable(self.db_path)
+            if isinstance(self.db_path, Path):
+                check_writable(self.db_path)
             claimed = self.single.claim()
         except UnwritableDatabaseError as exc:
             return self._fail(str(exc))
@@ -136,7 +144,7 @@ class Session:
                 _(
                     "Atende is already open with the database {path} (process {pid}). Use the "
                     "window that is open, or close it before opening Atende again."
-                ).format(path=self.db_path, pid=pid or "?"),
+                ).format(path=masked(self.db_path), pid=pid or "?"),
                 title=_("Atende is already open"),
             )
         return self.open()
@@ -149,6 +157,8 @@ class Session:
                 return True
             except DatabaseOpenError as exc:
                 error = exc
+            if not isinstance(self.db_path, Path):  # a server: no local backup to offer
+                return self._fail(str(error))
             if isinstance(error, UnwritableDatabaseError):
                 return self._fail(str(error))
             latest = latest_usable_backup(self.db_path)
@@ -171,6 +181,8 @@ class Session:
         from app.ui.backups import DailyBackup
 
         self.single.activation_requested.connect(lambda: bring_forward(window))
+        if not isinstance(self.db_path, Path):
+            return  # a server is backed up with its own tools (README: team mode)
         self.daily_backup = DailyBackup(self.db_path, context.clock, window)
         self.daily_backup.failed.connect(lambda text: window.statusBar().showMessage(text))
         self.daily_backup.start()

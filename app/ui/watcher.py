@@ -6,8 +6,10 @@ that minute. When nothing is due at a wake, only `next_due_at()` is asked. Setti
 chats changes re-arm it at once. The clock is injected (the context's), and the interval
 is computed from it, so tests drive time by moving a FixedClock and firing the timer.
 
-Only one watcher may run per database: `start_watcher` takes the watcher lock file; when
-a headless `atende watch` holds it, the window does not run its own.
+Only one watcher may run per SQLite file: `start_watcher` takes the watcher lock file; when
+a headless `atende watch` holds it, the window does not run its own. On a shared PostgreSQL
+database every desk runs one (a lock file means nothing across machines): each pass closes
+only rows it locked and that are still open, so each chat is closed exactly once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import logging
 import math
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -153,11 +156,13 @@ def start_watcher(context: AppContext, core: WatcherCore | None = None) -> Watch
     """
     if context.db_path is None:
         return None
-    lock = FileLock(watcher_lock_path(context.db_path))
-    if not lock.acquire():
-        context.watcher_elsewhere = True
-        context.watcher_elsewhere_pid = lock.holder_pid()
-        return None
+    lock = None
+    if isinstance(context.db_path, Path):
+        lock = FileLock(watcher_lock_path(context.db_path))
+        if not lock.acquire():
+            context.watcher_elsewhere = True
+            context.watcher_elsewhere_pid = lock.holder_pid()
+            return None
     watcher = Watcher(context, core, parent=context)
     watcher.lock = lock
     context.watcher = watcher

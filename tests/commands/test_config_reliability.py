@@ -78,6 +78,7 @@ CHILD = textwrap.dedent(
 )
 
 
+@pytest.mark.sqlite_only("the SQLite file: WAL, page limits, file locks, damaged or newer files")
 def test_kill_9_in_the_middle_of_an_import_leaves_the_old_config(db_path, old_config, tmp_path):
     file = tmp_path / "big.json"
     file.write_text(json.dumps(big_config(old_config, 1500)), encoding="utf-8")
@@ -114,6 +115,7 @@ def test_the_same_import_finishes_when_not_killed(db_path, old_config, tmp_path,
     assert len(json.loads(text)["instances"]) == 1503
 
 
+@pytest.mark.sqlite_only("the SQLite file: WAL, page limits, file locks, damaged or newer files")
 def test_full_disk_during_import_rolls_back_with_a_clear_message(
     db_path, old_config, tmp_path, capsys, monkeypatch
 ):
@@ -136,6 +138,7 @@ def test_full_disk_during_import_rolls_back_with_a_clear_message(
     assert dump(db_path) == before
 
 
+@pytest.mark.sqlite_only("the SQLite file: WAL, page limits, file locks, damaged or newer files")
 def test_a_database_busy_in_another_process_is_reported_and_untouched(
     db_path, old_config, tmp_path, capsys, monkeypatch
 ):
@@ -179,6 +182,7 @@ def test_export_to_a_file_replaces_it_whole(db_path, old_config, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".config")] == []
 
 
+@pytest.mark.sqlite_only("the SQLite file: WAL, page limits, file locks, damaged or newer files")
 def test_a_damaged_database_is_one_stderr_line_naming_the_backup(db_path, old_config, capsys):
     from datetime import UTC, datetime
 
@@ -193,6 +197,7 @@ def test_a_damaged_database_is_one_stderr_line_naming_the_backup(db_path, old_co
     assert db_path.read_bytes() == b"garbage" * 1000
 
 
+@pytest.mark.sqlite_only("the SQLite file: WAL, page limits, file locks, damaged or newer files")
 def test_a_newer_database_is_one_stderr_line(db_path, old_config, capsys):
     from app.core.migrations import LATEST_VERSION
 

@@ -19,6 +19,8 @@ from app.core.backup import (
 )
 from app.core.migrations import LATEST_VERSION
 
+pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file")
+
 T0 = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
 
 

@@ -10,6 +10,7 @@ import pytest
 from app.core import chats
 from app.core.models import Chat
 from app.core.validation import ValidationError
+from tests.failing_trigger import add_failing_trigger, drop_failing_trigger
 
 FULL = {
     "external_id": " wa-1001 ",
@@ -219,14 +220,11 @@ def test_a_failure_in_a_later_batch_rolls_back_the_earlier_ones(make_instance, d
     shop = make_instance("Padaria")
     monkeypatch.setattr(chats, "_batch_size", lambda: 2)
     rows, _ = chats.parse_chats(jsonl(*(minimal(f"c{n}") for n in range(5))))
-    db.execute_sql(
-        "CREATE TRIGGER fail BEFORE INSERT ON chat WHEN NEW.external_id = 'c4' "
-        "BEGIN SELECT RAISE(ABORT, 'disco cheio (simulado)'); END"
-    )
+    add_failing_trigger(db, "INSERT", "chat", "NEW.external_id = 'c4'", "disco cheio (simulado)")
     with pytest.raises(Exception, match="simulado"):
         chats.upsert_chats(shop, rows)
     assert stored() == []
-    db.execute_sql("DROP TRIGGER fail")
+    drop_failing_trigger(db, "chat")
     assert chats.upsert_chats(shop, rows).created == 5
 
 

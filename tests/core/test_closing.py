@@ -17,6 +17,7 @@ import pytest
 
 from app.core import closing
 from app.core.models import AutoCloseSettings, Chat, HistoryEvent
+from tests.failing_trigger import add_failing_trigger, drop_failing_trigger
 
 MS = timedelta(milliseconds=1)
 HANDLERS = ("bot", "human")
@@ -268,10 +269,8 @@ def test_a_failure_midway_closes_nothing(shop, make_instance, clock, db, failing
         else ("chat", "NEW.external_id")
     )
     verb = "INSERT" if failing == "history insert" else "UPDATE"
-    db.execute_sql(
-        f"CREATE TRIGGER fail BEFORE {verb} ON {table} "
-        f"WHEN NEW.instance_id = {second.id} AND {new} = 'c2' "
-        "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
+    add_failing_trigger(
+        db, verb, table, f"NEW.instance_id = {second.id} AND {new} = 'c2'", "simulated failure"
     )
     before = snapshot()
     events = HistoryEvent.select().count()
@@ -279,7 +278,7 @@ def test_a_failure_midway_closes_nothing(shop, make_instance, clock, db, failing
         closing.close_due(now)
     assert snapshot() == before
     assert HistoryEvent.select().count() == events
-    db.execute_sql("DROP TRIGGER fail")
+    drop_failing_trigger(db, table)
     assert closing.close_due(now).total == 6
 
 
@@ -340,6 +339,7 @@ def test_watcher_pass_closes_then_reports_the_next_deadline(shop, clock):
     assert result.next_due_at == now + timedelta(hours=1)
 
 
+@pytest.mark.sqlite_only("SQLite's EXPLAIN QUERY PLAN; test_team.py has the PostgreSQL twin")
 def test_the_idle_queries_use_the_partial_index(shop, clock, db):
     """SQLite uses chat_awaiting_customer only if the literals match its WHERE exactly."""
     for query in (closing.next_due_query(), closing.due_chats(clock.now())):

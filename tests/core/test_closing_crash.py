@@ -8,6 +8,8 @@ import sys
 import textwrap
 from datetime import timedelta
 
+import pytest
+
 from app.core.db import close_database
 from app.core.models import AutoCloseSettings, to_millis
 
@@ -41,6 +43,7 @@ CHILD = textwrap.dedent(
 )
 
 
+@pytest.mark.sqlite_only("pauses the pass with a SQLite function and temporary trigger")
 def test_kill_9_during_a_pass_closes_nothing_and_records_nothing(db, db_path, make_instance,
                                                                  clock):
     shop = make_instance("Padaria")

@@ -16,6 +16,8 @@ from app.core.db import (
     open_database,
 )
 
+pytestmark = pytest.mark.sqlite_only("the SQLite file: header, pragmas, backups, foreign files")
+
 
 def test_new_file_gets_the_latest_schema_and_pragmas(db_path):
     db = open_database(db_path)

@@ -17,6 +17,8 @@ from app.core.db import (
 from app.core.instances import create_instance
 from tests.faults import dump, fill_disk, read_only
 
+pytestmark = pytest.mark.sqlite_only("damaged, read-only or full SQLite files")
+
 DATA = {
     "name": "Loja Centro",
     "phone": "+5511912345678",

@@ -129,9 +129,10 @@ def test_delete_cascades_to_rows_of_the_instance(make_instance, clock, db):
     inst = make_instance("Loja Centro")
     db.execute_sql(
         "INSERT INTO template (instance_id, title, shortcut, content, created_at, updated_at) "
-        "VALUES (?, 'Oi', '/oi', 'Olá', 0, 0)", (inst.id,))
+        f"VALUES ({db.param}, 'Oi', '/oi', 'Olá', 0, 0)", (inst.id,))
     db.execute_sql(
-        "INSERT INTO chat (instance_id, external_id, status, handler) VALUES (?, 'c1', 'open', "
+        f"INSERT INTO chat (instance_id, external_id, status, handler) VALUES ({db.param}, 'c1', "
+        "'open', "
         "'bot')", (inst.id,))
     instances.delete_instance(inst, clock)
     assert db.execute_sql("SELECT count(*) FROM template").fetchone()[0] == 0

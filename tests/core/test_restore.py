@@ -15,6 +15,8 @@ from app.core.lock import watcher_lock_path
 from app.core.models import Instance
 from app.core.restore import restore_backup
 
+pytestmark = pytest.mark.sqlite_only("restoring a backup of the SQLite file")
+
 T0 = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
 
 

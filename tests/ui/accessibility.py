@@ -166,12 +166,7 @@ def database_strings() -> set[str]:
     from app.core.db import database
 
     found: set[str] = set()
-    tables = [
-        r[0]
-        for r in database.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-        ).fetchall()
-    ]
+    tables = database.get_tables()  # SQLite or PostgreSQL
     for table in tables:
         for row in database.execute_sql(f'SELECT * FROM "{table}"').fetchall():
             for value in row:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 
 from app import __version__
@@ -15,6 +16,7 @@ def by_name(widget, name):
     return next(w for w in widget.findChildren(QPushButton) if w.accessibleName() == name)
 
 
+@pytest.mark.sqlite_only("the folder of a SQLite file; a server URL: test_database_dialog")
 def test_shows_version_licence_and_the_folder_of_the_database(qtbot, db_path):
     dialog = AboutDialog(db_path)
     qtbot.addWidget(dialog)
@@ -41,6 +43,7 @@ def test_open_data_folder_asks_the_desktop_to_show_it(qtbot, tmp_path, monkeypat
     assert folder.is_dir()
 
 
+@pytest.mark.sqlite_only("the folder of a SQLite file; a server URL: test_database_dialog")
 def test_help_menu_opens_it_for_the_database_in_use(qtbot, db, db_path, monkeypatch):
     from app.ui.main_window import MainWindow
 

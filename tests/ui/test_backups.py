@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from app.core import backup as core
 from app.core.backup import backup_database, list_backups
 from app.i18n import format_date
 from app.ui.backups import DailyBackup, RestoreBackupDialog, describe_backup
+
+pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file")
 
 
 def test_daily_backup_once_a_day_from_the_timer(db, db_path, clock, qtbot):

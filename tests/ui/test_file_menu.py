@@ -59,6 +59,7 @@ def test_the_file_menu_offers_the_four_actions_in_portuguese(window):
         "&Importar configuração…",
         "&Copiar configurações para outra instância…",
         "&Restaurar backup…",
+        "&Banco de dados…",
         "&Sair",
     ]
 
@@ -166,6 +167,7 @@ def test_cancelling_the_summary_writes_nothing(window, make_instance, tmp_path, 
     assert dump(db_path) == before
 
 
+@pytest.mark.sqlite_only("a full SQLite file, or restoring its backups")
 def test_a_full_disk_during_import_is_explained_and_rolled_back(
     window, db, make_instance, tmp_path, db_path
 ):
@@ -242,6 +244,7 @@ def test_copy_needs_two_instances(window, make_instance):
     assert "segunda instância" in answers.messages[0][1]
 
 
+@pytest.mark.sqlite_only("a full SQLite file, or restoring its backups")
 def test_restore_a_backup_and_see_it(window, make_instance, db_path, clock):
     make_instance("Loja Centro")
     saved = backup_database(db_path, "daily", clock.now() - timedelta(hours=1))
@@ -256,6 +259,7 @@ def test_restore_a_backup_and_see_it(window, make_instance, db_path, clock):
     assert saved.exists()
 
 
+@pytest.mark.sqlite_only("a full SQLite file, or restoring its backups")
 def test_declining_the_restore_changes_nothing(window, make_instance, db_path, clock):
     make_instance("Loja Centro")
     backup_database(db_path, "daily", clock.now())
@@ -266,6 +270,7 @@ def test_declining_the_restore_changes_nothing(window, make_instance, db_path, c
     assert dump(db_path) == before
 
 
+@pytest.mark.sqlite_only("a full SQLite file, or restoring its backups")
 def test_the_watcher_rests_while_the_file_is_replaced(
     window, make_instance, db_path, clock, monkeypatch
 ):

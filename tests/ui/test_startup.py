@@ -78,6 +78,7 @@ def test_a_good_database_opens_and_holds_the_lock(db_path, session_factory):
     assert not FileLock(app_lock_path(db_path)).acquire()
 
 
+@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_a_second_session_on_the_same_database_says_atende_is_open(db_path, session_factory):
     first = session_factory(db_path)
     assert first.start()
@@ -127,6 +128,7 @@ def test_the_single_instance_server_answers_a_knock(db_path, qtbot):
         owner.release()
 
 
+@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_a_garbage_database_offers_the_latest_backup_and_restores_it(
     db_path, with_backup, session_factory
 ):
@@ -145,6 +147,7 @@ def test_a_garbage_database_offers_the_latest_backup_and_restores_it(
     assert kept[0].path.read_bytes() == garbage, "the bad file is kept, byte for byte"
 
 
+@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_closing_leaves_the_bad_file_untouched_and_the_lock_free(db_path, session_factory):
     garbage = b"\x00" * 10_000
     db_path.write_bytes(garbage)
@@ -161,6 +164,7 @@ def test_closing_leaves_the_bad_file_untouched_and_the_lock_free(db_path, sessio
     assert FileLock(app_lock_path(db_path)).acquire(), "the lock was released"
 
 
+@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_choosing_a_backup_from_the_list(db_path, with_backup, session_factory):
     db_path.write_bytes(b"garbage" * 700)
     session = session_factory(db_path)
@@ -170,6 +174,7 @@ def test_choosing_a_backup_from_the_list(db_path, with_backup, session_factory):
     assert Instance.select().count() == 1
 
 
+@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_a_newer_database_is_explained_and_can_be_left_alone(db_path, with_backup, session_factory):
     con = sqlite3.connect(db_path)
     con.execute("INSERT INTO schema_version VALUES (?)", (migrations.LATEST_VERSION + 5,))
@@ -195,6 +200,7 @@ def test_a_read_only_folder_is_explained_without_creating_anything(tmp_path, ses
         assert list(folder.iterdir()) == []
 
 
+@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_the_recovery_box_speaks_portuguese(db_path, with_backup, qtbot):
     from app.core.backup import latest_usable_backup
     from app.core.db import CorruptDatabaseError

@@ -119,6 +119,7 @@ def test_real_timer_closes_within_a_second(qtbot, shop, clock, watcher):
     assert Chat.get_by_id(chat.id).status == "closed"
 
 
+@pytest.mark.sqlite_only("counts statements with sqlite3's trace callback")
 def test_idle_wake_asks_only_next_due_at(shop, clock, core, watcher):
     add_chat(shop, "c1", clock.now() - timedelta(minutes=10))  # due in 50 min
     watcher.start()
@@ -193,6 +194,7 @@ def test_a_failing_pass_is_retried_not_raised(qtbot, shop, clock, context):
     w.stop()
 
 
+@pytest.mark.sqlite_only("the watcher lock file of a SQLite database")
 def test_one_watcher_per_database(qtbot, db, db_path, clock):
     other_process = FileLock(watcher_lock_path(db_path))
     assert other_process.acquire()

@@ -38,8 +38,11 @@ def current_version(db: Database) -> int:
     if "schema_version" not in tables:
         if tables:
             from app.core.db import CorruptDatabaseError
+            from app.core.dialect import is_postgres
 
             raise CorruptDatabaseError(
+                _("This PostgreSQL database already holds other tables: give Atende a "
+                  "database (or schema) of its own.") if is_postgres(db) else
                 _("This SQLite file is not an Atende database (it has other tables).")
             )
         return 0
@@ -76,5 +79,7 @@ def migrate(db: Database, path: Path | None = None, target: int | None = None) -
             if module.VERSION == 1:
                 db.execute_sql("CREATE TABLE schema_version (version INTEGER NOT NULL)")
             module.apply(db)
-            db.execute_sql("INSERT INTO schema_version (version) VALUES (?)", (module.VERSION,))
+            db.execute_sql(
+                f"INSERT INTO schema_version (version) VALUES ({db.param})", (module.VERSION,)
+            )
     return target

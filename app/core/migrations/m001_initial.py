@@ -1,23 +1,25 @@
 """Instances (with Priorizar atendimento) and the history of changes."""
 
+from app.core.dialect import Only, run_ddl, unique_lower_index
+
 VERSION = 1
 
-STATEMENTS = [
+STATEMENTS: list[str | Only] = [
     """CREATE TABLE instance (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        id $id,
+        name TEXT NOT NULL $unique_nocase,
         phone TEXT NOT NULL,
         plan TEXT NOT NULL CHECK (plan IN ('basico', 'intermediario', 'avancado')),
         timezone TEXT NOT NULL,
-        prioritize_attendance INTEGER NOT NULL DEFAULT 0,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
+        prioritize_attendance $bool NOT NULL DEFAULT $false,
+        created_at $bigint NOT NULL,
+        updated_at $bigint NOT NULL
     )""",
     """CREATE TABLE history_event (
-        id INTEGER PRIMARY KEY,
+        id $id,
         instance_id INTEGER REFERENCES instance (id) ON DELETE SET NULL,
         instance_name TEXT NOT NULL,
-        at INTEGER NOT NULL,
+        at $bigint NOT NULL,
         kind TEXT NOT NULL,
         section TEXT NOT NULL,
         summary TEXT NOT NULL,
@@ -26,9 +28,9 @@ STATEMENTS = [
     )""",
     "CREATE INDEX history_event_instance_at ON history_event (instance_id, at)",
     "CREATE INDEX history_event_at ON history_event (at)",
+    unique_lower_index("instance_name_nocase", "instance", "name"),
 ]
 
 
 def apply(db) -> None:
-    for sql in STATEMENTS:
-        db.execute_sql(sql)
+    run_ddl(db, STATEMENTS)

@@ -1,10 +1,12 @@
 """Chats (attendances) of each instance, as the watcher sees them."""
 
+from app.core.dialect import run_ddl
+
 VERSION = 3
 
 STATEMENTS = [
     """CREATE TABLE chat (
-        id INTEGER PRIMARY KEY,
+        id $id,
         instance_id INTEGER NOT NULL REFERENCES instance (id) ON DELETE CASCADE,
         external_id TEXT NOT NULL,
         customer_name TEXT,
@@ -14,9 +16,9 @@ STATEMENTS = [
         handler TEXT NOT NULL CHECK (handler IN ('bot', 'human')),
         assigned_via TEXT CHECK (assigned_via IN ('operator', 'chatbot', 'workflow')),
         operator_name TEXT,
-        last_customer_message_at INTEGER,
-        last_agent_message_at INTEGER,
-        closed_at INTEGER,
+        last_customer_message_at $bigint,
+        last_agent_message_at $bigint,
+        closed_at $bigint,
         closed_by TEXT CHECK (closed_by IN ('auto', 'agent')),
         close_reason TEXT,
         UNIQUE (instance_id, external_id)
@@ -35,5 +37,4 @@ STATEMENTS = [
 
 
 def apply(db) -> None:
-    for sql in STATEMENTS:
-        db.execute_sql(sql)
+    run_ddl(db, STATEMENTS)

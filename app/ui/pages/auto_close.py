@@ -33,6 +33,7 @@ MESSAGE_PATH = "auto_close.closing_message"
 
 
 class AutoClosePage(SettingsPage):
+    section_key = core.SECTION_KEY
     title = N_("Automatic closing")
     description = N_(
         "When automatic closing is on, the attendance is closed automatically if the customer "
@@ -199,5 +200,5 @@ class AutoClosePage(SettingsPage):
         return core.validate(values)
 
     def write(self, values: dict[str, Any]) -> None:
-        core.save(self.instance(), values, self.context.clock)
+        core.save(self.instance(), values, self.context.clock, expect=self.expectation)
 

@@ -3,6 +3,11 @@
 `Page` is a read-only view (Atendimentos, Histórico); `SettingsPage` adds the Salvar button
 (disabled while invalid or unchanged), Ctrl+S, errors under fields, and the
 Salvar / Descartar / Cancelar guard when leaving with unsaved changes.
+
+Several desks may edit one database: a SettingsPage reloads by itself when the settings
+change elsewhere and it has no unsaved edits; a save over someone else's newer change of the
+same page is refused by core (`versioning.ConflictError`) with the edits kept on screen and
+a Recarregar button.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import versioning
 from app.core.models import Instance
 from app.core.validation import Problem, ValidationError, errors
 from app.i18n import _
@@ -108,23 +114,34 @@ class SettingsPage(Page):
     - `show_values(values)` — put stored values into the widgets (`load` calls it);
     - `stored_values() -> dict` — the values in the database;
     - `check(values) -> list[Problem]` — core validation (paths match `error_labels`);
-    - `write(values)` — save through core (raise ValidationError on refusal).
+    - `write(values)` — save through core (raise ValidationError on refusal), passing
+      `expect=self.expectation` so a save over someone else's change is refused;
+    - `section_key` — the config section the page edits (`app.core.sections`).
     Call `self.changed()` whenever an input changes.
     """
 
     saved = Signal()
+    section_key: str | None = None
 
     def __init__(self, instance_id: int, context: AppContext, parent: QWidget | None = None):
         super().__init__(instance_id, context, parent)
         self.error_labels: dict[str, FieldError] = {}
         self._loaded: dict[str, Any] = {}
         self._loading = False
+        self._saving = False
+        self.expectation: versioning.Expectation | None = None
         footer = QWidget(objectName="pageFooter")
         fl = QHBoxLayout(footer)
         fl.setContentsMargins(28, 10, 28, 12)
         self.status_label = QLabel(objectName="saveStatus")
         self.status_label.setWordWrap(True)
         fl.addWidget(self.status_label, 1)
+        self.reload_button = QPushButton(_("Reload"))
+        self.reload_button.setAccessibleName(_("Reload"))
+        self.reload_button.setToolTip(_("Show what is saved now (your changes are discarded)"))
+        self.reload_button.clicked.connect(self.load)
+        self.reload_button.hide()
+        fl.addWidget(self.reload_button)
         self.discard_button = QPushButton(icon("undo"), _("Discard changes"))
         self.discard_button.setAccessibleName(_("Discard changes"))
         self.discard_button.clicked.connect(self.load)
@@ -139,6 +156,7 @@ class SettingsPage(Page):
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
+        context.settings_changed.connect(self._settings_changed_elsewhere)
 
     # -- to implement -------------------------------------------------------------------
     def read_values(self) -> dict[str, Any]:
@@ -180,12 +198,28 @@ class SettingsPage(Page):
     def load(self) -> None:
         self._loading = True
         try:
+            if self.section_key is not None:  # before the values: see versioning.expect
+                self.expectation = versioning.expect(self.instance_id, self.section_key)
             self._loaded = self.stored_values()
             self.show_values(self._loaded)
         finally:
             self._loading = False
         self.status_label.setText("")
+        self.reload_button.hide()
         self.changed()
+
+    def _settings_changed_elsewhere(self, instance_id: int = 0) -> None:
+        """Show what another page, desk or command saved, unless the user is editing."""
+        if self._saving or instance_id not in (0, self.instance_id):
+            return
+        if Instance.get_or_none(Instance.id == self.instance_id) is None:
+            return  # deleted elsewhere: the instance view goes back home
+        if self.expectation is not None and (
+            versioning.current_version(self.instance_id) == self.expectation.version
+        ):
+            return  # nothing of this instance's configuration moved
+        if not self.has_unsaved_changes():
+            self.load()
 
     def has_unsaved_changes(self) -> bool:
         return self.read_values() != self._loaded
@@ -226,11 +260,26 @@ class SettingsPage(Page):
             self.show_problems(exc.problems)
             self.status_label.setText(_("Not saved: fix the fields marked in red."))
             return False
+        except versioning.ConflictError as exc:
+            self.show_conflict(exc)
+            return False
         self.load()
         self.status_label.setText(_("Saved."))
-        self.context.settings_changed.emit(self.instance_id)
+        self._saving = True
+        try:
+            self.context.settings_changed.emit(self.instance_id)
+        finally:
+            self._saving = False
         self.saved.emit()
         return True
+
+    def show_conflict(self, exc: versioning.ConflictError) -> None:
+        """Refused: keep the edits on screen, say why, offer Recarregar."""
+        self.status_label.setText(
+            _("{reason} Your changes were not saved; they are still on the screen. Reload "
+              "to see what is saved now.").format(reason=str(exc))
+        )
+        self.reload_button.setVisible(not exc.deleted)
 
     def confirm_leave(self) -> bool:
         if not self.has_unsaved_changes():

@@ -15,6 +15,7 @@ from app.ui.widgets.switch import Switch
 
 
 class PriorityPage(SettingsPage):
+    section_key = priority.SECTION_KEY
     title = N_("Prioritize attendance")
     description = N_(
         "When on, the automatic messages of Notificações Inteligentes are not sent to a "
@@ -88,4 +89,5 @@ class PriorityPage(SettingsPage):
         return []
 
     def write(self, values: dict[str, Any]) -> None:
-        priority.save(self.instance(), values["enabled"], self.context.clock)
+        priority.save(self.instance(), values["enabled"], self.context.clock,
+                      expect=self.expectation)

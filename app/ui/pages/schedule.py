@@ -37,6 +37,7 @@ WALL = QTimeZone(QTimeZone.Initialization.UTC)
 
 
 class SchedulePage(SettingsPage):
+    section_key = schedule.SECTION_KEY
     title = N_("Business hours")
     description = N_(
         "Outside these hours the automatic messages of Notificações Inteligentes wait for the "
@@ -202,7 +203,7 @@ class SchedulePage(SettingsPage):
         return validate_schedule(values, PATH)
 
     def write(self, values: dict[str, Any]) -> None:
-        schedule.save(self.instance(), values, self.context.clock)
+        schedule.save(self.instance(), values, self.context.clock, expect=self.expectation)
 
     def show_problems(self, problems: list[Problem]) -> None:
         super().show_problems(problems)

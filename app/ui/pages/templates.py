@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import templates as core
-from app.core.models import Chat, Template
+from app.core import versioning
+from app.core.models import Chat, Instance, Template
 from app.core.render import chat_choices, render_text, variable_values
 from app.core.template_fields import FIELDS
 from app.core.validation import ValidationError, errors
@@ -63,6 +64,9 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         context.chats_changed.connect(self._on_chats_changed)
+        context.settings_changed.connect(self._on_settings_changed)
+        self._loaded_at = None  # updated_at of the message shown (optimistic versioning)
+        self._saving = False
         self.load()
 
     # -- loading ----------------------------------------------------------------------------
@@ -85,6 +89,23 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
     def _on_chats_changed(self, instance_id: int) -> None:
         if instance_id in (0, self.instance_id):
             self._refresh_chats()
+
+    def announce_change(self) -> None:
+        """Tell the other views (and the watcher) about our own save; we already show it."""
+        self._saving = True
+        try:
+            self.context.settings_changed.emit(self.instance_id)
+        finally:
+            self._saving = False
+
+    def _on_settings_changed(self, instance_id: int) -> None:
+        """Messages saved elsewhere (another desk): shown unless an edit is under way."""
+        if self._saving or instance_id not in (0, self.instance_id):
+            return
+        if Instance.get_or_none(Instance.id == self.instance_id) is None:
+            return  # deleted elsewhere: the instance view goes back home
+        if not self.has_unsaved_changes():
+            self.load()
 
     def _update_views(self) -> None:
         has_any = bool(self.model.rows) or self.editing
@@ -125,6 +146,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self.editing = True
         self.editor.set_values(values)
         self._loaded = self.editor.values()
+        self._loaded_at = template.updated_at if template else None
         self.editor_title.setText(_("Edit message") if template else _("New message"))
         self.duplicate_button.setEnabled(template is not None)
         self.delete_button.setEnabled(template is not None)
@@ -191,16 +213,22 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
             if self.current_id is None:
                 template = core.create_template(self._instance, values, clock)
             else:
-                template = Template.get_by_id(self.current_id)
-                core.update_template(template, values, clock)
+                template = Template.get_or_none(id=self.current_id) or Template(
+                    id=self.current_id, instance=self.instance_id)
+                core.update_template(template, values, clock, loaded_at=self._loaded_at)
         except ValidationError as exc:
             self.editor.show_problems(exc.problems)
             self.status_label.setText(_("Not saved: fix the fields marked in red."))
             return False
+        except versioning.ConflictError as exc:  # the edits stay; Descartar shows what is saved
+            self.status_label.setText(
+                _("{reason} Your changes were not saved; they are still on the screen. "
+                  "Discard them to see what is saved now.").format(reason=str(exc)))
+            return False
         self.current_id, self.editing = template.id, True
         self.load()
         self.status_label.setText(_("Saved."))
-        self.context.settings_changed.emit(self.instance_id)
+        self.announce_change()
         self.saved.emit()
         return True
 
@@ -236,7 +264,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         )
         self.editor.title_edit.setFocus()
         self.editor.title_edit.selectAll()
-        self.context.settings_changed.emit(self.instance_id)
+        self.announce_change()
 
     def delete_template(self) -> None:
         if self.current_id is None:
@@ -252,7 +280,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
             self.show_template(self.model.row_at(min(position, len(self.model.visible) - 1)).id)
         self._update_views()
         self.status_label.setText(_("Deleted {shortcut}.").format(shortcut=template.shortcut))
-        self.context.settings_changed.emit(self.instance_id)
+        self.announce_change()
 
     def ask_delete(self, title: str, shortcut: str) -> bool:
         box = QMessageBox(self)

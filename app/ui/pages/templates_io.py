@@ -81,7 +81,7 @@ class TemplatesFileActions:
         notes = " ".join(p.message for p in result.warnings)
         self.status_label.setText(f"{summary} {notes}".strip())
         if result.created or result.updated:
-            self.context.settings_changed.emit(self.instance_id)
+            self.announce_change()
 
     def export_csv(self) -> None:
         name = re.sub(r"[^a-z0-9]+", "-", fold(self.instance().name)).strip("-") or "atende"
