@@ -92,8 +92,39 @@ class Page(QWidget):
         field.selectAll()
         return True
 
-    def confirm_leave(self) -> bool:
+    def save(self) -> bool:
+        """Pages that edit something override this; a read-only page has nothing to save."""
         return True
+
+    def discard(self) -> None:
+        """Drop the unsaved edits: read the stored values again."""
+        self.load()
+
+    def confirm_leave(self) -> bool:
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard()
+            return True
+        return False
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Salvar / Descartar / Cancelar (Qt's own buttons, translated by qtbase_pt_BR)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(_("The page “{page}” has unsaved changes.").format(page=_(self.title)))
+        box.setInformativeText(_("Do you want to save them before leaving?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return QMessageBox.StandardButton(box.exec())
 
     def card(self, title: str | None = None) -> QVBoxLayout:
         """A white rounded box in the body; returns its layout."""
@@ -144,7 +175,7 @@ class SettingsPage(Page):
         fl.addWidget(self.reload_button)
         self.discard_button = QPushButton(icon("undo"), _("Discard changes"))
         self.discard_button.setAccessibleName(_("Discard changes"))
-        self.discard_button.clicked.connect(self.load)
+        self.discard_button.clicked.connect(self.discard)
         fl.addWidget(self.discard_button)
         self.save_button = QPushButton(icon("save", "on_accent"), _("Save"), objectName="primary")
         self.save_button.setAccessibleName(_("Save"))
@@ -280,29 +311,3 @@ class SettingsPage(Page):
               "to see what is saved now.").format(reason=str(exc))
         )
         self.reload_button.setVisible(not exc.deleted)
-
-    def confirm_leave(self) -> bool:
-        if not self.has_unsaved_changes():
-            return True
-        answer = self.ask_unsaved()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.load()
-            return True
-        return False
-
-    def ask_unsaved(self) -> QMessageBox.StandardButton:
-        """Salvar / Descartar / Cancelar (Qt's own buttons, translated by qtbase_pt_BR)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Unsaved changes"))
-        box.setText(_("The page “{page}” has unsaved changes.").format(page=_(self.title)))
-        box.setInformativeText(_("Do you want to save them before leaving?"))
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        return QMessageBox.StandardButton(box.exec())

@@ -25,7 +25,7 @@ from app.core.render import chat_choices, render_text, variable_values
 from app.core.template_fields import FIELDS
 from app.core.validation import ValidationError, errors
 from app.i18n import N_, _, format_time
-from app.ui.pages.base import Page, SettingsPage
+from app.ui.pages.base import Page
 from app.ui.pages.templates_io import TemplatesFileActions
 from app.ui.pages.templates_layout import TemplatesLayout
 
@@ -41,7 +41,6 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
     saved = Signal()
 
     # Same Salvar / Descartar / Cancelar dialog as every settings page (tests replace it).
-    ask_unsaved = SettingsPage.ask_unsaved
 
     def __init__(self, instance_id: int, context, parent: QWidget | None = None) -> None:
         super().__init__(instance_id, context, parent)
@@ -239,17 +238,6 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
             self.editing = False
             self._show_first()
             self._update_views()
-
-    def confirm_leave(self) -> bool:
-        if not self.has_unsaved_changes():
-            return True
-        answer = self.ask_unsaved()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.discard()
-            return True
-        return False
 
     def duplicate_template(self) -> None:
         if self.current_id is None or not self.confirm_leave():
