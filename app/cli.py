@@ -57,20 +57,25 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--db", metavar=_("PATH"),
+        "--db",
+        metavar=_("PATH"),
         help=_(
             "database file, or postgresql:// URL of a shared server (wins over "
             "ATENDE_DATABASE_URL and ATENDE_DB; default: the application data folder)"
         ),
     )
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help=_("fill an empty database with example instances before opening the window"),
     )
     parser.add_argument(
-        "--minimized", action="store_true",
-        help=_("start in the system tray, or minimized without one (used when Atende "
-               "starts with the system)"),
+        "--minimized",
+        action="store_true",
+        help=_(
+            "start in the system tray, or minimized without one (used when Atende "
+            "starts with the system)"
+        ),
     )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for name in COMMAND_MODULES:
@@ -134,8 +139,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a failure we did not foresee: still no traceback for users
         from app.core.db import storage_failure_message
 
-        message = storage_failure_message(exc) or _("unexpected failure: {error}").format(
-            error=exc
-        )
+        message = storage_failure_message(exc) or _("unexpected failure: {error}").format(error=exc)
         print(message, file=sys.stderr)
         return EXIT_FAILURE

@@ -81,8 +81,12 @@ def resolve_db_path(cli_value: str | None) -> Path | str:
     `--db` (a path or a URL) wins over `ATENDE_DATABASE_URL`, then `ATENDE_DB`, then the
     choice saved in the window (Arquivo → Banco de dados…), then the platform default file.
     """
-    for value in (cli_value, os.environ.get(DATABASE_URL_ENV), os.environ.get("ATENDE_DB"),
-                  saved_database_choice()):
+    for value in (
+        cli_value,
+        os.environ.get(DATABASE_URL_ENV),
+        os.environ.get("ATENDE_DB"),
+        saved_database_choice(),
+    ):
         if value and value.strip():
             return _location(value.strip())
     return default_db_path()

@@ -44,31 +44,63 @@ def main() -> int:
     for n in (10_000, 100_000):
         with tempfile.TemporaryDirectory() as tmp:
             db = open_database(Path(tmp) / "bench.sqlite3")
-            shop = create_instance({"name": "Loja", "phone": "+5511912345678",
-                                    "plan": "avancado", "timezone": "America/Sao_Paulo"}, clock)
+            shop = create_instance(
+                {
+                    "name": "Loja",
+                    "phone": "+5511912345678",
+                    "plan": "avancado",
+                    "timezone": "America/Sao_Paulo",
+                },
+                clock,
+            )
             now = clock.now()
-            rows = ({"instance": shop.id, "instance_name": "Loja",
-                     "at": now - timedelta(seconds=i), "kind": "auto_close",
-                     "section": "auto_close", "summary": f"Cliente sem resposta há 10 horas {i}",
-                     "details": {}, "chat_external_id": f"c{i}"} for i in range(n))
+            rows = (
+                {
+                    "instance": shop.id,
+                    "instance_name": "Loja",
+                    "at": now - timedelta(seconds=i),
+                    "kind": "auto_close",
+                    "section": "auto_close",
+                    "summary": f"Cliente sem resposta há 10 horas {i}",
+                    "details": {},
+                    "chat_external_id": f"c{i}",
+                }
+                for i in range(n)
+            )
             with db.atomic():
                 for batch in chunked(rows, 5000):
                     HistoryEvent.insert_many(batch).execute()
+
             def fold(expression):
                 return dialect.accent_fold(expression, history_filters.fold)
 
             for needle in NEEDLES:
-                floor = median_ms(lambda needle=needle: list(
-                    HistoryEvent.select().where(HistoryEvent.summary.contains(needle))
-                    .order_by(HistoryEvent.at.desc()).limit(201)))
-                naive = median_ms(lambda needle=needle, fold=fold: list(
-                    HistoryEvent.select().where(fold(HistoryEvent.summary).contains(needle))
-                    .order_by(HistoryEvent.at.desc()).limit(201)))
-                app = median_ms(lambda needle=needle, shop=shop: list(
-                    history_filters.search(shop, "all", needle).limit(201)))
-                print(f"{n:>7} events, {needle!r:28}: plain LIKE {floor:7.1f} ms (floor) | "
-                      f"fold every row {naive:7.1f} ms | app {app:7.1f} ms "
-                      f"({app / floor:.1f}× floor)")
+                floor = median_ms(
+                    lambda needle=needle: list(
+                        HistoryEvent.select()
+                        .where(HistoryEvent.summary.contains(needle))
+                        .order_by(HistoryEvent.at.desc())
+                        .limit(201)
+                    )
+                )
+                naive = median_ms(
+                    lambda needle=needle, fold=fold: list(
+                        HistoryEvent.select()
+                        .where(fold(HistoryEvent.summary).contains(needle))
+                        .order_by(HistoryEvent.at.desc())
+                        .limit(201)
+                    )
+                )
+                app = median_ms(
+                    lambda needle=needle, shop=shop: list(
+                        history_filters.search(shop, "all", needle).limit(201)
+                    )
+                )
+                print(
+                    f"{n:>7} events, {needle!r:28}: plain LIKE {floor:7.1f} ms (floor) | "
+                    f"fold every row {naive:7.1f} ms | app {app:7.1f} ms "
+                    f"({app / floor:.1f}× floor)"
+                )
             db.close()
     return 0
 

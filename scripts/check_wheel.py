@@ -22,8 +22,16 @@ def main() -> int:
         venv.EnvBuilder(with_pip=True, system_site_packages=False).create(env_dir)
         py = env_dir / "bin" / "python"
         subprocess.run(
-            [str(py), "-m", "pip", "install", "--quiet", "-c", str(ROOT / "constraints.txt"),
-             str(ROOT)],
+            [
+                str(py),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "-c",
+                str(ROOT / "constraints.txt"),
+                str(ROOT),
+            ],
             check=True,
         )
         probe = (
@@ -38,7 +46,10 @@ def main() -> int:
         subprocess.run([str(py), "-c", probe], check=True, cwd=tmp)
         result = subprocess.run(
             [str(env_dir / "bin" / "atende"), "--db", str(tmp_path / "x.sqlite3"), "export"],
-            check=True, cwd=tmp, capture_output=True, text=True,
+            check=True,
+            cwd=tmp,
+            capture_output=True,
+            text=True,
         )
         assert '"format": "atende-config"' in result.stdout, result.stdout
         print("atende export from the wheel: ok")

@@ -65,8 +65,9 @@ def _dump_postgres(url: str) -> dict[str, list[tuple]]:
     con = other_connection(url)
     try:
         cur = con.cursor()
-        cur.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                    "ORDER BY tablename")
+        cur.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+        )
         tables = [r[0] for r in cur.fetchall()]
         rows = {}
         for table in tables:

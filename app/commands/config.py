@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help=_("read a configuration JSON file (all or nothing)"))
     p.add_argument("file", metavar=_("FILE"))
     p.add_argument(
-        "--replace", action="store_true",
+        "--replace",
+        action="store_true",
         help=_("replace the configuration of instances that already exist (chats are kept)"),
     )
     p.set_defaults(func=cmd_import)

@@ -36,23 +36,56 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("enabled", bool, False, N_("Close inactive attendances automatically"),
-            N_("When on, the attendance is closed automatically if the customer does not "
-               "answer within the time limit.")),
-    Setting("timeout_minutes", int, 60, N_("Time limit"),
-            N_("How long after the last message of the attendant, without an answer from "
-               "the customer, the attendance is closed.")),
-    Setting("close_assigned_by_operator", bool, True,
-            N_("Close human attendance assigned by another operator"),
-            N_("Human attendances assigned to other operators are closed automatically when "
-               "they reach the time limit.")),
-    Setting("close_started_by_bot_or_workflow", bool, False,
-            N_("Close human attendance assigned by chatbot or workflow"),
-            N_("Human attendances started by a chatbot or workflow are finished "
-               "automatically after the time limit.")),
-    Setting("closing_message", str, None, N_("Closing message (optional)"),
-            N_("Recorded as sent to the customer when the attendance is closed. You can use "
-               "variables such as {{nome}} and {{protocolo}}.")),
+    Setting(
+        "enabled",
+        bool,
+        False,
+        N_("Close inactive attendances automatically"),
+        N_(
+            "When on, the attendance is closed automatically if the customer does not "
+            "answer within the time limit."
+        ),
+    ),
+    Setting(
+        "timeout_minutes",
+        int,
+        60,
+        N_("Time limit"),
+        N_(
+            "How long after the last message of the attendant, without an answer from "
+            "the customer, the attendance is closed."
+        ),
+    ),
+    Setting(
+        "close_assigned_by_operator",
+        bool,
+        True,
+        N_("Close human attendance assigned by another operator"),
+        N_(
+            "Human attendances assigned to other operators are closed automatically when "
+            "they reach the time limit."
+        ),
+    ),
+    Setting(
+        "close_started_by_bot_or_workflow",
+        bool,
+        False,
+        N_("Close human attendance assigned by chatbot or workflow"),
+        N_(
+            "Human attendances started by a chatbot or workflow are finished "
+            "automatically after the time limit."
+        ),
+    ),
+    Setting(
+        "closing_message",
+        str,
+        None,
+        N_("Closing message (optional)"),
+        N_(
+            "Recorded as sent to the customer when the attendance is closed. You can use "
+            "variables such as {{nome}} and {{protocolo}}."
+        ),
+    ),
 )
 KEYS = tuple(s.key for s in SETTINGS)
 SWITCHES = ("close_assigned_by_operator", "close_started_by_bot_or_workflow")
@@ -110,7 +143,8 @@ def preset_labels() -> list[tuple[int, str]]:
 
 def timeout_bounds_message() -> str:
     return _("Choose between {min} and {max}.").format(
-        min=format_duration(TIMEOUT_MIN), max=format_duration(TIMEOUT_MAX))
+        min=format_duration(TIMEOUT_MIN), max=format_duration(TIMEOUT_MAX)
+    )
 
 
 # --- reading and validating --------------------------------------------------------------
@@ -159,21 +193,19 @@ def validate(values: Any, path: str = SECTION_KEY) -> list[Problem]:
             problems.append(Problem(where, _("must be an integer")))
         elif spec.kind is str and value is not None:
             problems += validate_content(
-                normalize_content(value) if isinstance(value, str) else value,
-                where, required=False)
+                normalize_content(value) if isinstance(value, str) else value, where, required=False
+            )
     timeout = values.get("timeout_minutes")
     if isinstance(timeout, int) and not isinstance(timeout, bool):
         if not TIMEOUT_MIN <= timeout <= TIMEOUT_MAX:
-            problems.append(Problem(join_path(path, "timeout_minutes"),
-                                    timeout_bounds_message()))
+            problems.append(Problem(join_path(path, "timeout_minutes"), timeout_bounds_message()))
     if values.get("enabled") is True and all(values.get(key) is False for key in SWITCHES):
         problems.append(Problem(path, nothing_closed_warning(), warning=True))
     return problems
 
 
 def nothing_closed_warning() -> str:
-    return _("Automatic closing is on, but both kinds of closing are off: nothing will be "
-             "closed.")
+    return _("Automatic closing is on, but both kinds of closing are off: nothing will be closed.")
 
 
 # --- saving ------------------------------------------------------------------------------
@@ -187,8 +219,12 @@ def _write(instance: Instance, values: dict[str, Any]) -> None:
     ).execute()
 
 
-def save(instance: Instance, values: dict[str, Any], clock: Clock,
-         expect: versioning.Expectation | None = None) -> bool:
+def save(
+    instance: Instance,
+    values: dict[str, Any],
+    clock: Clock,
+    expect: versioning.Expectation | None = None,
+) -> bool:
     """Validate and store the settings with one history event; False when nothing changed.
 
     Raises ValidationError (and writes nothing) when `values` has errors, ConflictError
@@ -204,7 +240,10 @@ def save(instance: Instance, values: dict[str, Any], clock: Clock,
         old = get_settings(instance)  # as stored now, under the instance's row lock
         _write(instance, new)
         history.record(
-            instance, now, history.KIND_CONFIG, SECTION_KEY,
+            instance,
+            now,
+            history.KIND_CONFIG,
+            SECTION_KEY,
             _("Automatic closing: {changes}").format(changes="; ".join(describe_changes(old, new))),
             {"before": old, "after": new},
         )
@@ -217,14 +256,18 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     if old["enabled"] != new["enabled"]:
         changes.append(_("turned on") if new["enabled"] else _("turned off"))
     if old["timeout_minutes"] != new["timeout_minutes"]:
-        changes.append(_("time limit: {old} → {new}").format(
-            old=format_duration(old["timeout_minutes"]),
-            new=format_duration(new["timeout_minutes"])))
+        changes.append(
+            _("time limit: {old} → {new}").format(
+                old=format_duration(old["timeout_minutes"]),
+                new=format_duration(new["timeout_minutes"]),
+            )
+        )
     for key in SWITCHES:
         if old[key] != new[key]:
             label = _(setting(key).label)
-            changes.append((_("“{label}” on") if new[key] else _("“{label}” off")).format(
-                label=label))
+            changes.append(
+                (_("“{label}” on") if new[key] else _("“{label}” off")).format(label=label)
+            )
     if old["closing_message"] != new["closing_message"]:
         if old["closing_message"] is None:
             changes.append(_("closing message set"))

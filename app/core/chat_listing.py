@@ -37,8 +37,9 @@ def _filtered(instance: Instance, filter_key: str):
 
 def last_activity():
     """The later of the two last messages (a scalar max of the row's values)."""
-    return dialect.greatest(fn.COALESCE(Chat.last_agent_message_at, 0),
-                            fn.COALESCE(Chat.last_customer_message_at, 0))
+    return dialect.greatest(
+        fn.COALESCE(Chat.last_agent_message_at, 0), fn.COALESCE(Chat.last_customer_message_at, 0)
+    )
 
 
 def listing(instance: Instance, filter_key: str = "open"):

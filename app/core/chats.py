@@ -119,8 +119,12 @@ def _clean_value(field: str, value: Any, path: str) -> tuple[Any, Problem | None
         return None, Problem(path, _("Use at most {max} characters.").format(max=limit))
     position = first_unprintable(text, allowed="\n\t" if field == "close_reason" else "")
     if position is not None:
-        return None, Problem(path, _("Remove the invisible control character at position "
-                                     "{position}.").format(position=position + 1))
+        return None, Problem(
+            path,
+            _("Remove the invisible control character at position {position}.").format(
+                position=position + 1
+            ),
+        )
     return text or None, None
 
 

@@ -63,8 +63,9 @@ def parse_instant(text: str) -> datetime:
     try:
         return at.astimezone(UTC)
     except OverflowError:  # year 1 or 9999 pushed past the calendar by the offset
-        raise ValueError(_("the date is out of range; example: {example}").format(
-            example=example)) from None
+        raise ValueError(
+            _("the date is out of range; example: {example}").format(example=example)
+        ) from None
 
 
 def format_instant(at: datetime) -> str:

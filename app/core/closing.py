@@ -229,8 +229,11 @@ def close_due(now: datetime) -> CloseResult:
         return CloseResult(now)
     from app.core import closing_sql
 
-    close = closing_sql.close_with_row_locks if dialect.is_postgres() else (
-        closing_sql.close_in_write_lock)
+    close = (
+        closing_sql.close_with_row_locks
+        if dialect.is_postgres()
+        else (closing_sql.close_in_write_lock)
+    )
     return CloseResult(
         now,
         tuple(

@@ -158,11 +158,19 @@ def close_with_row_locks(now: datetime) -> list[tuple]:
         c = closed.c
         events = (
             HistoryEvent.insert_from(
-                Select([closed], [
-                    c.instance_id, Instance.name, Value(to_millis(now)),
-                    Value(history.KIND_AUTO_CLOSE), Value(SECTION_KEY), c.close_reason,
-                    _details(lambda field: getattr(c, field.column_name)), c.external_id,
-                ]).join(Instance, on=(Instance.id == c.instance_id)),
+                Select(
+                    [closed],
+                    [
+                        c.instance_id,
+                        Instance.name,
+                        Value(to_millis(now)),
+                        Value(history.KIND_AUTO_CLOSE),
+                        Value(SECTION_KEY),
+                        c.close_reason,
+                        _details(lambda field: getattr(c, field.column_name)),
+                        c.external_id,
+                    ],
+                ).join(Instance, on=(Instance.id == c.instance_id)),
                 HISTORY_COLUMNS,
             )
             .returning(HistoryEvent.id)
@@ -170,8 +178,17 @@ def close_with_row_locks(now: datetime) -> list[tuple]:
         )
         written = Select([events], [fn.COUNT(SQL("*"))])
         groups = (
-            Select([closed], [c.instance_id, Instance.name, c.timeout_minutes,
-                              c.closing_message, fn.COUNT(SQL("*")), written])
+            Select(
+                [closed],
+                [
+                    c.instance_id,
+                    Instance.name,
+                    c.timeout_minutes,
+                    c.closing_message,
+                    fn.COUNT(SQL("*")),
+                    written,
+                ],
+            )
             .join(Instance, on=(Instance.id == c.instance_id))
             .group_by(c.instance_id, Instance.name, c.timeout_minutes, c.closing_message)
             .order_by(Instance.name)

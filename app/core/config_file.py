@@ -50,8 +50,11 @@ def export_config(names: list[str] | None = None) -> dict[str, Any]:
     query = Instance.select().order_by(Instance.name)
     instances = [i for i in query if names is None or i.name in names]
     instances.sort(key=lambda i: i.name)
-    return {"format": FORMAT, "version": VERSION, "instances": [export_instance(i) for i in
-                                                                 instances]}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "instances": [export_instance(i) for i in instances],
+    }
 
 
 def dumps(config: dict[str, Any]) -> str:
@@ -87,8 +90,12 @@ def validate_config(data: Any, *, replace: bool = False) -> list[Problem]:
         problems.append(Problem("version", _("must be an integer")))
     elif version > VERSION:
         problems.append(
-            Problem("version", _("version {found} is newer than this Atende reads ({known}); "
-                                 "update Atende").format(found=version, known=VERSION))
+            Problem(
+                "version",
+                _(
+                    "version {found} is newer than this Atende reads ({known}); update Atende"
+                ).format(found=version, known=VERSION),
+            )
         )
     elif version < 1:
         problems.append(Problem("version", _("must be {known}").format(known=VERSION)))
@@ -104,8 +111,10 @@ def validate_config(data: Any, *, replace: bool = False) -> list[Problem]:
             folded = fold_name(item["name"])
             if folded in seen:
                 problems.append(
-                    Problem(join_path(path, "name"),
-                            _("repeats the name of instances[{index}]").format(index=seen[folded]))
+                    Problem(
+                        join_path(path, "name"),
+                        _("repeats the name of instances[{index}]").format(index=seen[folded]),
+                    )
                 )
             seen.setdefault(folded, index)
     return problems
@@ -122,8 +131,10 @@ def _validate_instance(
         same_name = existing.get(fold_name(item["name"]))
         if same_name is not None and not replace:
             problems.append(
-                Problem(join_path(path, "name"),
-                        _("an instance with this name already exists (use --replace)"))
+                Problem(
+                    join_path(path, "name"),
+                    _("an instance with this name already exists (use --replace)"),
+                )
             )
         current_id = same_name.id if same_name is not None else None
     field_problems, clean = validate_fields(
@@ -171,7 +182,10 @@ def import_config(data: Any, clock: Clock, *, replace: bool = False) -> ImportRe
                 section.apply(instance, item[section.key], now)
             instance.save()
             history.record(
-                instance, now, history.KIND_CONFIG, "import",
+                instance,
+                now,
+                history.KIND_CONFIG,
+                "import",
                 _("Configuration imported from a file"),
             )
     return result

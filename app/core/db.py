@@ -102,8 +102,10 @@ def check_writable(path: Path) -> None:
         raise UnwritableDatabaseError(_read_only_folder_message(folder))
     if path.is_file() and not os.access(path, os.W_OK):
         raise UnwritableDatabaseError(
-            _("The database file {path} is read-only: allow writing to it, or copy it to "
-              "another folder and open the copy with --db.").format(path=path)
+            _(
+                "The database file {path} is read-only: allow writing to it, or copy it to "
+                "another folder and open the copy with --db."
+            ).format(path=path)
         )
 
 
@@ -164,8 +166,10 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
         except BackupError as exc:
             db.close()
             raise UnwritableDatabaseError(
-                _("{error} The database needs an update and is only updated after a backup, "
-                  "so nothing was changed.").format(error=exc)
+                _(
+                    "{error} The database needs an update and is only updated after a backup, "
+                    "so nothing was changed."
+                ).format(error=exc)
             ) from exc
         except Exception as exc:
             db.close()
@@ -196,14 +200,19 @@ def _storage_failure(text: str) -> str | None:
     if "full" in text and ("disk" in text or "database" in text):
         return _("The disk is full: nothing was saved. Free some space and try again.")
     if "readonly" in text or "read-only" in text:
-        return _("The database cannot be written (read-only file or folder): nothing was "
-                 "saved. Check the folder's permissions.")
+        return _(
+            "The database cannot be written (read-only file or folder): nothing was "
+            "saved. Check the folder's permissions."
+        )
     if "locked" in text or "busy" in text:
-        return _("The database is busy in another program: nothing was saved. Try again in "
-                 "a moment.")
+        return _(
+            "The database is busy in another program: nothing was saved. Try again in a moment."
+        )
     if "malformed" in text or "not a database" in text or "disk i/o" in text:
-        return _("The database is damaged and could not be written: nothing was saved. "
-                 "Restore a backup (File → Restore backup).")
+        return _(
+            "The database is damaged and could not be written: nothing was saved. "
+            "Restore a backup (File → Restore backup)."
+        )
     return None
 
 

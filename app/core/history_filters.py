@@ -57,8 +57,7 @@ def _prefilter_pattern(needle: str) -> str:
     SQLite's LIKE ignores ASCII case and is C-fast; only the rows it lets through pay for
     the Python `fold`, which keeps a search of a long history quick.
     """
-    escaped = "".join("_" if c in _ACCENTABLE else "\\" + c if c in "%_\\" else c
-                      for c in needle)
+    escaped = "".join("_" if c in _ACCENTABLE else "\\" + c if c in "%_\\" else c for c in needle)
     return f"%{escaped}%"
 
 
@@ -70,10 +69,14 @@ def search(instance: Instance | None, filter_key: str = "all", text: str = ""):
         query = query.where(HistoryEvent.kind.in_(spec.kinds))
     needle = fold(text).strip()
     if needle:
-        haystack = fn.COALESCE(HistoryEvent.summary, "").concat(" ").concat(
-            fn.COALESCE(HistoryEvent.chat_external_id, ""))
-        prefilter = NodeList((haystack, dialect.like_ignoring_case(),
-                              _prefilter_pattern(needle), SQL("ESCAPE '\\'")))
+        haystack = (
+            fn.COALESCE(HistoryEvent.summary, "")
+            .concat(" ")
+            .concat(fn.COALESCE(HistoryEvent.chat_external_id, ""))
+        )
+        prefilter = NodeList(
+            (haystack, dialect.like_ignoring_case(), _prefilter_pattern(needle), SQL("ESCAPE '\\'"))
+        )
         # SQLite evaluates the terms in this order: `fold` only runs on what LIKE kept.
         query = query.where(prefilter & dialect.accent_fold(haystack, fold).contains(needle))
     return query

@@ -42,13 +42,19 @@ def validate_fields(
             )
         elif (position := first_unprintable(name)) is not None:
             problems.append(
-                Problem(prefix + "name", _("Remove the invisible control character at position "
-                                           "{position}.").format(position=position + 1))
+                Problem(
+                    prefix + "name",
+                    _("Remove the invisible control character at position {position}.").format(
+                        position=position + 1
+                    ),
+                )
             )
         elif check_db and name_taken(name, current_id):
             problems.append(
-                Problem(prefix + "name", _("An instance named “{name}” already exists.").format(
-                    name=name))
+                Problem(
+                    prefix + "name",
+                    _("An instance named “{name}” already exists.").format(name=name),
+                )
             )
         else:
             clean["name"] = name
@@ -123,7 +129,10 @@ def create_instance(data: dict[str, Any], clock: Clock) -> Instance:
             updated_at=now,
         )
         history.record(
-            instance, now, history.KIND_INSTANCE, "instance",
+            instance,
+            now,
+            history.KIND_INSTANCE,
+            "instance",
             _("Instance created: {name}").format(name=instance.name),
         )
     return instance
@@ -145,7 +154,11 @@ def update_instance(instance: Instance, data: dict[str, Any], clock: Clock) -> l
         # Only these columns: another desk's save of a page (on this row) must survive.
         instance.save(only=[getattr(Instance, key) for key in clean] + [Instance.updated_at])
         history.record(
-            instance, now, history.KIND_INSTANCE, "instance", "; ".join(changes),
+            instance,
+            now,
+            history.KIND_INSTANCE,
+            "instance",
+            "; ".join(changes),
             {k: clean[k] for k in clean},
         )
     return changes
@@ -153,7 +166,10 @@ def update_instance(instance: Instance, data: dict[str, Any], clock: Clock) -> l
 
 def _describe_changes(instance: Instance, clean: dict[str, Any]) -> list[str]:
     labels = {
-        "name": _("Name"), "phone": _("Phone"), "plan": _("Plan"), "timezone": _("Time zone"),
+        "name": _("Name"),
+        "phone": _("Phone"),
+        "plan": _("Plan"),
+        "timezone": _("Time zone"),
     }
     shown = {"phone": format_phone, "plan": plan_label}
     changes = []
@@ -192,7 +208,10 @@ def duplicate_instance(instance: Instance, clock: Clock) -> Instance:
             section.apply(copy, section.export(instance), now)
         copy.save()
         history.record(
-            copy, now, history.KIND_INSTANCE, "instance",
+            copy,
+            now,
+            history.KIND_INSTANCE,
+            "instance",
             _("Instance created as a copy of {name}").format(name=instance.name),
         )
     return copy
@@ -206,7 +225,10 @@ def delete_instance(instance: Instance, clock: Clock) -> None:
     now = clock.now()
     with database.atomic():
         history.record(
-            instance, now, history.KIND_INSTANCE, "instance",
+            instance,
+            now,
+            history.KIND_INSTANCE,
+            "instance",
             _("Instance deleted: {name}").format(name=instance.name),
         )
         instance.delete_instance()

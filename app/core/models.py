@@ -90,8 +90,9 @@ class HistoryEvent(BaseModel):
 
 
 class AutoCloseSettings(BaseModel):
-    instance = ForeignKeyField(Instance, primary_key=True, on_delete="CASCADE",
-                               backref="auto_close_rows")
+    instance = ForeignKeyField(
+        Instance, primary_key=True, on_delete="CASCADE", backref="auto_close_rows"
+    )
     enabled = BooleanField(default=False)
     timeout_minutes = IntegerField(default=60)
     close_assigned_by_operator = BooleanField(default=True)
@@ -124,8 +125,9 @@ class Chat(BaseModel):
 
 
 class ScheduleSettings(BaseModel):
-    instance = ForeignKeyField(Instance, primary_key=True, on_delete="CASCADE",
-                               backref="schedule_rows")
+    instance = ForeignKeyField(
+        Instance, primary_key=True, on_delete="CASCADE", backref="schedule_rows"
+    )
     enabled = BooleanField(default=False)
     holidays_country = CharField(null=True)  # "BR" or None (holidays ignored)
     holidays_subdivision = CharField(null=True)  # "SP", "RJ", … or None (national only)

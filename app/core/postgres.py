@@ -64,8 +64,10 @@ def build_url(host: str, port: int | str, dbname: str, user: str, password: str 
     host = host.strip()
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"  # an IPv6 address
-    return (f"postgresql://{credentials}@{host}:{int(port or DEFAULT_PORT)}/"
-            f"{quote(dbname.strip(), safe='')}")
+    return (
+        f"postgresql://{credentials}@{host}:{int(port or DEFAULT_PORT)}/"
+        f"{quote(dbname.strip(), safe='')}"
+    )
 
 
 def url_parts(url: str) -> dict[str, str]:
@@ -92,9 +94,10 @@ def check_connection(url: str) -> int:
         version = current_version(db)
         if version > LATEST_VERSION:
             raise NewerSchemaError(
-                _("This database was written by a newer version of Atende (schema {found}, "
-                  "this version knows up to {known}). Update Atende to open it.").format(
-                    found=version, known=LATEST_VERSION)
+                _(
+                    "This database was written by a newer version of Atende (schema {found}, "
+                    "this version knows up to {known}). Update Atende to open it."
+                ).format(found=version, known=LATEST_VERSION)
             )
         return version
     finally:
@@ -108,7 +111,7 @@ def _driver():
         raise DriverMissingError(
             _(
                 "A PostgreSQL database was chosen, but its driver is not installed. Install "
-                "it with: pip install \"atende[postgres]\" (or unset ATENDE_DATABASE_URL to "
+                'it with: pip install "atende[postgres]" (or unset ATENDE_DATABASE_URL to '
                 "use the local file)."
             )
         ) from exc
@@ -146,8 +149,7 @@ def connect(url: str):
     """A connected (not yet bound, not migrated) Peewee database for `url`."""
     driver = _driver()
     cls = _database_class()
-    db = cls(url.strip(), connect_timeout=CONNECT_TIMEOUT_SECONDS,
-             application_name="atende")
+    db = cls(url.strip(), connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="atende")
     try:
         db.connect()
     except Exception as exc:
@@ -184,13 +186,16 @@ def _classify(exc: Exception, url: str, driver) -> DatabaseOpenError:
         )
     if re.search(r"database \".*\" does not exist", lowered):
         return ServerUnavailableError(
-            _("The database named in {url} does not exist on the server: ask whoever manages "
-              "it to create it (createdb).").format(url=where)
+            _(
+                "The database named in {url} does not exist on the server: ask whoever manages "
+                "it to create it (createdb)."
+            ).format(url=where)
         )
     if "permission denied" in lowered:
         return UnwritableDatabaseError(
-            _("The user of {url} may not create or change the tables of Atende: {error}")
-            .format(url=where, error=text)
+            _("The user of {url} may not create or change the tables of Atende: {error}").format(
+                url=where, error=text
+            )
         )
     if isinstance(exc, NewerSchemaError):
         return exc

@@ -38,8 +38,9 @@ def not_effective_warning(plan: str) -> str:
     ).format(plan=plan_label(plan))
 
 
-def save(instance: Instance, enabled: bool, clock: Clock,
-         expect: versioning.Expectation | None = None) -> bool:
+def save(
+    instance: Instance, enabled: bool, clock: Clock, expect: versioning.Expectation | None = None
+) -> bool:
     """Store the switch; returns False (and writes nothing) when it did not change.
 
     Raises ConflictError (nothing written) when `expect` says the page is out of date.
@@ -52,8 +53,10 @@ def save(instance: Instance, enabled: bool, clock: Clock,
         instance.prioritize_attendance = bool(enabled)
         instance.updated_at = now
         instance.save(only=[Instance.prioritize_attendance, Instance.updated_at])
-        summary = _("Prioritize attendance turned on") if enabled else _(
-            "Prioritize attendance turned off"
+        summary = (
+            _("Prioritize attendance turned on")
+            if enabled
+            else _("Prioritize attendance turned off")
         )
         if enabled and not allows_prioritize(instance.plan):
             summary += " — " + _("not effective on the current plan")

@@ -138,8 +138,12 @@ def holidays_label(holidays: dict[str, Any] | None) -> str:
     return _("national and of {state}").format(state=name)
 
 
-def save(instance: Instance, values: dict[str, Any], clock: Clock,
-         expect: versioning.Expectation | None = None) -> bool:
+def save(
+    instance: Instance,
+    values: dict[str, Any],
+    clock: Clock,
+    expect: versioning.Expectation | None = None,
+) -> bool:
     """Validate and store the agenda; False (nothing written) when nothing changed.
 
     Raises ValidationError (nothing written) when `values` break a rule of SPEC §7, and

@@ -75,8 +75,12 @@ def validate_content(text: object, path: str, *, required: bool = True) -> list[
     problems: list[Problem] = []
     if len(text) > CONTENT_MAX:
         problems.append(
-            Problem(path, _("Use at most {max} characters (now {count}).").format(
-                max=CONTENT_MAX, count=len(text)))
+            Problem(
+                path,
+                _("Use at most {max} characters (now {count}).").format(
+                    max=CONTENT_MAX, count=len(text)
+                ),
+            )
         )
     for index, char in enumerate(text):
         if char in "\n\t":
@@ -84,8 +88,13 @@ def validate_content(text: object, path: str, *, required: bool = True) -> list[
         if unicodedata.category(char) == "Cc":
             line, column = line_column(text, index)
             problems.append(
-                Problem(path, _("invalid control character (line {line}, column {column})")
-                        .format(line=line, column=column), position=index)
+                Problem(
+                    path,
+                    _("invalid control character (line {line}, column {column})").format(
+                        line=line, column=column
+                    ),
+                    position=index,
+                )
             )
             break
     problems += _check_braces(text, path)
@@ -103,24 +112,40 @@ def _check_braces(text: str, path: str) -> list[Problem]:
     for match in _BRACES.finditer(text):
         if match.group() == "{{":
             if opened is not None:
-                problems.append(Problem(
-                    path, _("“{{{{” without “}}}}” (line {line}, column {column})").format(
-                        **at(opened)), position=opened))
+                problems.append(
+                    Problem(
+                        path,
+                        _("“{{{{” without “}}}}” (line {line}, column {column})").format(
+                            **at(opened)
+                        ),
+                        position=opened,
+                    )
+                )
             opened = match.start()
             continue
         if opened is None:
-            problems.append(Problem(
-                path, _("“}}}}” without “{{{{” (line {line}, column {column})").format(
-                    **at(match.start())), position=match.start()))
+            problems.append(
+                Problem(
+                    path,
+                    _("“}}}}” without “{{{{” (line {line}, column {column})").format(
+                        **at(match.start())
+                    ),
+                    position=match.start(),
+                )
+            )
             continue
         name = text[opened + 2 : match.start()].strip()
         if name not in VARIABLES:
             problems.append(_unknown(path, name, opened, at(opened)))
         opened = None
     if opened is not None:
-        problems.append(Problem(
-            path, _("“{{{{” without “}}}}” (line {line}, column {column})").format(**at(opened)),
-            position=opened))
+        problems.append(
+            Problem(
+                path,
+                _("“{{{{” without “}}}}” (line {line}, column {column})").format(**at(opened)),
+                position=opened,
+            )
+        )
     return problems
 
 

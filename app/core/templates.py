@@ -98,8 +98,9 @@ def create_template(instance: Instance, data: dict[str, Any], clock: Clock) -> T
     return template
 
 
-def update_template(template: Template, data: dict[str, Any], clock: Clock,
-                    loaded_at: datetime | None = None) -> bool:
+def update_template(
+    template: Template, data: dict[str, Any], clock: Clock, loaded_at: datetime | None = None
+) -> bool:
     """Save the edited fields; False (nothing written) when nothing changed.
 
     `loaded_at` is the `updated_at` of the message the page showed: when someone else

@@ -13,11 +13,7 @@ DEFAULT_TIMEZONE = "America/Sao_Paulo"
 def brazilian_zones() -> tuple[str, ...]:
     """The zones `tzdata`'s zone.tab lists for BR, São Paulo first."""
     text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("utf-8")
-    zones = [
-        line.split("\t")[2]
-        for line in text.splitlines()
-        if line.startswith("BR\t")
-    ]
+    zones = [line.split("\t")[2] for line in text.splitlines() if line.startswith("BR\t")]
     zones.sort(key=lambda z: (z != DEFAULT_TIMEZONE, z))
     return tuple(zones)
 

@@ -53,8 +53,12 @@ def _section(key: str):
 def expect(instance_id: int, section: str) -> Expectation:
     """Read what a page is about to show (call before reading the page's own values)."""
     instance = Instance.get_by_id(instance_id)  # the version first: a save after it shows
-    return Expectation(instance_id, instance.config_version,  # up as a moved version
-                       section, _section(section).export(instance))
+    return Expectation(
+        instance_id,
+        instance.config_version,  # up as a moved version
+        section,
+        _section(section).export(instance),
+    )
 
 
 def current_version(instance_id: int) -> int | None:

@@ -21,8 +21,12 @@ POLL_MS = 2_000
 
 
 class ChangePoller(QObject):
-    def __init__(self, context: AppContext, monitor: ChangeMonitor | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        monitor: ChangeMonitor | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.monitor = monitor or ChangeMonitor()

@@ -52,8 +52,8 @@ class DatabaseDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         self.current_label = QLabel(
-            _("In use now: {location}").format(location=postgres.masked(current)),
-            objectName="hint")
+            _("In use now: {location}").format(location=postgres.masked(current)), objectName="hint"
+        )
         self.current_label.setWordWrap(True)
         layout.addWidget(self.current_label)
 
@@ -85,12 +85,22 @@ class DatabaseDialog(QDialog):
         self.user_edit = self._edit(_("User"))
         self.password_edit = self._edit(_("Password"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        for edit in (self.host_edit, self.port_edit, self.dbname_edit, self.user_edit,
-                     self.password_edit):
+        for edit in (
+            self.host_edit,
+            self.port_edit,
+            self.dbname_edit,
+            self.user_edit,
+            self.password_edit,
+        ):
             form.addRow(edit.accessibleName(), edit)
         layout.addWidget(self.server_form)
-        note = QLabel(_("Backups, logs and lock files stay on each computer; back the server "
-                        "up with its own tools (pg_dump)."), objectName="hint")
+        note = QLabel(
+            _(
+                "Backups, logs and lock files stay on each computer; back the server "
+                "up with its own tools (pg_dump)."
+            ),
+            objectName="hint",
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         self.override_label = QLabel(objectName="notice")
@@ -100,10 +110,12 @@ class DatabaseDialog(QDialog):
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.test_button = buttons.addButton(_("Test connection"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.test_button = buttons.addButton(
+            _("Test connection"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.test_button.setAccessibleName(_("Test connection"))
         self.test_button.clicked.connect(self.test_connection)
         buttons.accepted.connect(self.save)
@@ -134,11 +146,16 @@ class DatabaseDialog(QDialog):
             self.port_edit.setText(str(postgres.DEFAULT_PORT))
             self.dbname_edit.setText("atende")
             self.file_radio.setChecked(True)
-        overriding = [name for name in (paths.DATABASE_URL_ENV, "ATENDE_DB")
-                      if os.environ.get(name)]
+        overriding = [
+            name for name in (paths.DATABASE_URL_ENV, "ATENDE_DB") if os.environ.get(name)
+        ]
         self.override_label.setText(
             _("Note: {names} is set on this computer and wins over this choice.").format(
-                names=", ".join(overriding)) if overriding else "")
+                names=", ".join(overriding)
+            )
+            if overriding
+            else ""
+        )
         self.override_label.setVisible(bool(overriding))
         self._update()
 
@@ -151,8 +168,12 @@ class DatabaseDialog(QDialog):
 
     def browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Database file"), self.path_edit.text(), "SQLite (*.sqlite3)",
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            _("Database file"),
+            self.path_edit.text(),
+            "SQLite (*.sqlite3)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if name:
             self.path_edit.setText(name)
 
@@ -164,14 +185,21 @@ class DatabaseDialog(QDialog):
                 self._say(_("Enter the database file."), error=True)
                 return None
             return text
-        missing = [edit.accessibleName() for edit in
-                   (self.host_edit, self.dbname_edit, self.user_edit) if not edit.text().strip()]
+        missing = [
+            edit.accessibleName()
+            for edit in (self.host_edit, self.dbname_edit, self.user_edit)
+            if not edit.text().strip()
+        ]
         if missing:
             self._say(_("Fill in: {fields}.").format(fields=", ".join(missing)), error=True)
             return None
-        return postgres.build_url(self.host_edit.text(), self.port_edit.text(),
-                                  self.dbname_edit.text(), self.user_edit.text(),
-                                  self.password_edit.text())
+        return postgres.build_url(
+            self.host_edit.text(),
+            self.port_edit.text(),
+            self.dbname_edit.text(),
+            self.user_edit.text(),
+            self.password_edit.text(),
+        )
 
     def _say(self, text: str, error: bool = False) -> None:
         self.result_label.setObjectName("error" if error else "hint")
@@ -187,8 +215,11 @@ class DatabaseDialog(QDialog):
         except DatabaseOpenError as exc:
             self._say(str(exc), error=True)
             return False
-        self._say(_("Connected. The server already holds Atende's data.") if version
-                  else _("Connected. Atende will create its tables there on the next start."))
+        self._say(
+            _("Connected. The server already holds Atende's data.")
+            if version
+            else _("Connected. Atende will create its tables there on the next start.")
+        )
         return True
 
     def save(self) -> None:

@@ -78,12 +78,12 @@ class HomePage(QWidget):
         bar = QHBoxLayout()
         self.new_button = self._button(_("New instance"), self.create, bar, icon_name="plus")
         self.edit_button = self._button(_("Edit"), self.edit, bar, icon_name="edit")
-        self.duplicate_button = self._button(_("Duplicate"), self.duplicate, bar,
-                                             icon_name="copy")
+        self.duplicate_button = self._button(_("Duplicate"), self.duplicate, bar, icon_name="copy")
         self.delete_button = self._button(_("Delete"), self.delete, bar, "danger", "trash")
         bar.addStretch(1)
-        self.enter_button = self._button(_("Enter the instance"), self.enter, bar, "primary",
-                                         "enter")
+        self.enter_button = self._button(
+            _("Enter the instance"), self.enter, bar, "primary", "enter"
+        )
         layout.addLayout(bar)
 
         self.model = InstancesModel()
@@ -93,9 +93,12 @@ class HomePage(QWidget):
         self.table.activated.connect(self.enter)
 
         self.empty = EmptyState(
-            "overview", _("No instance yet"),
-            _("Create the first one to configure the attendance of your WhatsApp number, or "
-              "explore Atende with example data."),
+            "overview",
+            _("No instance yet"),
+            _(
+                "Create the first one to configure the attendance of your WhatsApp number, or "
+                "explore Atende with example data."
+            ),
         )
         self.empty.add_action(_("Use example data"), self.load_demo, "sparkles")
         self.empty.add_action(_("Create the first instance"), self.create, "plus", primary=True)
@@ -174,8 +177,10 @@ class HomePage(QWidget):
         answer = QMessageBox.question(
             self,
             _("Delete instance"),
-            _("Delete “{name}”? Its chats and predefined messages are deleted too. This cannot "
-              "be undone.").format(name=instance.name),
+            _(
+                "Delete “{name}”? Its chats and predefined messages are deleted too. This cannot "
+                "be undone."
+            ).format(name=instance.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -28,8 +28,9 @@ from app.ui.widgets.field_error import FieldError
 
 
 class InstanceDialog(QDialog):
-    def __init__(self, clock: Clock, instance: Instance | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clock: Clock, instance: Instance | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
         self.instance = instance
@@ -38,8 +39,10 @@ class InstanceDialog(QDialog):
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        intro = QLabel(_("Each instance is one WhatsApp number of Notificações Inteligentes."),
-                       objectName="hint")
+        intro = QLabel(
+            _("Each instance is one WhatsApp number of Notificações Inteligentes."),
+            objectName="hint",
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

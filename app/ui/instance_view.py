@@ -114,7 +114,10 @@ class InstanceView(QWidget):
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(
                 _("The instance “{name}” was deleted elsewhere.").format(
-                    name=self.name_label.text()), 15_000)
+                    name=self.name_label.text()
+                ),
+                15_000,
+            )
         self.back_requested.emit()
 
     def refresh_header(self) -> None:

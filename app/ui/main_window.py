@@ -26,8 +26,9 @@ from app.ui.welcome import WelcomePage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, parent: QWidget | None = None,
-                 use_tray: bool | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, use_tray: bool | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.preferences = Preferences()
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
         from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
+
         add_database_action(self, file_menu)
         tools_menu = self.menuBar().addMenu(_("&Tools"))
         preferences = QAction(icon("settings"), _("&Preferences…"), self)

@@ -122,8 +122,9 @@ class Session:
     def start(self) -> bool:
         from app import __version__
 
-        logging.getLogger("atende").info("Atende %s starting on %s", __version__,
-                                         masked(self.db_path))
+        logging.getLogger("atende").info(
+            "Atende %s starting on %s", __version__, masked(self.db_path)
+        )
         try:
             if isinstance(self.db_path, Path):
                 check_writable(self.db_path)

@@ -50,8 +50,9 @@ class Watcher(QObject):
     closed = Signal(int)  # how many chats one pass closed (only emitted when > 0)
     failed = Signal(str)  # a pass or query raised; it is retried after RETRY_MS
 
-    def __init__(self, context: AppContext, core: WatcherCore | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, context: AppContext, core: WatcherCore | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.core = core or default_core()

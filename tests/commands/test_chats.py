@@ -98,8 +98,7 @@ def test_a_bad_file_is_refused_with_every_error_and_nothing_written(atende, shop
     assert err.splitlines() == [
         "linha 2.last_agent_message_at: a hora precisa do deslocamento UTC (fuso horário); "
         "exemplo: 2025-03-12T10:00:00-03:00",
-        "arquivo: JSON inválido na linha 3, coluna 21: esperava-se uma chave entre aspas "
-        "duplas",
+        "arquivo: JSON inválido na linha 3, coluna 21: esperava-se uma chave entre aspas duplas",
     ]
     assert stored() == before
 

@@ -44,9 +44,24 @@ def test_export_import_round_trip_between_databases(tmp_path, capsys):
 def test_import_errors_exit_2_one_per_line_and_write_nothing(tmp_path, capsys):
     db = tmp_path / "a.sqlite3"
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "atende-config", "version": 1, "instances": [
-        {"name": "", "phone": "1", "plan": "x", "timezone": "y",
-         "prioritize_attendance": 1}]}), "utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "atende-config",
+                "version": 1,
+                "instances": [
+                    {
+                        "name": "",
+                        "phone": "1",
+                        "plan": "x",
+                        "timezone": "y",
+                        "prioritize_attendance": 1,
+                    }
+                ],
+            }
+        ),
+        "utf-8",
+    )
     code, out, err = run(capsys, "--db", str(db), "import", str(bad))
     assert code == 2
     lines = err.strip().splitlines()
@@ -72,8 +87,9 @@ def test_unreadable_and_unparsable_files(tmp_path, capsys):
 
 
 def test_export_unknown_instance_is_exit_2(tmp_path, capsys):
-    code, out, err = run(capsys, "--db", str(tmp_path / "a.sqlite3"), "export", "--instance",
-                         "Nada")
+    code, out, err = run(
+        capsys, "--db", str(tmp_path / "a.sqlite3"), "export", "--instance", "Nada"
+    )
     assert code == 2 and out == "" and "Nada" in err
 
 
@@ -95,11 +111,17 @@ def test_db_env_and_option_precedence(tmp_path):
     env_db, opt_db = tmp_path / "env.sqlite3", tmp_path / "opt.sqlite3"
     root = Path(__file__).resolve().parents[2]
     env = {"ATENDE_DB": str(env_db), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    subprocess.run([sys.executable, "-m", "app", "export"], check=True, env=env, cwd=root,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "app", "export"], check=True, env=env, cwd=root, capture_output=True
+    )
     assert env_db.exists() and not opt_db.exists()
-    subprocess.run([sys.executable, "-m", "app", "--db", str(opt_db), "export"], check=True,
-                   env=env, cwd=root, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(opt_db), "export"],
+        check=True,
+        env=env,
+        cwd=root,
+        capture_output=True,
+    )
     assert opt_db.exists()
 
 
@@ -119,13 +141,17 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
         "from app import i18n; i18n.install();"
         f"db = open_database({str(db)!r}); populate_if_empty(SystemClock());"
         # far more than a pipe buffer (64 KiB), so the writer really meets the closed pipe
-        "db.execute_sql(\"WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n"
+        'db.execute_sql("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n'
         " WHERE v < 3000) INSERT INTO history_event (instance_name, at, kind, section, summary)"
         " SELECT 'Loja', v, 'config', 'x', printf('%0200d', v) FROM n\")"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
-    proc = subprocess.Popen([sys.executable, "-m", "app", "--db", str(db), "history"],
-                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "--db", str(db), "history"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.read(10)
     proc.stdout.close()  # like `| head -c 10`
     err = proc.stderr.read().decode()

@@ -69,7 +69,13 @@ def test_unit_names_follow_the_count():
 
 def test_presets_are_written_by_babel():
     assert [text for _m, text in auto_close.preset_labels()] == [
-        "30 minutos", "1 hora", "5 horas", "12 horas", "1 dia", "2 dias", "7 dias",
+        "30 minutos",
+        "1 hora",
+        "5 horas",
+        "12 horas",
+        "1 dia",
+        "2 dias",
+        "7 dias",
     ]
     assert [m for m, _t in auto_close.preset_labels()] == [30, 60, 300, 720, 1440, 2880, 10080]
 
@@ -82,9 +88,11 @@ def test_labels_are_the_seed_wording():
     from app.i18n import _
 
     assert _(auto_close.setting("close_assigned_by_operator").label) == (
-        "Encerrar atendimento humano atribuído por outro operador")
+        "Encerrar atendimento humano atribuído por outro operador"
+    )
     assert _(auto_close.setting("close_started_by_bot_or_workflow").label) == (
-        "Encerrar atendimento humano atribuído por chatbot ou workflow")
+        "Encerrar atendimento humano atribuído por chatbot ou workflow"
+    )
 
 
 @pytest.mark.parametrize(
@@ -139,16 +147,22 @@ def test_both_switches_off_is_a_warning_only_when_enabled():
 def test_no_row_means_the_defaults_disabled(make_instance):
     instance = make_instance()
     assert auto_close.get_settings(instance) == {
-        "enabled": False, "timeout_minutes": 60, "close_assigned_by_operator": True,
-        "close_started_by_bot_or_workflow": False, "closing_message": None,
+        "enabled": False,
+        "timeout_minutes": 60,
+        "close_assigned_by_operator": True,
+        "close_started_by_bot_or_workflow": False,
+        "closing_message": None,
     }
 
 
 def test_save_stores_and_records_one_event(make_instance, clock):
     instance = make_instance()
     before = HistoryEvent.select().count()
-    new = values(timeout_minutes=300, close_started_by_bot_or_workflow=True,
-                 closing_message="Tchau, {{nome}}!\r\nVolte sempre.")
+    new = values(
+        timeout_minutes=300,
+        close_started_by_bot_or_workflow=True,
+        closing_message="Tchau, {{nome}}!\r\nVolte sempre.",
+    )
     assert auto_close.save(instance, new, clock) is True
     stored = auto_close.get_settings(instance)
     assert stored["closing_message"] == "Tchau, {{nome}}!\nVolte sempre."
@@ -159,7 +173,8 @@ def test_save_stores_and_records_one_event(make_instance, clock):
     assert events[0].summary == (
         "Encerramento automático: ativado; tempo limite: 1 hora → 5 horas; “Encerrar "
         "atendimento humano atribuído por chatbot ou workflow” ligado; mensagem de "
-        "encerramento definida")
+        "encerramento definida"
+    )
     assert events[0].details["after"]["timeout_minutes"] == 300
 
 
@@ -177,7 +192,9 @@ def test_invalid_values_save_nothing(make_instance, clock):
     with pytest.raises(ValidationError) as exc:
         auto_close.save(instance, values(timeout_minutes=0, closing_message="{{x}}"), clock)
     assert sorted(p.path for p in exc.value.problems) == [
-        "auto_close.closing_message", "auto_close.timeout_minutes"]
+        "auto_close.closing_message",
+        "auto_close.timeout_minutes",
+    ]
     assert AutoCloseSettings.select().count() == 0
     assert HistoryEvent.select().count() == count
 
@@ -189,7 +206,8 @@ def test_turning_off_and_removing_the_message_are_described(make_instance, clock
     last = HistoryEvent.select().order_by(HistoryEvent.id.desc()).get()
     assert last.summary == (
         "Encerramento automático: desativado; “Encerrar atendimento humano atribuído por "
-        "outro operador” desligado; mensagem de encerramento removida")
+        "outro operador” desligado; mensagem de encerramento removida"
+    )
 
 
 # --- config section ------------------------------------------------------------------------
@@ -199,25 +217,40 @@ def test_export_has_the_exact_json_shape(make_instance, clock):
     make_instance()
     exported = export_config()["instances"][0]["auto_close"]
     assert exported == {
-        "enabled": False, "timeout_minutes": 60, "close_assigned_by_operator": True,
-        "close_started_by_bot_or_workflow": False, "closing_message": None,
+        "enabled": False,
+        "timeout_minutes": 60,
+        "close_assigned_by_operator": True,
+        "close_started_by_bot_or_workflow": False,
+        "closing_message": None,
     }
     assert '"closing_message": null' in dumps(export_config())
 
 
 def config_with(auto):
-    return {"format": "atende-config", "version": 1, "instances": [{
-        "name": "Loja Centro", "phone": "+5511912345678", "plan": "intermediario",
-        "timezone": "America/Sao_Paulo", "prioritize_attendance": False, "auto_close": auto,
-        "schedule": schedule.default_values(),  # every section's key is required (SPEC §9)
-        "templates": [],
-    }]}
+    return {
+        "format": "atende-config",
+        "version": 1,
+        "instances": [
+            {
+                "name": "Loja Centro",
+                "phone": "+5511912345678",
+                "plan": "intermediario",
+                "timezone": "America/Sao_Paulo",
+                "prioritize_attendance": False,
+                "auto_close": auto,
+                "schedule": schedule.default_values(),  # every section's key is required (SPEC §9)
+                "templates": [],
+            }
+        ],
+    }
 
 
 def test_import_refuses_wrong_types_with_the_json_path(db):
     problems = validate_config(config_with(values(enabled=1, timeout_minutes="60")))
     assert sorted(p.path for p in errors(problems)) == [
-        "instances[0].auto_close.enabled", "instances[0].auto_close.timeout_minutes"]
+        "instances[0].auto_close.enabled",
+        "instances[0].auto_close.timeout_minutes",
+    ]
 
 
 def test_import_applies_and_round_trips(db, clock, tmp_path):

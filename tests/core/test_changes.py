@@ -60,9 +60,13 @@ def test_postgresql_says_what_changed(make_instance, other, db_path):
         pytest.skip("SQLite's data_version cannot tell which table changed")
     shop = make_instance("Padaria")
     monitor = ChangeMonitor()
-    run(other, db_path,
+    run(
+        other,
+        db_path,
         "INSERT INTO chat (instance_id, external_id, status, handler) "
-        "VALUES (?, 'c1', 'open', 'bot')", shop.id)
+        "VALUES (?, 'c1', 'open', 'bot')",
+        shop.id,
+    )
     assert poll_soon(monitor) == {CHATS}
     run(other, db_path, "INSERT INTO auto_close_settings (instance_id) VALUES (?)", shop.id)
     assert poll_soon(monitor) == {SETTINGS}

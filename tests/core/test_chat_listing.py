@@ -12,7 +12,8 @@ def add_chat(instance, external_id, now, agent_ago=None, customer_ago=None, **fi
     data = {"status": "open", "handler": "human", "assigned_via": "operator"}
     data.update(fields)
     return Chat.create(
-        instance=instance, external_id=external_id,
+        instance=instance,
+        external_id=external_id,
         last_agent_message_at=None if agent_ago is None else now - agent_ago,
         last_customer_message_at=None if customer_ago is None else now - customer_ago,
         **data,
@@ -22,18 +23,32 @@ def add_chat(instance, external_id, now, agent_ago=None, customer_ago=None, **fi
 def test_filters_order_and_deadlines(make_instance, clock):
     now = clock.now()
     shop = make_instance()
-    auto_close.save(shop, {"enabled": True, "timeout_minutes": 60,
-                           "close_assigned_by_operator": True,
-                           "close_started_by_bot_or_workflow": False,
-                           "closing_message": None}, clock)
+    auto_close.save(
+        shop,
+        {
+            "enabled": True,
+            "timeout_minutes": 60,
+            "close_assigned_by_operator": True,
+            "close_started_by_bot_or_workflow": False,
+            "closing_message": None,
+        },
+        clock,
+    )
     add_chat(shop, "later", now, agent_ago=timedelta(minutes=10))
     add_chat(shop, "sooner", now, agent_ago=timedelta(minutes=50))
-    add_chat(shop, "waiting", now, agent_ago=timedelta(minutes=50),
-             customer_ago=timedelta(minutes=5))
-    add_chat(shop, "bot", now, agent_ago=timedelta(minutes=1), handler="bot",
-             assigned_via=None)
-    add_chat(shop, "done", now, agent_ago=timedelta(minutes=1), status="closed",
-             closed_at=now, closed_by="agent")
+    add_chat(
+        shop, "waiting", now, agent_ago=timedelta(minutes=50), customer_ago=timedelta(minutes=5)
+    )
+    add_chat(shop, "bot", now, agent_ago=timedelta(minutes=1), handler="bot", assigned_via=None)
+    add_chat(
+        shop,
+        "done",
+        now,
+        agent_ago=timedelta(minutes=1),
+        status="closed",
+        closed_at=now,
+        closed_by="agent",
+    )
     other = make_instance("Loja Norte", phone="+5511987654321")
     add_chat(other, "elsewhere", now, agent_ago=timedelta(minutes=59))
 

@@ -44,11 +44,11 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.sqlite_only("pauses the pass with a SQLite function and temporary trigger")
-def test_kill_9_during_a_pass_closes_nothing_and_records_nothing(db, db_path, make_instance,
-                                                                 clock):
+def test_kill_9_during_a_pass_closes_nothing_and_records_nothing(db, db_path, make_instance, clock):
     shop = make_instance("Padaria")
-    AutoCloseSettings.create(instance=shop, enabled=True, timeout_minutes=30,
-                             close_assigned_by_operator=True)
+    AutoCloseSettings.create(
+        instance=shop, enabled=True, timeout_minutes=30, close_assigned_by_operator=True
+    )
     agent_at = to_millis(clock.now() - timedelta(hours=2))
     db.execute_sql(
         "WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 500) "
@@ -59,8 +59,13 @@ def test_kill_9_during_a_pass_closes_nothing_and_records_nothing(db, db_path, ma
     close_database()
 
     code = CHILD.format(db=str(db_path), now=clock.now().isoformat())
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = child.stdout.readline().strip()
         assert line == "closing", child.stderr.read()
@@ -73,13 +78,29 @@ def test_kill_9_during_a_pass_closes_nothing_and_records_nothing(db, db_path, ma
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("SELECT count(*) FROM chat WHERE status = 'open'").fetchone()[0] == 500
-        assert con.execute(
-            "SELECT count(*) FROM history_event WHERE kind = 'auto_close'").fetchone()[0] == 0
+        assert (
+            con.execute("SELECT count(*) FROM history_event WHERE kind = 'auto_close'").fetchone()[
+                0
+            ]
+            == 0
+        )
     finally:
         con.close()
 
     # And the next pass, undisturbed, closes them all with one event each.
     done = subprocess.run(
-        [sys.executable, "-m", "app", "--db", str(db_path), "watch", "--once", "--now",
-         clock.now().isoformat()], capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--db",
+            str(db_path),
+            "watch",
+            "--once",
+            "--now",
+            clock.now().isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and done.stdout.strip() == "500 atendimentos encerrados"

@@ -19,15 +19,29 @@ def valid_config(db=None):
     from app.core.instances import create_instance
 
     clock = FixedClock(datetime(2025, 1, 1, tzinfo=UTC))
-    inst = create_instance({"name": "Modelo", "phone": "+5511912345678", "plan": "avancado",
-                            "timezone": "America/Sao_Paulo"}, clock)
+    inst = create_instance(
+        {
+            "name": "Modelo",
+            "phone": "+5511912345678",
+            "plan": "avancado",
+            "timezone": "America/Sao_Paulo",
+        },
+        clock,
+    )
     data = config_file.export_config()
     inst.delete_instance()
     item = data["instances"][0]
     item.update({"name": "Loja Centro", "prioritize_attendance": True})
     second = copy.deepcopy(item)
-    second.update({"name": "Açaí do Norte", "phone": "+5592991234567", "plan": "basico",
-                   "timezone": "America/Manaus", "prioritize_attendance": False})
+    second.update(
+        {
+            "name": "Açaí do Norte",
+            "phone": "+5592991234567",
+            "plan": "basico",
+            "timezone": "America/Manaus",
+            "prioritize_attendance": False,
+        }
+    )
     data["instances"] = [item, second]
     return data
 
@@ -62,8 +76,10 @@ def paths(exc):
         (lambda d: d["instances"][0].update(phone="12"), "instances[0].phone"),
         (lambda d: d["instances"][1].update(plan="gold"), "instances[1].plan"),
         (lambda d: d["instances"][1].update(timezone="Nowhere"), "instances[1].timezone"),
-        (lambda d: d["instances"][0].update(prioritize_attendance="yes"),
-         "instances[0].prioritize_attendance"),
+        (
+            lambda d: d["instances"][0].update(prioritize_attendance="yes"),
+            "instances[0].prioritize_attendance",
+        ),
         (lambda d: d["instances"][1].update(name="loja centro"), "instances[1].name"),
         (lambda d: d.update(instances={}), "instances"),
         (lambda d: d["instances"].append(5), "instances[2]"),

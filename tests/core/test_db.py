@@ -90,8 +90,9 @@ def test_an_older_database_is_backed_up_then_migrated(db_path, monkeypatch):
     con.commit()
     con.close()
     latest = migrations.LATEST_VERSION
-    extra = SimpleNamespace(VERSION=latest + 1,
-                            apply=lambda db: db.execute_sql("CREATE TABLE extra (x)"))
+    extra = SimpleNamespace(
+        VERSION=latest + 1, apply=lambda db: db.execute_sql("CREATE TABLE extra (x)")
+    )
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, extra])
     monkeypatch.setattr(migrations, "LATEST_VERSION", latest + 1)
 
@@ -118,9 +119,11 @@ def test_a_failing_migration_leaves_the_old_schema(db_path, monkeypatch):
         db.execute_sql("CREATE TABLE half_done (x)")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS",
-                        [*migrations.MIGRATIONS, SimpleNamespace(VERSION=latest + 1,
-                                                                 apply=broken)])
+    monkeypatch.setattr(
+        migrations,
+        "MIGRATIONS",
+        [*migrations.MIGRATIONS, SimpleNamespace(VERSION=latest + 1, apply=broken)],
+    )
     monkeypatch.setattr(migrations, "LATEST_VERSION", latest + 1)
     with pytest.raises(CorruptDatabaseError):
         open_database(db_path)

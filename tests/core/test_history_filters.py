@@ -14,14 +14,36 @@ def events(make_instance, clock):
     shop = make_instance("Loja Centro")
     other = make_instance("Loja Norte", phone="+5511987654321")
     at = clock.now()
-    history.record(shop, at + timedelta(minutes=1), "config", "auto_close",
-                   "Encerramento automático: ativado")
-    history.record(shop, at + timedelta(minutes=2), "auto_close", "auto_close",
-                   "Cliente sem resposta há 5 horas", {}, "chat-42")
-    history.record(shop, at + timedelta(minutes=3), "auto_close", "auto_close",
-                   "Cliente sem resposta há 1 dia", {}, "São-7")
-    history.record(other, at + timedelta(minutes=4), "auto_close", "auto_close",
-                   "Cliente sem resposta há 5 horas", {}, "chat-99")
+    history.record(
+        shop, at + timedelta(minutes=1), "config", "auto_close", "Encerramento automático: ativado"
+    )
+    history.record(
+        shop,
+        at + timedelta(minutes=2),
+        "auto_close",
+        "auto_close",
+        "Cliente sem resposta há 5 horas",
+        {},
+        "chat-42",
+    )
+    history.record(
+        shop,
+        at + timedelta(minutes=3),
+        "auto_close",
+        "auto_close",
+        "Cliente sem resposta há 1 dia",
+        {},
+        "São-7",
+    )
+    history.record(
+        other,
+        at + timedelta(minutes=4),
+        "auto_close",
+        "auto_close",
+        "Cliente sem resposta há 5 horas",
+        {},
+        "chat-99",
+    )
     return shop
 
 
@@ -43,16 +65,18 @@ def test_configuration_includes_instance_events(events):
 
 def test_automatic_closings_only(events):
     found = summaries(history_filters.search(events, "auto_close"))
-    assert [s for _k, s in found] == ["Cliente sem resposta há 1 dia",
-                                      "Cliente sem resposta há 5 horas"]
+    assert [s for _k, s in found] == [
+        "Cliente sem resposta há 1 dia",
+        "Cliente sem resposta há 5 horas",
+    ]
 
 
 def test_text_search_ignores_case_and_accents_and_reads_the_chat_id(events):
     assert len(list(history_filters.search(events, "all", "ENCERRAMENTO AUTOMATICO"))) == 1
-    assert [e.chat_external_id for e in history_filters.search(events, "all", "sao-7")] == [
-        "São-7"]
+    assert [e.chat_external_id for e in history_filters.search(events, "all", "sao-7")] == ["São-7"]
     assert [e.chat_external_id for e in history_filters.search(events, "auto_close", "42")] == [
-        "chat-42"]
+        "chat-42"
+    ]
     assert list(history_filters.search(events, "all", "100%")) == []
     assert list(history_filters.search(events, "all", "chat_4")) == []  # "_" is literal
     assert len(list(history_filters.search(events, "all", "CLIENTE SEM RESPOSTA HÁ"))) == 2

@@ -13,8 +13,15 @@ from app.core.validation import ValidationError
 
 @pytest.mark.parametrize(
     "typed",
-    ["(11) 91234-5678", "11 91234-5678", "011 91234 5678", "+55 11 91234-5678",
-     "5511912345678", "11912345678", "+55 (11) 91234-5678"],
+    [
+        "(11) 91234-5678",
+        "11 91234-5678",
+        "011 91234 5678",
+        "+55 11 91234-5678",
+        "5511912345678",
+        "11912345678",
+        "+55 (11) 91234-5678",
+    ],
 )
 def test_any_common_typing_of_a_mobile_is_stored_as_e164(typed):
     assert normalize_phone(typed) == "+5511912345678"
@@ -32,8 +39,12 @@ def test_phone_formats():
 
 
 def fields(**overrides):
-    data = {"name": "Loja Centro", "phone": "(11) 91234-5678", "plan": "basico",
-            "timezone": "America/Sao_Paulo"}
+    data = {
+        "name": "Loja Centro",
+        "phone": "(11) 91234-5678",
+        "plan": "basico",
+        "timezone": "America/Sao_Paulo",
+    }
     data.update(overrides)
     return data
 
@@ -45,8 +56,12 @@ def paths(problems):
 def test_valid_fields_are_normalized(db):
     problems, clean = instances.validate_fields(fields(name="  Loja   Centro "))
     assert problems == []
-    assert clean == {"name": "Loja Centro", "phone": "+5511912345678", "plan": "basico",
-                     "timezone": "America/Sao_Paulo"}
+    assert clean == {
+        "name": "Loja Centro",
+        "phone": "+5511912345678",
+        "plan": "basico",
+        "timezone": "America/Sao_Paulo",
+    }
 
 
 @pytest.mark.parametrize(
@@ -89,8 +104,9 @@ def test_create_refuses_invalid_input_and_saves_nothing(db, clock):
 
 def test_update_records_what_changed(make_instance, clock):
     inst = make_instance("Loja Centro")
-    changes = instances.update_instance(inst, fields(plan="avancado", phone="+5511912345678"),
-                                        clock)
+    changes = instances.update_instance(
+        inst, fields(plan="avancado", phone="+5511912345678"), clock
+    )
     assert changes == ["Plano: Intermediário → Avançado"]
     assert Instance.get_by_id(inst.id).plan == "avancado"
     assert events(inst)[0].summary == "Plano: Intermediário → Avançado"
@@ -98,8 +114,10 @@ def test_update_records_what_changed(make_instance, clock):
 
 def test_update_keeps_its_own_name(make_instance, clock):
     inst = make_instance("Loja Centro")
-    assert instances.update_instance(inst, fields(name="Loja Centro", plan="intermediario"),
-                                     clock) == []
+    assert (
+        instances.update_instance(inst, fields(name="Loja Centro", plan="intermediario"), clock)
+        == []
+    )
 
 
 def test_duplicate_gets_a_free_name_and_copies_settings(make_instance, clock):
@@ -129,11 +147,15 @@ def test_delete_cascades_to_rows_of_the_instance(make_instance, clock, db):
     inst = make_instance("Loja Centro")
     db.execute_sql(
         "INSERT INTO template (instance_id, title, shortcut, content, created_at, updated_at) "
-        f"VALUES ({db.param}, 'Oi', '/oi', 'Olá', 0, 0)", (inst.id,))
+        f"VALUES ({db.param}, 'Oi', '/oi', 'Olá', 0, 0)",
+        (inst.id,),
+    )
     db.execute_sql(
         f"INSERT INTO chat (instance_id, external_id, status, handler) VALUES ({db.param}, 'c1', "
         "'open', "
-        "'bot')", (inst.id,))
+        "'bot')",
+        (inst.id,),
+    )
     instances.delete_instance(inst, clock)
     assert db.execute_sql("SELECT count(*) FROM template").fetchone()[0] == 0
     assert db.execute_sql("SELECT count(*) FROM chat").fetchone()[0] == 0

@@ -28,8 +28,9 @@ def test_lock_of_a_killed_process_is_free(tmp_path):
         f"l = FileLock({str(path)!r}); assert l.acquire(); print('held', flush=True);"
         "sys.stdin.read()"
     )
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout.readline().strip() == "held"
     lock = FileLock(path)
     assert not lock.acquire()

@@ -54,8 +54,9 @@ def test_the_app_imports_and_runs_on_sqlite_without_the_driver(tmp_path):
         "from app.cli import main\n"
         f"sys.exit(main(['--db', {str(tmp_path / 'a.sqlite3')!r}, 'check']))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -66,8 +67,9 @@ def test_an_unreachable_server_is_a_clear_cli_error(capsys):
     code = main(["--db", "postgresql://ana:s3cr3t@127.0.0.1:1/atende", "check"])
     err = capsys.readouterr().err
     assert code == 1
-    assert err.startswith("Não foi possível conectar ao servidor PostgreSQL "
-                          "postgresql://ana:***@127.0.0.1:1/atende")
+    assert err.startswith(
+        "Não foi possível conectar ao servidor PostgreSQL postgresql://ana:***@127.0.0.1:1/atende"
+    )
     assert "s3cr3t" not in err
 
 
@@ -112,6 +114,12 @@ def test_instants_and_long_timeouts_fit(make_instance, clock):
 
     shop = make_instance("Padaria")
     AutoCloseSettings.create(instance=shop, enabled=True, timeout_minutes=129600)
-    Chat.create(instance=shop, external_id="c1", status="open", handler="human",
-                assigned_via="operator", last_agent_message_at=clock.now())
+    Chat.create(
+        instance=shop,
+        external_id="c1",
+        status="open",
+        handler="human",
+        assigned_via="operator",
+        last_agent_message_at=clock.now(),
+    )
     assert closing.next_due_at() == clock.now() + timedelta(days=90)

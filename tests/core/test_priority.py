@@ -11,16 +11,22 @@ from app.core.instances import update_instance
 from app.core.plans import allows_prioritize
 
 
-@pytest.mark.parametrize(("plan", "allowed"),
-                         [("basico", False), ("intermediario", True), ("avancado", True)])
+@pytest.mark.parametrize(
+    ("plan", "allowed"), [("basico", False), ("intermediario", True), ("avancado", True)]
+)
 def test_plans(plan, allowed):
     assert allows_prioritize(plan) is allowed
 
 
 @pytest.mark.parametrize(
     ("plan", "stored", "effective"),
-    [("basico", True, False), ("basico", False, False), ("intermediario", True, True),
-     ("avancado", True, True), ("avancado", False, False)],
+    [
+        ("basico", True, False),
+        ("basico", False, False),
+        ("intermediario", True, True),
+        ("avancado", True, True),
+        ("avancado", False, False),
+    ],
 )
 def test_effective_only_when_on_and_the_plan_allows_it(make_instance, plan, stored, effective):
     inst = make_instance(plan=plan)
@@ -39,15 +45,26 @@ def test_save_records_history_once(make_instance, clock):
 def test_downgrade_keeps_the_choice_but_it_stops_being_effective(make_instance, clock):
     inst = make_instance(plan="avancado")
     priority.save(inst, True, clock)
-    update_instance(inst, {"name": inst.name, "phone": inst.phone, "plan": "basico",
-                           "timezone": inst.timezone}, clock)
+    update_instance(
+        inst,
+        {"name": inst.name, "phone": inst.phone, "plan": "basico", "timezone": inst.timezone},
+        clock,
+    )
     assert inst.prioritize_attendance is True
     assert not priority.is_effective(inst)
     warnings = [p for p in check_instance(inst) if p.warning]
     assert len(warnings) == 1
     assert "Básico" in warnings[0].message and "guardada" in warnings[0].message
-    update_instance(inst, {"name": inst.name, "phone": inst.phone, "plan": "intermediario",
-                           "timezone": inst.timezone}, clock)
+    update_instance(
+        inst,
+        {
+            "name": inst.name,
+            "phone": inst.phone,
+            "plan": "intermediario",
+            "timezone": inst.timezone,
+        },
+        clock,
+    )
     assert priority.is_effective(inst)
 
 

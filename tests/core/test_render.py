@@ -166,15 +166,21 @@ def test_the_closing_message_of_a_history_event_renders_as_the_customer_got_it()
     from app.core.render import closing_message_sent
 
     event = SimpleNamespace(
-        details={"closing_message": "{{saudacao}}, {{primeiro_nome}}! Protocolo {{protocolo}} "
-                 "— {{empresa}}, {{telefone}}", "customer_name": "Maria Souza",
-                 "phone": "+5511987654321", "protocol": None, "operator_name": "Ana"},
+        details={
+            "closing_message": "{{saudacao}}, {{primeiro_nome}}! Protocolo {{protocolo}} "
+            "— {{empresa}}, {{telefone}}",
+            "customer_name": "Maria Souza",
+            "phone": "+5511987654321",
+            "protocol": None,
+            "operator_name": "Ana",
+        },
         chat_external_id="wa-7",
         instance_name="Padaria",
         at=datetime(2025, 3, 12, 21, 30, tzinfo=UTC),  # 18:30 in São Paulo, 17:30 in Manaus
     )
     assert closing_message_sent(event, "America/Sao_Paulo") == (
-        "Boa noite, Maria! Protocolo wa-7 — Padaria, (11) 98765-4321")
+        "Boa noite, Maria! Protocolo wa-7 — Padaria, (11) 98765-4321"
+    )
     assert closing_message_sent(event, "America/Manaus").startswith("Boa tarde, Maria!")
     event.details = {"closing_message": None}
     assert closing_message_sent(event, "America/Sao_Paulo") is None

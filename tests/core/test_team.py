@@ -21,15 +21,28 @@ DUE = 10_000
 
 
 def settings(instance, timeout):
-    AutoCloseSettings.create(instance=instance, enabled=True, timeout_minutes=timeout,
-                             close_assigned_by_operator=True,
-                             close_started_by_bot_or_workflow=True)
+    AutoCloseSettings.create(
+        instance=instance,
+        enabled=True,
+        timeout_minutes=timeout,
+        close_assigned_by_operator=True,
+        close_started_by_bot_or_workflow=True,
+    )
 
 
 def chats(instance, now, count, prefix, agent_ago, **fields):
-    rows = ({"instance": instance.id, "external_id": f"{prefix}{n}", "status": "open",
-             "handler": "human", "assigned_via": ("operator", "chatbot", "workflow")[n % 3],
-             "last_agent_message_at": now - agent_ago, **fields} for n in range(count))
+    rows = (
+        {
+            "instance": instance.id,
+            "external_id": f"{prefix}{n}",
+            "status": "open",
+            "handler": "human",
+            "assigned_via": ("operator", "chatbot", "workflow")[n % 3],
+            "last_agent_message_at": now - agent_ago,
+            **fields,
+        }
+        for n in range(count)
+    )
     with database.atomic():
         for batch in chunked(rows, 500):
             Chat.insert_many(batch).execute()
@@ -37,9 +50,18 @@ def chats(instance, now, count, prefix, agent_ago, **fields):
 
 def desk(db_path, now, passes):
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.close_worker", str(db_path), format_instant(now),
-         str(passes)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "tests.close_worker",
+            str(db_path),
+            format_instant(now),
+            str(passes),
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
 
@@ -72,9 +94,12 @@ def test_two_desks_close_each_due_chat_exactly_once(make_instance, clock, db, db
     assert events.count() == DUE
     per_chat = (
         Chat.select(Chat.external_id, fn.COUNT(HistoryEvent.id).alias("n"))
-        .join(HistoryEvent, JOIN.LEFT_OUTER,
-              on=(HistoryEvent.instance == Chat.instance)
-              & (HistoryEvent.chat_external_id == Chat.external_id))
+        .join(
+            HistoryEvent,
+            JOIN.LEFT_OUTER,
+            on=(HistoryEvent.instance == Chat.instance)
+            & (HistoryEvent.chat_external_id == Chat.external_id),
+        )
         .where(Chat.status == "closed")
         .group_by(Chat.external_id)
     )

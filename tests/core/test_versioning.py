@@ -28,8 +28,11 @@ def test_every_configuration_save_bumps_the_version(make_instance, clock):
     assert fresh(shop).config_version == 1
     priority.save(fresh(shop), True, clock)
     assert fresh(shop).config_version == 2
-    instances.update_instance(fresh(shop), {"name": "Padaria Nova", "phone": shop.phone,
-                                            "plan": shop.plan, "timezone": shop.timezone}, clock)
+    instances.update_instance(
+        fresh(shop),
+        {"name": "Padaria Nova", "phone": shop.phone, "plan": shop.plan, "timezone": shop.timezone},
+        clock,
+    )
     assert fresh(shop).config_version == 3
     assert auto_close.save(fresh(shop), ON, clock) is False  # unchanged: no save, no bump
     assert fresh(shop).config_version == 3
@@ -81,8 +84,11 @@ def test_editing_the_instance_keeps_another_desks_page_save(make_instance, clock
     shop = make_instance("Padaria")
     dialog_copy = fresh(shop)  # the edit dialog read the instance
     priority.save(fresh(shop), True, clock)  # meanwhile Priorizar is turned on elsewhere
-    instances.update_instance(dialog_copy, {"name": "Padaria Nova", "phone": shop.phone,
-                                            "plan": shop.plan, "timezone": shop.timezone}, clock)
+    instances.update_instance(
+        dialog_copy,
+        {"name": "Padaria Nova", "phone": shop.phone, "plan": shop.plan, "timezone": shop.timezone},
+        clock,
+    )
     stored = fresh(shop)
     assert (stored.name, stored.prioritize_attendance) == ("Padaria Nova", True)
 
@@ -116,14 +122,14 @@ def test_a_message_changed_or_deleted_elsewhere_is_not_overwritten(make_instance
     clock.now = lambda: created.updated_at + timedelta(seconds=5)
     templates.update_template(Template.get_by_id(created.id), dict(good, content="Oi!"), clock)
     with pytest.raises(versioning.ConflictError):
-        templates.update_template(Template.get_by_id(created.id), dict(good, title="Olá"),
-                                  clock, loaded_at=shown_at)
+        templates.update_template(
+            Template.get_by_id(created.id), dict(good, title="Olá"), clock, loaded_at=shown_at
+        )
     assert Template.get_by_id(created.id).content == "Oi!"  # theirs, untouched
     gone = Template.get_by_id(created.id)
     templates.delete_template(Template.get_by_id(created.id), clock)
     with pytest.raises(versioning.ConflictError):
-        templates.update_template(gone, dict(good, title="Olá"), clock,
-                                  loaded_at=gone.updated_at)
+        templates.update_template(gone, dict(good, title="Olá"), clock, loaded_at=gone.updated_at)
     assert Template.select().count() == 0
 
 

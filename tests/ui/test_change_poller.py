@@ -16,8 +16,7 @@ from tests.pg import other_connection, placeholder
 @pytest.fixture
 def other(db, db_path):
     conn = other_connection(db_path)
-    yield lambda sql, *params: conn.cursor().execute(
-        sql.replace("?", placeholder(db_path)), params)
+    yield lambda sql, *params: conn.cursor().execute(sql.replace("?", placeholder(db_path)), params)
     conn.close()
 
 
@@ -38,12 +37,17 @@ def test_signals_follow_what_changed(qtbot, context, make_instance, other):
     shop = make_instance("Padaria")
     poller = ChangePoller(context)
     with qtbot.waitSignal(context.chats_changed) as chats:
-        other("INSERT INTO chat (instance_id, external_id, status, handler) "
-              "VALUES (?, 'c1', 'open', 'bot')", shop.id)
+        other(
+            "INSERT INTO chat (instance_id, external_id, status, handler) "
+            "VALUES (?, 'c1', 'open', 'bot')",
+            shop.id,
+        )
         poll(poller)
     assert chats.args == [0]
-    with qtbot.assertNotEmitted(context.settings_changed), \
-            qtbot.assertNotEmitted(context.chats_changed):
+    with (
+        qtbot.assertNotEmitted(context.settings_changed),
+        qtbot.assertNotEmitted(context.chats_changed),
+    ):
         assert poller.poll() == frozenset()
 
 

@@ -28,8 +28,13 @@ def dialog(qtbot, context, monkeypatch):
 
 def fill_server(dialog, host, port, dbname, user, password):
     find(dialog, SERVER, QRadioButton).setChecked(True)
-    for name, value in (("Servidor", host), ("Porta", port), ("Nome do banco", dbname),
-                        ("Usuário", user), ("Senha", password)):
+    for name, value in (
+        ("Servidor", host),
+        ("Porta", port),
+        ("Nome do banco", dbname),
+        ("Usuário", user),
+        ("Senha", password),
+    ):
         find(dialog, name, QLineEdit).setText(value)
 
 
@@ -43,9 +48,13 @@ def test_file_menu_opens_it(qtbot, context):
 def test_urls_from_and_to_the_form():
     url = postgres.build_url("servidor.loja", "5433", "atende", "ana maria", "p@ss:w/rd")
     assert url == "postgresql://ana%20maria:p%40ss%3Aw%2Frd@servidor.loja:5433/atende"
-    assert postgres.url_parts(url) == {"host": "servidor.loja", "port": "5433",
-                                       "dbname": "atende", "user": "ana maria",
-                                       "password": "p@ss:w/rd"}
+    assert postgres.url_parts(url) == {
+        "host": "servidor.loja",
+        "port": "5433",
+        "dbname": "atende",
+        "user": "ana maria",
+        "password": "p@ss:w/rd",
+    }
 
 
 def test_the_server_fields_are_required(dialog):
@@ -59,7 +68,8 @@ def test_an_unreachable_server_is_not_saved(dialog):
     fill_server(dialog, "127.0.0.1", "1", "atende", "ana", "segredo")
     find(dialog, "Salvar", QPushButton).click()
     assert dialog.result_label.text().startswith(
-        "Não foi possível conectar ao servidor PostgreSQL postgresql://ana:***@127.0.0.1:1/")
+        "Não foi possível conectar ao servidor PostgreSQL postgresql://ana:***@127.0.0.1:1/"
+    )
     assert paths.saved_database_choice() is None
 
 
@@ -81,8 +91,9 @@ def test_an_environment_variable_that_wins_is_named(qtbot, context, monkeypatch)
 @pytest.mark.postgres_only
 def test_a_reachable_server_is_tested_then_saved(dialog):
     parts = postgres.url_parts(TEST_DATABASE_URL)
-    fill_server(dialog, parts["host"], parts["port"], parts["dbname"], parts["user"],
-                parts["password"])
+    fill_server(
+        dialog, parts["host"], parts["port"], parts["dbname"], parts["user"], parts["password"]
+    )
     assert dialog.test_connection() is True
     assert dialog.result_label.text().startswith("Conectado.")
     find(dialog, "Salvar", QPushButton).click()
@@ -98,5 +109,7 @@ def test_about_shows_a_server_without_its_password(qtbot):
 
     dialog = AboutDialog("postgresql://ana:s3cr3t@servidor.loja:5432/atende")
     qtbot.addWidget(dialog)
-    assert dialog.db_label.text() == "Banco de dados: postgresql://ana:***@servidor.loja:5432/atende"
+    assert (
+        dialog.db_label.text() == "Banco de dados: postgresql://ana:***@servidor.loja:5432/atende"
+    )
     assert dialog.folder == paths.data_dir()  # logs and local files stay here

@@ -37,7 +37,11 @@ def test_create_through_the_dialog(qtbot, context):
     dialog.accept()
     inst = Instance.get()
     assert (inst.name, inst.phone, inst.plan, inst.timezone) == (
-        "Loja Centro", "+5511912345678", "avancado", "America/Sao_Paulo")
+        "Loja Centro",
+        "+5511912345678",
+        "avancado",
+        "America/Sao_Paulo",
+    )
     home.reload(inst.id)
     assert home.model.rows[0].name == "Loja Centro"
     assert home.model.data(home.model.index(0, 1)) == "+55 (11) 91234-5678"

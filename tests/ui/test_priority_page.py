@@ -16,9 +16,17 @@ def test_sidebar_names_the_pages_exactly(qtbot, context, make_instance):
     view = InstanceView(make_instance().id, context)
     qtbot.addWidget(view)
     names = [view.nav.item(i).text() for i in range(view.nav.count())]
-    assert names == ["Visão geral", "ATENDIMENTO", "Priorizar atendimento",
-                     "Encerramento automático", "Agenda de funcionamento",
-                     "Mensagens predefinidas", "OPERAÇÃO", "Atendimentos", "Histórico"]
+    assert names == [
+        "Visão geral",
+        "ATENDIMENTO",
+        "Priorizar atendimento",
+        "Encerramento automático",
+        "Agenda de funcionamento",
+        "Mensagens predefinidas",
+        "OPERAÇÃO",
+        "Atendimentos",
+        "Histórico",
+    ]
 
 
 def test_switch_saves_through_core_with_history(qtbot, context, make_instance):
@@ -46,8 +54,9 @@ def test_basico_shows_the_switch_disabled_with_the_reason(qtbot, context, make_i
     assert "Básico" in page.plan_label.text() and "Intermediário" in page.plan_label.text()
 
 
-def test_choice_kept_after_downgrade_is_explained_and_can_be_turned_off(qtbot, context,
-                                                                        make_instance):
+def test_choice_kept_after_downgrade_is_explained_and_can_be_turned_off(
+    qtbot, context, make_instance
+):
     inst = make_instance(plan="basico")
     inst.prioritize_attendance = True
     inst.save()
@@ -97,8 +106,9 @@ def test_main_window_enters_and_goes_back(qtbot, context, make_instance):
     assert window.stack.currentWidget() is window.home
 
 
-def test_cancelling_a_sidebar_click_keeps_the_sidebar_on_the_page(qtbot, context,
-                                                                  make_instance, monkeypatch):
+def test_cancelling_a_sidebar_click_keeps_the_sidebar_on_the_page(
+    qtbot, context, make_instance, monkeypatch
+):
     from PySide6.QtCore import Qt
 
     inst = make_instance(plan="avancado")
@@ -109,8 +119,7 @@ def test_cancelling_a_sidebar_click_keeps_the_sidebar_on_the_page(qtbot, context
     page = view.current_page()
     find(page, "Priorizar atendimento", Switch).click()
     monkeypatch.setattr(page, "ask_unsaved", lambda: QMessageBox.StandardButton.Cancel)
-    history_row = next(r for r in range(view.nav.count())
-                       if view.nav.item(r).text() == "Histórico")
+    history_row = next(r for r in range(view.nav.count()) if view.nav.item(r).text() == "Histórico")
     rect = view.nav.visualItemRect(view.nav.item(history_row))
     qtbot.mouseClick(view.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: view.nav.currentItem().text() == "Priorizar atendimento")

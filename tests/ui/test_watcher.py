@@ -31,8 +31,13 @@ class CountingCore:
         return closing.watcher_pass(now)
 
 
-SETTINGS = {"enabled": True, "timeout_minutes": 60, "close_assigned_by_operator": True,
-            "close_started_by_bot_or_workflow": False, "closing_message": None}
+SETTINGS = {
+    "enabled": True,
+    "timeout_minutes": 60,
+    "close_assigned_by_operator": True,
+    "close_started_by_bot_or_workflow": False,
+    "closing_message": None,
+}
 
 
 @pytest.fixture
@@ -43,9 +48,15 @@ def shop(make_instance, clock):
 
 
 def add_chat(instance, external_id, agent_at, **fields):
-    return Chat.create(instance=instance, external_id=external_id, status="open",
-                       handler="human", assigned_via="operator",
-                       last_agent_message_at=agent_at, **fields)
+    return Chat.create(
+        instance=instance,
+        external_id=external_id,
+        status="open",
+        handler="human",
+        assigned_via="operator",
+        last_agent_message_at=agent_at,
+        **fields,
+    )
 
 
 @pytest.fixture

@@ -41,9 +41,12 @@ def current_version(db: Database) -> int:
             from app.core.dialect import is_postgres
 
             raise CorruptDatabaseError(
-                _("This PostgreSQL database already holds other tables: give Atende a "
-                  "database (or schema) of its own.") if is_postgres(db) else
-                _("This SQLite file is not an Atende database (it has other tables).")
+                _(
+                    "This PostgreSQL database already holds other tables: give Atende a "
+                    "database (or schema) of its own."
+                )
+                if is_postgres(db)
+                else _("This SQLite file is not an Atende database (it has other tables).")
             )
         return 0
     row = db.execute_sql("SELECT max(version) FROM schema_version").fetchone()

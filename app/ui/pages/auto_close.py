@@ -91,8 +91,11 @@ class AutoClosePage(SettingsPage):
         self.message_edit = QPlainTextEdit()
         self.message_edit.setAccessibleName(_("Closing message"))
         self.message_edit.setPlaceholderText(
-            _("E.g.: {{saudacao}}, {{primeiro_nome}}! We are closing this attendance for lack "
-              "of an answer. Protocol {{protocolo}}."))
+            _(
+                "E.g.: {{saudacao}}, {{primeiro_nome}}! We are closing this attendance for lack "
+                "of an answer. Protocol {{protocolo}}."
+            )
+        )
         self.message_edit.setTabChangesFocus(True)
         self.message_edit.setFixedHeight(110)
         self.message_edit.textChanged.connect(self.changed)
@@ -139,7 +142,8 @@ class AutoClosePage(SettingsPage):
         for name, description in VARIABLES.items():
             action = menu.addAction(f"{{{{{name}}}}} — {_(description)}")
             action.triggered.connect(
-                lambda _checked=False, n=name: self.message_edit.insertPlainText(f"{{{{{n}}}}}"))
+                lambda _checked=False, n=name: self.message_edit.insertPlainText(f"{{{{{n}}}}}")
+            )
         button.setMenu(menu)
         return button
 
@@ -171,8 +175,11 @@ class AutoClosePage(SettingsPage):
         for minutes, button in self.preset_buttons.items():
             button.setChecked(minutes == values["timeout_minutes"])
         count = len(self.message_edit.toPlainText())
-        self.count_label.setText(_("{count} of {max} characters").format(
-            count=format_number(count), max=format_number(CONTENT_MAX)))
+        self.count_label.setText(
+            _("{count} of {max} characters").format(
+                count=format_number(count), max=format_number(CONTENT_MAX)
+            )
+        )
 
     # -- SettingsPage --------------------------------------------------------------------
     def stored_values(self) -> dict[str, Any]:
@@ -186,14 +193,17 @@ class AutoClosePage(SettingsPage):
         self.message_edit.setPlainText(values["closing_message"] or "")
 
     def read_values(self) -> dict[str, Any]:
-        return core.normalize({
-            "enabled": self.enabled_switch.isChecked(),
-            "timeout_minutes": core.to_minutes(self.timeout_value(),
-                                               self.unit_combo.currentData()),
-            "close_assigned_by_operator": self.operator_switch.isChecked(),
-            "close_started_by_bot_or_workflow": self.bot_switch.isChecked(),
-            "closing_message": self.message_edit.toPlainText(),
-        })
+        return core.normalize(
+            {
+                "enabled": self.enabled_switch.isChecked(),
+                "timeout_minutes": core.to_minutes(
+                    self.timeout_value(), self.unit_combo.currentData()
+                ),
+                "close_assigned_by_operator": self.operator_switch.isChecked(),
+                "close_started_by_bot_or_workflow": self.bot_switch.isChecked(),
+                "closing_message": self.message_edit.toPlainText(),
+            }
+        )
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
         self._refresh_controls(values)
@@ -201,4 +211,3 @@ class AutoClosePage(SettingsPage):
 
     def write(self, values: dict[str, Any]) -> None:
         core.save(self.instance(), values, self.context.clock, expect=self.expectation)
-

@@ -213,7 +213,8 @@ class SettingsPage(Page):
             fields, widget = [], self.nextInFocusChain()
             while widget is not self and self.isAncestorOf(widget):
                 if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not (
-                        self._footer.isAncestorOf(widget)):
+                    self._footer.isAncestorOf(widget)
+                ):
                     fields.append(widget)
                 widget = widget.nextInFocusChain()
             if fields:
@@ -266,7 +267,8 @@ class SettingsPage(Page):
         self.discard_button.setEnabled(dirty)
         if dirty:
             self.status_label.setText(
-                _("Fix the fields marked in red to save.") if errors(problems)
+                _("Fix the fields marked in red to save.")
+                if errors(problems)
                 else _("Unsaved changes.")
             )
 
@@ -278,8 +280,9 @@ class SettingsPage(Page):
                 by_path[problem.path] = problem
         for path, label in self.error_labels.items():
             problem = by_path.get(path)
-            label.show_message(problem.message if problem else None,
-                               warning=bool(problem and problem.warning))
+            label.show_message(
+                problem.message if problem else None, warning=bool(problem and problem.warning)
+            )
 
     def save(self) -> bool:
         if not self.save_button.isEnabled():
@@ -307,7 +310,9 @@ class SettingsPage(Page):
     def show_conflict(self, exc: versioning.ConflictError) -> None:
         """Refused: keep the edits on screen, say why, offer Recarregar."""
         self.status_label.setText(
-            _("{reason} Your changes were not saved; they are still on the screen. Reload "
-              "to see what is saved now.").format(reason=str(exc))
+            _(
+                "{reason} Your changes were not saved; they are still on the screen. Reload "
+                "to see what is saved now."
+            ).format(reason=str(exc))
         )
         self.reload_button.setVisible(not exc.deleted)

@@ -45,9 +45,13 @@ def format_countdown(delta: timedelta) -> str:
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
     shown = [(n, unit) for n, unit in parts if n][:2]
     return " ".join(
-        format_timedelta(timedelta(minutes=n * {"day": 1440, "hour": 60, "minute": 1}[unit]),
-                         granularity=unit, threshold=1e12, format="short",
-                         locale=current_locale())
+        format_timedelta(
+            timedelta(minutes=n * {"day": 1440, "hour": 60, "minute": 1}[unit]),
+            granularity=unit,
+            threshold=1e12,
+            format="short",
+            locale=current_locale(),
+        )
         for n, unit in shown
     )
 
@@ -62,14 +66,12 @@ def format_moment(at: datetime, zone: ZoneInfo, now: datetime) -> str:
     if days == 1:
         return _("tomorrow at {time}").format(time=time)
     if 1 < days < 7:
-        return _("{weekday} at {time}").format(weekday=weekday_name(local.weekday()),
-                                                time=time)
+        return _("{weekday} at {time}").format(weekday=weekday_name(local.weekday()), time=time)
     return _("{date} at {time}").format(date=format_date(local.date()), time=time)
 
 
 class ChatsModel(LazyQueryModel):
-    columns = (N_("Customer"), N_("Phone"), N_("Handled by"), N_("Last message"),
-               N_("Situation"))
+    columns = (N_("Customer"), N_("Phone"), N_("Handled by"), N_("Last message"), N_("Situation"))
     LAST_MESSAGE, SITUATION = 3, 4
     TIME_COLUMNS = (LAST_MESSAGE, SITUATION)
 
@@ -81,14 +83,15 @@ class ChatsModel(LazyQueryModel):
         return format_relative(at - self.clock.now()) if at else DASH
 
     def handled_by(self, chat: Chat) -> str:
-        """"Bot", or the operator and who assigned them: "Beatriz (via workflow)"."""
+        """ "Bot", or the operator and who assigned them: "Beatriz (via workflow)"."""
         if chat.handler != "human":
             return chats.label("handler", chat.handler).capitalize()
         who = chat.operator_name or chats.label("handler", "human").capitalize()
         if not chat.assigned_via:
             return who
         return _("{operator} (via {assigned_via})").format(
-            operator=who, assigned_via=chats.label("assigned_via", chat.assigned_via))
+            operator=who, assigned_via=chats.label("assigned_via", chat.assigned_via)
+        )
 
     @staticmethod
     def agent_wrote_last(chat: Chat) -> bool:
@@ -96,7 +99,7 @@ class ChatsModel(LazyQueryModel):
         return agent is not None and (customer is None or agent > customer)
 
     def last_message(self, chat: Chat) -> str:
-        """"há 3 horas (atendente)": when, and who wrote last."""
+        """ "há 3 horas (atendente)": when, and who wrote last."""
         if self.agent_wrote_last(chat):
             return _("{when} (attendant)").format(when=self._relative(chat.last_agent_message_at))
         if chat.last_customer_message_at is None:
@@ -139,10 +142,14 @@ class ChatsModel(LazyQueryModel):
         if column == 1 and chat.phone:
             return format_phone(chat.phone)
         if column == self.LAST_MESSAGE:
-            return "\n".join((
-                _("Customer: {when}").format(when=self._relative(chat.last_customer_message_at)),
-                _("Attendant: {when}").format(when=self._relative(chat.last_agent_message_at)),
-            ))
+            return "\n".join(
+                (
+                    _("Customer: {when}").format(
+                        when=self._relative(chat.last_customer_message_at)
+                    ),
+                    _("Attendant: {when}").format(when=self._relative(chat.last_agent_message_at)),
+                )
+            )
         if column == self.SITUATION and chat.status == "closed":
             parts = [self._relative(chat.closed_at)] if chat.closed_at else []
             return " · ".join(parts + ([chat.close_reason] if chat.close_reason else []))
@@ -151,8 +158,10 @@ class ChatsModel(LazyQueryModel):
 
 class ChatsPage(Page):
     title = N_("Attendances")
-    description = N_("The attendances of this instance and when automatic closing will "
-                     "finish the ones waiting on the customer.")
+    description = N_(
+        "The attendances of this instance and when automatic closing will "
+        "finish the ones waiting on the customer."
+    )
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)
@@ -186,9 +195,10 @@ class ChatsPage(Page):
         header.setStretchLastSection(True)
         # No rows: an empty state in the table's place that says where attendances come from.
         self.empty_label = EmptyState(
-            "chats", _("No attendances to show"),
-            _("No attendance here yet. Attendances arrive with the command "
-              "“atende chats import”."))
+            "chats",
+            _("No attendances to show"),
+            _("No attendance here yet. Attendances arrive with the command “atende chats import”."),
+        )
         self.table_stack = QStackedWidget()
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty_label)
@@ -211,11 +221,13 @@ class ChatsPage(Page):
     def reload(self, keep_rows: bool = True) -> None:
         """Query again; after a change keep as many rows as were shown (the scroll stays)."""
         key, instance = self.filter_key(), self.instance()
-        self.model.set_query(chat_listing.listing(instance, key),
-                             keep=len(self.model.rows) if keep_rows else 0)
+        self.model.set_query(
+            chat_listing.listing(instance, key), keep=len(self.model.rows) if keep_rows else 0
+        )
         total = chat_listing.count(instance, key)
-        self.count_label.setText(ngettext("{n} attendance", "{n} attendances", total)
-                                 .format(n=total))
+        self.count_label.setText(
+            ngettext("{n} attendance", "{n} attendances", total).format(n=total)
+        )
         self.table_stack.setCurrentWidget(self.empty_label if total == 0 else self.table)
         self.table.resizeColumnsToContents()
         self.show_status()
@@ -242,7 +254,8 @@ class ChatsPage(Page):
                 text = _("Next automatic closing: now (pending)")
             else:
                 text = _("Next automatic closing: {when}").format(
-                    when=format_moment(due, ZoneInfo(instance.timezone), now))
+                    when=format_moment(due, ZoneInfo(instance.timezone), now)
+                )
             self.next_label.setText(text)
         self.watcher_label.setText(self.watcher_text())
 
@@ -251,8 +264,11 @@ class ChatsPage(Page):
             return _("This window closes the due attendances while it is open.")
         if self.context.watcher_elsewhere:
             pid = self.context.watcher_elsewhere_pid
-            return _("Another process (atende watch{pid}) is closing the due attendances for "
-                     "this database, so this window does not.").format(
-                pid=f", PID {pid}" if pid else "")
-        return _("Automatic closing is not running in this window: due attendances are "
-                 "closed by “atende watch” or the next time the window runs it.")
+            return _(
+                "Another process (atende watch{pid}) is closing the due attendances for "
+                "this database, so this window does not."
+            ).format(pid=f", PID {pid}" if pid else "")
+        return _(
+            "Automatic closing is not running in this window: due attendances are "
+            "closed by “atende watch” or the next time the window runs it."
+        )

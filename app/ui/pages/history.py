@@ -59,8 +59,10 @@ def describe_details(event: HistoryEvent, timezone: str) -> str:
     details: dict[str, Any] = event.details or {}
     lines = [event.summary]
     labels = (
-        ("customer_name", _("Customer")), ("protocol", _("Protocol")),
-        ("operator_name", _("Operator")), ("assigned_via", _("Assigned via")),
+        ("customer_name", _("Customer")),
+        ("protocol", _("Protocol")),
+        ("operator_name", _("Operator")),
+        ("assigned_via", _("Assigned via")),
     )
     for key, label in labels:
         value = details.get(key)
@@ -68,19 +70,22 @@ def describe_details(event: HistoryEvent, timezone: str) -> str:
             shown = chats.label(key, value) if key == "assigned_via" else value
             lines.append(f"{label}: {shown}")
     if details.get("timeout_minutes") and event.kind == "auto_close":
-        lines.append(_("Time limit: {duration}").format(
-            duration=format_duration(details["timeout_minutes"])))
+        lines.append(
+            _("Time limit: {duration}").format(duration=format_duration(details["timeout_minutes"]))
+        )
     if event.kind == "auto_close":
         message = closing_message_sent(event, timezone)
-        lines.append(_("Closing message recorded: {message}").format(message=message)
-                     if message else _("No closing message was configured."))
+        lines.append(
+            _("Closing message recorded: {message}").format(message=message)
+            if message
+            else _("No closing message was configured.")
+        )
     return "\n".join(lines)
 
 
 class HistoryPage(Page):
     title = N_("History")
-    description = N_("Configuration changes and automatic closings of this instance, newest "
-                     "first.")
+    description = N_("Configuration changes and automatic closings of this instance, newest first.")
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)
@@ -134,8 +139,9 @@ class HistoryPage(Page):
 
     def reload(self, *_args) -> None:
         self._search_timer.stop()
-        query = history_filters.search(self.instance(), self.kind_combo.currentData(),
-                                       self.search_edit.text())
+        query = history_filters.search(
+            self.instance(), self.kind_combo.currentData(), self.search_edit.text()
+        )
         self.model.set_query(query)
         self.empty_label.setText(_("No event matches.") if not self.model.rows else "")
         self.empty_label.setVisible(not self.model.rows)

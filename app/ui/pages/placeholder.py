@@ -15,8 +15,10 @@ class UnderConstructionPage(Page):
         super().__init__(instance_id, context, parent)
         card = self.card()
         label = QLabel(
-            _("Under construction: this page arrives in a next version of Atende. Nothing "
-              "here is saved yet."),
+            _(
+                "Under construction: this page arrives in a next version of Atende. Nothing "
+                "here is saved yet."
+            ),
             objectName="hint",
         )
         label.setWordWrap(True)

@@ -78,8 +78,13 @@ class PriorityPage(SettingsPage):
         if values["enabled"] and not allows_prioritize(instance.plan):
             self.effect_label.setText("")
             self.effect_label.hide()
-            return [Problem(priority.SECTION_KEY, priority.not_effective_warning(instance.plan),
-                            warning=True)]
+            return [
+                Problem(
+                    priority.SECTION_KEY,
+                    priority.not_effective_warning(instance.plan),
+                    warning=True,
+                )
+            ]
         self.effect_label.show()
         self.effect_label.setText(
             _("On: automatic messages wait while a customer is being attended.")
@@ -89,5 +94,6 @@ class PriorityPage(SettingsPage):
         return []
 
     def write(self, values: dict[str, Any]) -> None:
-        priority.save(self.instance(), values["enabled"], self.context.clock,
-                      expect=self.expectation)
+        priority.save(
+            self.instance(), values["enabled"], self.context.clock, expect=self.expectation
+        )

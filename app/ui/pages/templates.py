@@ -213,7 +213,8 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
                 template = core.create_template(self._instance, values, clock)
             else:
                 template = Template.get_or_none(id=self.current_id) or Template(
-                    id=self.current_id, instance=self.instance_id)
+                    id=self.current_id, instance=self.instance_id
+                )
                 core.update_template(template, values, clock, loaded_at=self._loaded_at)
         except ValidationError as exc:
             self.editor.show_problems(exc.problems)
@@ -221,8 +222,11 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
             return False
         except versioning.ConflictError as exc:  # the edits stay; Descartar shows what is saved
             self.status_label.setText(
-                _("{reason} Your changes were not saved; they are still on the screen. "
-                  "Discard them to see what is saved now.").format(reason=str(exc)))
+                _(
+                    "{reason} Your changes were not saved; they are still on the screen. "
+                    "Discard them to see what is saved now."
+                ).format(reason=str(exc))
+            )
             return False
         self.current_id, self.editing = template.id, True
         self.load()

@@ -40,9 +40,12 @@ class TemplatesLayout:
 
     def _build_empty_state(self) -> QWidget:
         empty = EmptyState(
-            "templates", _("No predefined message yet."),
-            _("Create answers you send often — greeting, opening hours, Pix key — "
-              "or import them from a CSV spreadsheet."),
+            "templates",
+            _("No predefined message yet."),
+            _(
+                "Create answers you send often — greeting, opening hours, Pix key — "
+                "or import them from a CSV spreadsheet."
+            ),
         )
         empty.add_action(_("Import CSV…"), self.import_csv)
         empty.add_action(_("Create the first one"), self.new_template, "plus", primary=True)

@@ -131,8 +131,9 @@ class DayEditor(QWidget):
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(4)
         column.addLayout(self.rows_box)
-        self.add_button = QPushButton(icon("plus", "accent_text"), _("Add interval"),
-                                      objectName="flat")
+        self.add_button = QPushButton(
+            icon("plus", "accent_text"), _("Add interval"), objectName="flat"
+        )
         self.add_button.setAccessibleName(_("{day}: add interval").format(day=day_name))
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.error = FieldError(self)

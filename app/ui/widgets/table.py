@@ -6,8 +6,9 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 
-def read_only_table(model: QAbstractItemModel, accessible_name: str,
-                    parent: QWidget | None = None) -> QTableView:
+def read_only_table(
+    model: QAbstractItemModel, accessible_name: str, parent: QWidget | None = None
+) -> QTableView:
     """Whole-row single selection, no editing, no grid, alternating rows."""
     table = QTableView(parent)
     table.setAccessibleName(accessible_name)

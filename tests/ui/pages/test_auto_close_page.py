@@ -57,10 +57,16 @@ def test_loads_the_defaults_disabled(page):
 def test_the_seed_labels_and_explanations_are_shown(page):
     texts = {label.text() for label in page.findChildren(QLabel)}
     assert {OPERATOR, BOT} <= texts
-    assert any(t.startswith("Com esta opção ativada, todos os atendimentos humanos atribuídos")
-               for t in texts)
-    assert any(t.startswith("Quando ativada, todos os atendimentos humanos iniciados por "
-                            "chatbot ou workflow") for t in texts)
+    assert any(
+        t.startswith("Com esta opção ativada, todos os atendimentos humanos atribuídos")
+        for t in texts
+    )
+    assert any(
+        t.startswith(
+            "Quando ativada, todos os atendimentos humanos iniciados por chatbot ou workflow"
+        )
+        for t in texts
+    )
 
 
 def test_presets_set_value_and_unit(qtbot, page):
@@ -126,8 +132,11 @@ def test_save_writes_once_with_a_history_event(qtbot, page):
     before = HistoryEvent.select().count()
     assert page.save() is True
     assert auto_close.get_settings(page.instance()) == {
-        "enabled": True, "timeout_minutes": 720, "close_assigned_by_operator": True,
-        "close_started_by_bot_or_workflow": True, "closing_message": "Até mais, {{nome}}!",
+        "enabled": True,
+        "timeout_minutes": 720,
+        "close_assigned_by_operator": True,
+        "close_started_by_bot_or_workflow": True,
+        "closing_message": "Até mais, {{nome}}!",
     }
     assert HistoryEvent.select().count() == before + 1
     assert not save_button(page).isEnabled()  # saved = unchanged again

@@ -14,16 +14,27 @@ from app.core.models import Chat
 from app.ui.pages.chats import ChatsModel, ChatsPage, format_countdown, format_moment
 from tests.ui.conftest import find
 
-SETTINGS = {"enabled": True, "timeout_minutes": 60, "close_assigned_by_operator": True,
-            "close_started_by_bot_or_workflow": False, "closing_message": None}
+SETTINGS = {
+    "enabled": True,
+    "timeout_minutes": 60,
+    "close_assigned_by_operator": True,
+    "close_started_by_bot_or_workflow": False,
+    "closing_message": None,
+}
 
 
 def add_chat(instance, external_id, now, agent_ago=None, customer_ago=None, **fields):
-    data = {"status": "open", "handler": "human", "assigned_via": "operator",
-            "customer_name": external_id.title(), "operator_name": "Beatriz"}
+    data = {
+        "status": "open",
+        "handler": "human",
+        "assigned_via": "operator",
+        "customer_name": external_id.title(),
+        "operator_name": "Beatriz",
+    }
     data.update(fields)
     return Chat.create(
-        instance=instance, external_id=external_id,
+        instance=instance,
+        external_id=external_id,
         last_agent_message_at=None if agent_ago is None else now - agent_ago,
         last_customer_message_at=None if customer_ago is None else now - customer_ago,
         **data,
@@ -50,8 +61,14 @@ def column(page, col):
 
 def test_countdown_and_relative_times(qtbot, shop, clock, context):
     now = clock.now()
-    add_chat(shop, "maria", now, agent_ago=timedelta(minutes=18),
-             customer_ago=timedelta(hours=3), phone="+5511987654321")
+    add_chat(
+        shop,
+        "maria",
+        now,
+        agent_ago=timedelta(minutes=18),
+        customer_ago=timedelta(hours=3),
+        phone="+5511987654321",
+    )
     add_chat(shop, "joao", now, agent_ago=timedelta(hours=1), customer_ago=timedelta(minutes=5))
     add_chat(shop, "bot", now, agent_ago=timedelta(minutes=1), handler="bot", assigned_via=None)
     page = make_page(qtbot, shop, context)
@@ -59,9 +76,15 @@ def test_countdown_and_relative_times(qtbot, shop, clock, context):
     assert column(page, 1)[0] == "(11) 98765-4321"
     assert column(page, 2) == ["Beatriz (via operador)", "Bot", "Beatriz (via operador)"]
     assert column(page, ChatsModel.LAST_MESSAGE) == [
-        "há 18 minutos (atendente)", "há 1 minuto (atendente)", "há 5 minutos (cliente)"]
+        "há 18 minutos (atendente)",
+        "há 1 minuto (atendente)",
+        "há 5 minutos (cliente)",
+    ]
     assert column(page, ChatsModel.SITUATION) == [
-        "encerra em 42 min", "Com o chatbot", "Aguardando o atendente"]
+        "encerra em 42 min",
+        "Com o chatbot",
+        "Aguardando o atendente",
+    ]
     assert page.next_label.text() == "Próximo encerramento automático: hoje às 10:42"
 
     # The 30 s refresh repaints from the clock, without querying again.
@@ -78,8 +101,7 @@ def test_countdown_and_relative_times(qtbot, shop, clock, context):
 def test_refreshes_when_chats_change(qtbot, shop, clock, context):
     page = make_page(qtbot, shop, context)
     assert page.model.rowCount() == 0 and page.empty_label.isVisibleTo(page)
-    assert page.next_label.text() == ("Nenhum atendimento aberto aguarda encerramento "
-                                      "automático.")
+    assert page.next_label.text() == ("Nenhum atendimento aberto aguarda encerramento automático.")
     add_chat(shop, "ana", clock.now(), agent_ago=timedelta(minutes=59))
     context.chats_changed.emit(shop.id)
     assert column(page, 0) == ["Ana"]
@@ -90,21 +112,38 @@ def test_refreshes_when_chats_change(qtbot, shop, clock, context):
 def test_filters_open_closed_all(qtbot, shop, clock, context):
     now = clock.now()
     add_chat(shop, "aberto", now, agent_ago=timedelta(minutes=5))
-    add_chat(shop, "auto", now, agent_ago=timedelta(hours=2), status="closed",
-             closed_at=now - timedelta(hours=1), closed_by="auto",
-             close_reason="Cliente sem resposta há 1 hora")
-    add_chat(shop, "manual", now, agent_ago=timedelta(hours=3), status="closed",
-             closed_at=now - timedelta(hours=2), closed_by="agent")
+    add_chat(
+        shop,
+        "auto",
+        now,
+        agent_ago=timedelta(hours=2),
+        status="closed",
+        closed_at=now - timedelta(hours=1),
+        closed_by="auto",
+        close_reason="Cliente sem resposta há 1 hora",
+    )
+    add_chat(
+        shop,
+        "manual",
+        now,
+        agent_ago=timedelta(hours=3),
+        status="closed",
+        closed_at=now - timedelta(hours=2),
+        closed_by="agent",
+    )
     page = make_page(qtbot, shop, context)
     combo = find(page, "Filtrar atendimentos", QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == ["Abertos", "Encerrados", "Todos"]
     assert column(page, 0) == ["Aberto"]
     combo.setCurrentIndex(1)
     assert column(page, 0) == ["Auto", "Manual"]
-    assert column(page, ChatsModel.SITUATION) == ["Encerrado automaticamente",
-                                                  "Encerrado pelo atendente"]
-    tooltip = page.model.data(page.model.index(0, ChatsModel.SITUATION),
-                              Qt.ItemDataRole.ToolTipRole)
+    assert column(page, ChatsModel.SITUATION) == [
+        "Encerrado automaticamente",
+        "Encerrado pelo atendente",
+    ]
+    tooltip = page.model.data(
+        page.model.index(0, ChatsModel.SITUATION), Qt.ItemDataRole.ToolTipRole
+    )
     assert tooltip == "há 1 hora · Cliente sem resposta há 1 hora"
     combo.setCurrentIndex(2)
     assert page.model.rowCount() == 3 and page.count_label.text() == "3 atendimentos"

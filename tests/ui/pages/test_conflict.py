@@ -78,8 +78,7 @@ def test_a_page_without_edits_shows_what_was_saved_elsewhere(page, shop, clock, 
     assert not page.has_unsaved_changes()
 
 
-def test_a_page_with_edits_keeps_them_when_something_changes_elsewhere(page, shop, clock,
-                                                                       context):
+def test_a_page_with_edits_keeps_them_when_something_changes_elsewhere(page, shop, clock, context):
     find(page, "Tempo limite", QLineEdit).setText("3")
     someone_else_saves(shop, clock)
     context.settings_changed.emit(0)

@@ -12,19 +12,30 @@ from app.core.models import Chat
 from app.ui.pages.history import HistoryPage
 from tests.ui.conftest import find
 
-SETTINGS = {"enabled": True, "timeout_minutes": 300, "close_assigned_by_operator": True,
-            "close_started_by_bot_or_workflow": False,
-            "closing_message": "Tchau, {{primeiro_nome}}!"}
+SETTINGS = {
+    "enabled": True,
+    "timeout_minutes": 300,
+    "close_assigned_by_operator": True,
+    "close_started_by_bot_or_workflow": False,
+    "closing_message": "Tchau, {{primeiro_nome}}!",
+}
 
 
 @pytest.fixture
 def page(qtbot, make_instance, clock, context):
     shop = make_instance()
     auto_close.save(shop, SETTINGS, clock)
-    Chat.create(instance=shop, external_id="chat-7", customer_name="Maria Souza",
-                status="open", handler="human", assigned_via="operator",
-                operator_name="Beatriz", protocol="2025-7",
-                last_agent_message_at=clock.now() - timedelta(hours=6))
+    Chat.create(
+        instance=shop,
+        external_id="chat-7",
+        customer_name="Maria Souza",
+        status="open",
+        handler="human",
+        assigned_via="operator",
+        operator_name="Beatriz",
+        protocol="2025-7",
+        last_agent_message_at=clock.now() - timedelta(hours=6),
+    )
     clock.advance(timedelta(minutes=1))
     closing.watcher_pass(clock.now())
     widget = HistoryPage(shop.id, context)
@@ -34,21 +45,30 @@ def page(qtbot, make_instance, clock, context):
 
 def rows(page):
     model = page.model
-    return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
-            for r in range(model.rowCount())]
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
 def test_newest_first_with_local_times(page):
     found = rows(page)
-    assert found[0] == ["12/03/2025 10:01", "Encerramento automático",
-                        "Cliente sem resposta há 5 horas", "chat-7"]
+    assert found[0] == [
+        "12/03/2025 10:01",
+        "Encerramento automático",
+        "Cliente sem resposta há 5 horas",
+        "chat-7",
+    ]
     assert [r[1] for r in found] == ["Encerramento automático", "Configuração", "Instância"]
 
 
 def test_filter_by_kind(page):
     combo = find(page, "Filtrar por tipo", QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Todos", "Configuração", "Encerramentos automáticos"]
+        "Todos",
+        "Configuração",
+        "Encerramentos automáticos",
+    ]
     combo.setCurrentIndex(2)
     assert [r[3] for r in rows(page)] == ["chat-7"]
     combo.setCurrentIndex(1)
@@ -61,7 +81,8 @@ def test_text_search(qtbot, page):
     page.reload()  # what the typing pause triggers
     assert [r[2] for r in rows(page)] == [
         "Encerramento automático: ativado; tempo limite: 1 hora → 5 horas; mensagem de "
-        "encerramento definida"]
+        "encerramento definida"
+    ]
     search.setText("nada assim")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=2000)
     assert page.empty_label.text() == "Nenhum evento encontrado."
