@@ -142,6 +142,20 @@ class InstanceDialog(QDialog):
         for key, label in self.errors.items():
             visible = show_all or editing or key in self._touched
             label.show_message(by_path.get(key) if visible else None)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Grow when an error appears under a field, instead of squeezing the fields (the
+        wrapped error labels make the height depend on the width)."""
+        layout = self.layout()
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def accept(self) -> None:
         if not self.validate(show_all=True):

@@ -121,3 +121,17 @@ def test_enter_emits_the_selected_instance(qtbot, context, make_instance):
     with qtbot.waitSignal(home.enter_requested) as signal:
         find(home, "Entrar na instância", QPushButton).click()
     assert signal.args == [inst.id]
+
+
+def test_an_error_under_a_field_never_squeezes_the_fields(qtbot, context):
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    dialog = home.open_dialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    phone = find(dialog, "Número do WhatsApp", QLineEdit)
+    fill(qtbot, dialog, phone="1199")
+    qtbot.waitUntil(lambda: dialog.errors["phone"].isVisible())
+    assert phone.height() >= phone.sizeHint().height()
+    assert dialog.height() >= dialog.minimumSizeHint().height()
