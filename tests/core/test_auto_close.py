@@ -6,13 +6,14 @@ import json
 
 import pytest
 
-from app.core import auto_close, schedule
+from app.core import auto_close
 from app.core.checks import check_instance
 from app.core.config_file import dumps, export_config, import_config, validate_config
 from app.core.db import close_database, open_database
 from app.core.instances import duplicate_instance
 from app.core.models import AutoCloseSettings, HistoryEvent
 from app.core.validation import ValidationError, errors, warnings
+from tests.config_helpers import config, instance_config
 
 VALID = {
     "enabled": True,
@@ -227,22 +228,7 @@ def test_export_has_the_exact_json_shape(make_instance, clock):
 
 
 def config_with(auto):
-    return {
-        "format": "atende-config",
-        "version": 1,
-        "instances": [
-            {
-                "name": "Loja Centro",
-                "phone": "+5511912345678",
-                "plan": "intermediario",
-                "timezone": "America/Sao_Paulo",
-                "prioritize_attendance": False,
-                "auto_close": auto,
-                "schedule": schedule.default_values(),  # every section's key is required (SPEC §9)
-                "templates": [],
-            }
-        ],
-    }
+    return config(instance_config(prioritize_attendance=False, auto_close=auto))
 
 
 def test_import_refuses_wrong_types_with_the_json_path(db):

@@ -8,6 +8,7 @@ from app.core import templates
 from app.core.config_file import dumps, export_config, import_config, validate_config
 from app.core.models import HistoryEvent, Template
 from app.core.validation import ValidationError
+from tests.config_helpers import config, instance_config
 
 GOOD = {
     "title": "Boas-vindas",
@@ -137,35 +138,8 @@ def test_search_ignores_case_and_accents_in_title_shortcut_and_content(make_inst
 # --- config file (SPEC §9 `templates`) ---------------------------------------------------------
 
 
-def schedule_defaults():
-    from app.core.schedule import default_values
-
-    return default_values()
-
-
 def instance_json(templates_value):
-    return {
-        "format": "atende-config",
-        "version": 1,
-        "instances": [
-            {
-                "name": "Loja Centro",
-                "phone": "+5511912345678",
-                "plan": "intermediario",
-                "timezone": "America/Sao_Paulo",
-                "prioritize_attendance": False,
-                "auto_close": {
-                    "enabled": False,
-                    "timeout_minutes": 60,
-                    "close_assigned_by_operator": True,
-                    "close_started_by_bot_or_workflow": False,
-                    "closing_message": None,
-                },
-                "schedule": schedule_defaults(),
-                "templates": templates_value,
-            }
-        ],
-    }
+    return config(instance_config(templates=templates_value))
 
 
 def test_config_round_trip_is_byte_identical_and_sorted_by_shortcut(db, clock, tmp_path):
