@@ -113,14 +113,19 @@ def format_duration(minutes: int) -> str:
     return format_unit_count(minutes, "minute")
 
 
-def format_unit_count(count: int, unit: str) -> str:
-    """`count` of `unit` ("minute", "hour", "day") with Babel's plural forms, unrounded."""
+def format_unit_count(count: int, unit: str, length: str = "long") -> str:
+    """`count` of `unit` ("minute", "hour", "day") with Babel's plural forms, unrounded;
+    `length="short"` gives "42 min", "3 h"."""
     from babel.dates import format_timedelta
 
     seconds = {"minute": 60, "hour": 3600, "day": 86400}[unit]
     # An unreachable threshold makes Babel stop at `granularity` instead of a bigger unit.
     return format_timedelta(
-        timedelta(seconds=count * seconds), threshold=1e12, granularity=unit, locale=_locale
+        timedelta(seconds=count * seconds),
+        threshold=1e12,
+        granularity=unit,
+        format=length,
+        locale=_locale,
     )
 
 

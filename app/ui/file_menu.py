@@ -19,6 +19,7 @@ from app.core.config_file import dumps, export_config, import_config, parse_text
 from app.core.config_transfer import ImportPlan, copy_sections, plan_import, without_existing
 from app.core.db import storage_failure_message
 from app.core.files import read_text, safe_file_name, write_text_atomic
+from app.core.instances import list_instances
 from app.core.models import Instance
 from app.core.restore import restore_backup
 from app.core.validation import Problem, ValidationError, errors
@@ -154,7 +155,7 @@ class FileActions(QObject):
 
     # -- copy -----------------------------------------------------------------------------
     def copy_settings(self) -> None:
-        instances = list(Instance.select().order_by(Instance.name))
+        instances = list_instances()
         if len(instances) < 2:
             self.show_message(
                 _("Copy settings to another instance"),

@@ -23,7 +23,16 @@ from PySide6.QtWidgets import (
 from app.core import auto_close, chat_listing, chats, closing
 from app.core.models import Chat, from_millis
 from app.core.phones import format_phone, format_phone_national
-from app.i18n import N_, _, format_date, format_relative, format_time, ngettext, weekday_name
+from app.i18n import (
+    N_,
+    _,
+    format_date,
+    format_relative,
+    format_time,
+    format_unit_count,
+    ngettext,
+    weekday_name,
+)
 from app.ui.pages.base import Page
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.lazy_model import LazyQueryModel
@@ -35,25 +44,12 @@ DASH = "—"
 
 def format_countdown(delta: timedelta) -> str:
     """Time left, whole minutes rounded up, two units at most: "42 min", "3 h 5 min"."""
-    from babel.dates import format_timedelta
-
-    from app.i18n import current_locale
-
     minutes = max(1, math.ceil(delta.total_seconds() / 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
     shown = [(n, unit) for n, unit in parts if n][:2]
-    return " ".join(
-        format_timedelta(
-            timedelta(minutes=n * {"day": 1440, "hour": 60, "minute": 1}[unit]),
-            granularity=unit,
-            threshold=1e12,
-            format="short",
-            locale=current_locale(),
-        )
-        for n, unit in shown
-    )
+    return " ".join(format_unit_count(n, unit, length="short") for n, unit in shown)
 
 
 def format_moment(at: datetime, zone: ZoneInfo, now: datetime) -> str:
