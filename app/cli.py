@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable
 
 from app.core.validation import Problem
-from app.i18n import _, install
+from app.i18n import _, install, translate_argparse
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -49,6 +49,7 @@ def print_warnings(problems: Iterable[Problem]) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    translate_argparse()
     parser = argparse.ArgumentParser(
         prog="atende",
         description=_(

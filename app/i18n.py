@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
+import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -87,9 +88,14 @@ def install(locale: str = DEFAULT_LOCALE) -> None:
     global _translation, _locale
     _locale = locale
     _translation = load_catalog(locale) if locale != "en" else _gettext.NullTranslations()
+    if "argparse" in sys.modules:  # else the CLI's parser calls translate_argparse itself
+        translate_argparse()
+
+
+def translate_argparse() -> None:
+    """argparse looks its messages up through module globals at call time: point them here."""
     import argparse
 
-    # argparse looks its messages up through module globals at call time.
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -55,8 +54,14 @@ def database_choice_path() -> Path:
 def saved_database_choice() -> str | None:
     """The file path or postgresql:// URL chosen in the window, or None (the default file)."""
     try:
-        data = json.loads(database_choice_path().read_text("utf-8"))
+        text = database_choice_path().read_text("utf-8")
     except (OSError, ValueError):
+        return None
+    import json  # only when a choice was saved: most starts never need it
+
+    try:
+        data = json.loads(text)
+    except ValueError:
         return None
     value = data.get("database") if isinstance(data, dict) else None
     return value.strip() if isinstance(value, str) and value.strip() else None
@@ -69,6 +74,8 @@ def save_database_choice(value: str | None) -> None:
         target.unlink(missing_ok=True)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
+    import json
+
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump({"database": value}, fh)

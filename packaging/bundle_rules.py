@@ -92,6 +92,11 @@ EXCLUDED_MODULES = [
     "pdb",
     "unittest",
     "pydoc",
+    # typing_extensions (for Babel's type hints) names asyncio inside a function Atende never
+    # calls; asyncio → concurrent.futures → multiprocessing would add the multiprocessing
+    # runtime hook, run at every start.
+    "asyncio",
+    "multiprocessing",
     # Development tools that must never ride along.
     "tkinter",
     "pytest",

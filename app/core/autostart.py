@@ -9,7 +9,6 @@ README (a shortcut in the Startup folder; Login Items).
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def launch_command(db_path: Path | None = None) -> list[str]:
 
 def desktop_entry(command: list[str]) -> str:
     # The Exec key quotes like a shell, and a literal `%` must be doubled.
+    import shlex
+
     exec_line = " ".join(shlex.quote(part) for part in command).replace("%", "%%")
     return (
         "[Desktop Entry]\n"

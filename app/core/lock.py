@@ -7,7 +7,6 @@ PID for messages.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -20,6 +19,8 @@ def lock_base(location: Path | str) -> Path:
     from app.core.postgres import is_database_url, masked
 
     if is_database_url(location):
+        import hashlib
+
         from app.paths import data_dir
 
         digest = hashlib.sha256(masked(location).encode("utf-8")).hexdigest()[:16]

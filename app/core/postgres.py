@@ -15,12 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from app.core.db import (
-    DatabaseOpenError,
-    NewerSchemaError,
-    UnwritableDatabaseError,
-    database,
-)
+from app.core.db_errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
 from app.i18n import _
 
 URL_SCHEMES = ("postgresql://", "postgres://")
@@ -161,6 +156,8 @@ def open_postgres(url: str, *, migrate: bool = True):
     """Open the PostgreSQL database at `url`, bind the proxy, migrate (no file backup: back
     the server up with its own tools, e.g. pg_dump)."""
     db = connect(url)
+    from app.core.db import database
+
     database.initialize(db)
     if migrate:
         from app.core.migrations import migrate as run_migrations

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
@@ -11,15 +12,21 @@ from PySide6.QtWidgets import QApplication
 
 from app.paths import resolve_db_path, resources_dir
 
+if TYPE_CHECKING:
+    from argparse import Namespace  # or the SimpleNamespace of app.__main__.window_options
+
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance()
+    created = app is None
+    if app is None:  # Fusion from the start, the style every theme is drawn on
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
     app.setApplicationName("Atende")
     app.setOrganizationName("Atende")
     app.setDesktopFileName("atende")
     QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
     install_qt_translations(app)
-    apply_style(app)
+    apply_style(app, fusion=created)
     icon = resources_dir() / "atende.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -37,47 +44,71 @@ def install_qt_translations(app: QApplication) -> None:
         app._atende_translator = translator  # keep it alive
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, fusion: bool = False) -> None:
     """Fusion + the theme's palette and style sheet; the user's choice from QSettings."""
-    from app.ui.preferences import Preferences
+    from app.ui.settings import Preferences
     from app.ui.theme import ThemeManager, theme_manager
 
-    manager = theme_manager(app) or ThemeManager(app, Preferences().theme)
+    manager = theme_manager(app) or ThemeManager(app, Preferences().theme, fusion)
     manager.apply()
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: Namespace) -> int:
+    """The window first, then the database: the frame (menus, Home) is on screen before
+    Peewee is even imported, and `finish_start` fills it right after the first frame."""
     from app.ui.context import AppContext
     from app.ui.crash import CrashReporter
+    from app.ui.first_frame import after_first_frame
     from app.ui.main_window import MainWindow
     from app.ui.startup import Session
 
     app = create_application()
-    CrashReporter().install()
+    reporter = CrashReporter()
+    reporter.install()
     path = resolve_db_path(args.db)
-    session = Session(path, app)  # one Atende per database; a bad file explained
-    if not session.start():
+    session = Session(path, app)
+    if not session.claim():  # one Atende per database: a second launch raises the first
         return session.exit_code
+    context = AppContext(db_path=path)
+    window = MainWindow(context, load=False)
+    session.dialog_parent = window
+    minimized = getattr(args, "minimized", False)
+    if not minimized:
+        window.show()
+    else:  # started with the system: in the tray until asked for, else minimized
+        from app.ui.tray import tray_available
+
+        if not tray_available():
+            window.showMinimized()
+
+    def finish_start() -> None:
+        reporter.open_log()  # the start and any failure from here on are written to it
+        if not finish_loading(args, session, context, window):
+            app.exit(session.exit_code)
+
+    after_first_frame(window, finish_start)
+    if os.environ.get("ATENDE_SMOKE_EXIT_AFTER_MS"):  # packaging/smoke.sh
+        from app.ui import smoke
+
+        smoke.arm(window)
+    return app.exec()
+
+
+def finish_loading(args: Namespace, session, context, window) -> bool:
+    """Open the database (a bad file explained, with a backup offered), then the example
+    data when asked, the watcher, the change poller, the window's content and the daily
+    backup. False when the user gives up on a database that cannot be opened."""
+    if not session.open():
+        return False
     if getattr(args, "demo", False):
-        from app.core.clock import SystemClock
         from app.core.demo import populate_if_empty
 
-        populate_if_empty(SystemClock())
-    context = AppContext(db_path=path)
+        populate_if_empty(context.clock)
+    from app.ui.change_poller import start_change_poller
     from app.ui.watcher import start_watcher
 
     start_watcher(context)  # unless a headless `atende watch` already runs for this DB
-    from app.ui.change_poller import start_change_poller
-
     start_change_poller(context)  # what other desks and commands save shows up here
-    window = MainWindow(context)
+    window.load()
     session.attach(window, context)
-    if not getattr(args, "minimized", False):
-        window.show()
-    elif window.tray is None:
-        window.showMinimized()
-    # else: started with the system, the window stays in the tray until asked for
-    from app.ui import smoke  # ATENDE_SMOKE_EXIT_AFTER_MS, for packaging/smoke.sh
-
-    smoke.arm(window)
-    return app.exec()
+    return True

@@ -12,24 +12,12 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
-from app.core.db import storage_failure_message
+from app.core.db_errors import storage_failure_message
 from app.i18n import _
 from app.paths import data_dir
 
@@ -48,6 +36,8 @@ def setup_logging(log_file: Path) -> logging.Logger:
         logger.removeHandler(handler)
         handler.close()
     try:
+        from logging.handlers import RotatingFileHandler
+
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(
             log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
@@ -59,55 +49,22 @@ def setup_logging(log_file: Path) -> logging.Logger:
     return logger
 
 
-class CrashDialog(QDialog):
-    """A friendly explanation, the log file's place, and the details one click away."""
-
-    def __init__(
-        self, message: str, details: str, log_file: Path | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.details = details
-        self.setWindowTitle(_("Atende ran into a problem"))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 16)
-        layout.setSpacing(10)
-        title = QLabel(message, objectName="cardTitle")
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        hint = _("Your saved data is safe: a change that failed is never saved halfway.")
-        if log_file is not None:
-            hint += " " + _("The details were written to {path}.").format(path=log_file)
-        self.hint = QLabel(hint, objectName="hint")
-        self.hint.setWordWrap(True)
-        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.hint)
-        buttons = QHBoxLayout()
-        self.copy_button = QPushButton(_("Copy details"))
-        self.copy_button.setAccessibleName(_("Copy details"))
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)  # "Fechar" from Qt
-        self.close_button = box.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("primary")
-        self.close_button.setAccessibleName(self.close_button.text())
-        self.close_button.setDefault(True)
-        box.rejected.connect(self.accept)
-        buttons.addWidget(box)
-        layout.addLayout(buttons)
-
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText(_("Details copied"))
-
-
 class CrashReporter:
     def __init__(self, log_file: Path | None = None) -> None:
         self.log_file = log_file or default_log_file()
-        self.logger = setup_logging(self.log_file)
+        self._logger: logging.Logger | None = None
         self._previous = sys.excepthook
         self._showing = False
+
+    @property
+    def logger(self) -> logging.Logger:
+        """The app's log, opened on first use (start-up opens it after the first frame)."""
+        if self._logger is None:
+            self._logger = setup_logging(self.log_file)
+        return self._logger
+
+    def open_log(self) -> None:
+        self.logger  # noqa: B018 - the property opens it
 
     def install(self) -> None:
         self._previous = sys.excepthook
@@ -140,11 +97,13 @@ class CrashReporter:
 
     def show_dialog(self, message: str, details: str) -> None:
         """Modal dialog; tests replace it on the instance."""
+        from app.ui.crash_dialog import CrashDialog
+
         parent = QApplication.activeWindow()
         CrashDialog(message, details, self._file_in_use(), parent).exec()
 
     def _file_in_use(self) -> Path | None:
         for handler in self.logger.handlers:
-            if isinstance(handler, RotatingFileHandler):
+            if isinstance(handler, logging.FileHandler):
                 return Path(handler.baseFilename)
         return None

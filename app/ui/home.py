@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,17 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import instances as core
-from app.core.models import Instance
-from app.core.phones import format_phone
 from app.core.plans import plan_label
 from app.i18n import N_, _
 from app.ui.context import AppContext
 from app.ui.icons import icon
-from app.ui.instance_dialog import InstanceDialog
-from app.ui.welcome import load_example_data
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.table import read_only_table
+
+if TYPE_CHECKING:  # the database layer loads after the window's first frame (MainWindow.load)
+    from app.core.models import Instance
+    from app.ui.instance_dialog import InstanceDialog
 
 COLUMNS = (N_("Name"), N_("WhatsApp number"), N_("Plan"), N_("Time zone"))
 
@@ -35,8 +36,10 @@ class InstancesModel(QAbstractTableModel):
         self.rows: list[Instance] = []
 
     def reload(self) -> None:
+        from app.core.instances import list_instances
+
         self.beginResetModel()
-        self.rows = core.list_instances()
+        self.rows = list_instances()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -53,6 +56,8 @@ class InstancesModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
+        from app.core.phones import format_phone
+
         row = self.rows[index.row()]
         return (row.name, format_phone(row.phone), plan_label(row.plan), row.timezone)[
             index.column()
@@ -62,7 +67,9 @@ class InstancesModel(QAbstractTableModel):
 class HomePage(QWidget):
     enter_requested = Signal(int)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, load: bool = True
+    ) -> None:
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
@@ -92,24 +99,16 @@ class HomePage(QWidget):
         self.table.doubleClicked.connect(self.enter)
         self.table.activated.connect(self.enter)
 
-        self.empty = EmptyState(
-            "overview",
-            _("No instance yet"),
-            _(
-                "Create the first one to configure the attendance of your WhatsApp number, or "
-                "explore Atende with example data."
-            ),
-        )
-        self.empty.add_action(_("Use example data"), self.load_demo, "sparkles")
-        self.empty.add_action(_("Create the first instance"), self.create, "plus", primary=True)
+        self.empty: EmptyState | None = None  # made when the list is first found empty
 
         holder = QWidget()
         self.stack = QStackedLayout(holder)
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
         layout.addWidget(holder, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.reload()
+        self._update_buttons()
+        if load:  # else the window calls reload() once the database is open
+            self.reload()
         context.instances_changed.connect(self.reload)  # also what other desks change
 
     def _button(self, text, slot, bar, name=None, icon_name=None) -> QPushButton:
@@ -127,12 +126,27 @@ class HomePage(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         previous = select_id or (self.selected().id if self.selected() else None)
         self.model.reload()
-        self.stack.setCurrentWidget(self.table if self.model.rows else self.empty)
+        self.stack.setCurrentWidget(self.table if self.model.rows else self.empty_state())
         row = next((i for i, r in enumerate(self.model.rows) if r.id == previous), 0)
         if self.model.rows:
             self.table.selectRow(row)
             self.table.setFocus()  # Enter opens the selected instance at once
         self._update_buttons()
+
+    def empty_state(self) -> EmptyState:
+        if self.empty is None:
+            self.empty = EmptyState(
+                "overview",
+                _("No instance yet"),
+                _(
+                    "Create the first one to configure the attendance of your WhatsApp number, "
+                    "or explore Atende with example data."
+                ),
+            )
+            self.empty.add_action(_("Use example data"), self.load_demo, "sparkles")
+            self.empty.add_action(_("Create the first instance"), self.create, "plus", primary=True)
+            self.stack.addWidget(self.empty)
+        return self.empty
 
     def selected(self) -> Instance | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -147,6 +161,8 @@ class HomePage(QWidget):
 
     def open_dialog(self, instance: Instance | None) -> InstanceDialog:
         """The dialog (not yet shown); tests drive it directly."""
+        from app.ui.instance_dialog import InstanceDialog
+
         return InstanceDialog(self.context.clock, instance, self)
 
     def create(self) -> None:
@@ -169,7 +185,9 @@ class HomePage(QWidget):
         instance = self.selected()
         if instance is None:
             return
-        copy = core.duplicate_instance(instance, self.context.clock)
+        from app.core.instances import duplicate_instance
+
+        copy = duplicate_instance(instance, self.context.clock)
         self.reload(copy.id)
         self.context.instances_changed.emit()
 
@@ -190,12 +208,16 @@ class HomePage(QWidget):
         instance = self.selected()
         if instance is None or not self.confirm_delete(instance):
             return
-        core.delete_instance(instance, self.context.clock)
+        from app.core.instances import delete_instance
+
+        delete_instance(instance, self.context.clock)
         self.reload()
         self.context.instances_changed.emit()
         self.context.settings_changed.emit(instance.id)
 
     def load_demo(self) -> None:
+        from app.ui.welcome import load_example_data
+
         load_example_data(self.context)
         self.reload()
 

@@ -2,61 +2,84 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from app.core.status import auto_close_enabled_anywhere
 from app.i18n import _
 from app.ui.context import AppContext
-from app.ui.file_menu import FileActions
 from app.ui.home import HomePage
 from app.ui.icons import icon
-from app.ui.instance_view import InstanceView
-from app.ui.preferences import Preferences, PreferencesDialog
-from app.ui.tray import (
-    CloseAction,
-    Tray,
-    close_action,
-    tray_available,
-    tray_notice,
-    watcher_stops_notice,
-)
-from app.ui.welcome import WelcomePage
+from app.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from app.ui.instance_view import InstanceView
+    from app.ui.tray import CloseAction, Tray
+    from app.ui.welcome import WelcomePage
 
 
 class MainWindow(QMainWindow):
+    """Built in two steps so the window shows before the database opens: the constructor
+    makes the frame (menus, Home without rows) and `load()` fills it. `load=True` (tests,
+    a restored backup) does both at once; `run_gui` calls `load()` after the first frame."""
+
+    loaded = Signal()
+
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, use_tray: bool | None = None
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        use_tray: bool | None = None,
+        load: bool = True,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.preferences = Preferences()
         self._quitting = False
+        self._use_tray = use_tray
+        self.is_loaded = False
         self.setWindowTitle("Atende")
         self.resize(1100, 720)
         self.setMinimumSize(860, 560)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.home = HomePage(context)
+        self.home = HomePage(context, load=False)
         self.home.enter_requested.connect(self.enter_instance)
         self.stack.addWidget(self.home)
         self.instance_view: InstanceView | None = None
         self.welcome: WelcomePage | None = None
-        if not self.home.model.rows:
-            self.show_welcome()
         self._build_menus()
         self.tray: Tray | None = None
-        if tray_available() if use_tray is None else use_tray:
-            self.tray = Tray(context, self)
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        """Fill the window from the open database: the instances (or the welcome page on a
+        first run), the File menu's actions and the tray icon."""
+        if self.is_loaded:
+            return
+        self._fill_file_menu()
+        self.home.reload()
+        if not self.home.model.rows:
+            self.show_welcome()
+        from app.ui.tray import Tray, tray_available
+
+        if tray_available() if self._use_tray is None else self._use_tray:
+            self.tray = Tray(self.context, self)
             self.tray.open_requested.connect(self.bring_to_front)
             self.tray.quit_requested.connect(self.quit_app)
             self.tray.show()
             # The window may hide while the app goes on; only "Sair" ends it.
             QApplication.setQuitOnLastWindowClosed(False)
+        self.is_loaded = True
+        self.loaded.emit()
 
     def show_welcome(self) -> None:
         """First run (no instance yet): create the first one, or load the example data."""
+        from app.ui.welcome import WelcomePage
+
         self.welcome = WelcomePage(self.context)
         self.welcome.instance_created.connect(self._first_instance_created)
         self.welcome.demo_loaded.connect(self._close_welcome)
@@ -77,15 +100,8 @@ class MainWindow(QMainWindow):
         self.enter_instance(instance_id)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.file_actions = FileActions(self, file_menu)  # export, import, copy, restore
-        quit_action = QAction(_("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.quit_app)
-        file_menu.addAction(quit_action)
-        from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
-
-        add_database_action(self, file_menu)
+        # The File menu is filled by load(): its actions work on the open database.
+        self.file_menu = self.menuBar().addMenu(_("&File"))
         tools_menu = self.menuBar().addMenu(_("&Tools"))
         preferences = QAction(icon("settings"), _("&Preferences…"), self)
         preferences.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -98,7 +114,20 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def _fill_file_menu(self) -> None:
+        from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
+        from app.ui.file_menu import FileActions
+
+        self.file_actions = FileActions(self, self.file_menu)  # export, import, copy, restore
+        quit_action = QAction(_("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.quit_app)
+        self.file_menu.addAction(quit_action)
+        add_database_action(self, self.file_menu)
+
     def show_preferences(self) -> None:
+        from app.ui.preferences import PreferencesDialog
+
         PreferencesDialog(self.context.db_path, parent=self).exec()
 
     def show_about(self) -> None:
@@ -109,6 +138,8 @@ class MainWindow(QMainWindow):
     def enter_instance(self, instance_id: int) -> None:
         if not self.leave_instance():
             return
+        from app.ui.instance_view import InstanceView
+
         self.instance_view = InstanceView(instance_id, self.context)
         self.instance_view.back_requested.connect(self.go_home)
         self.stack.addWidget(self.instance_view)
@@ -151,6 +182,9 @@ class MainWindow(QMainWindow):
             self._quitting = False
 
     def close_action(self) -> CloseAction:
+        from app.core.status import auto_close_enabled_anywhere
+        from app.ui.tray import close_action
+
         watcher = getattr(self.context, "watcher", None)
         return close_action(
             tray_available=self.tray is not None,
@@ -159,12 +193,21 @@ class MainWindow(QMainWindow):
         )
 
     def ask_tray_notice(self) -> bool:
+        from app.ui.tray import tray_notice
+
         return tray_notice(self)
 
     def ask_watcher_stops(self) -> tuple[bool, bool]:
+        from app.ui.tray import watcher_stops_notice
+
         return watcher_stops_notice(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.is_loaded:  # closed before the database opened: nothing to guard
+            event.accept()
+            return
+        from app.ui.tray import CloseAction
+
         action = CloseAction.QUIT if self._quitting else self.close_action()
         if action is CloseAction.HIDE_TO_TRAY:
             event.ignore()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,49 +26,8 @@ from app.i18n import _
 from app.paths import default_db_path
 from app.ui import theme
 from app.ui.accessibility import name_buttons
+from app.ui.settings import Preferences
 from app.ui.widgets.switch import Switch
-
-TRAY_NOTICE_KEY = "notices/tray_hidden"
-NO_TRAY_NOTICE_KEY = "notices/no_tray_hidden"
-
-
-class Preferences:
-    """Typed access to the QSettings keys Atende uses."""
-
-    def __init__(self, settings: QSettings | None = None) -> None:
-        self.settings = settings or QSettings()
-
-    def _flag(self, key: str) -> bool:
-        return str(self.settings.value(key, "false")).lower() in ("true", "1")
-
-    @property
-    def theme(self) -> str:
-        value = str(self.settings.value(theme.SETTING_KEY, theme.SYSTEM))
-        return value if value in (theme.SYSTEM, theme.LIGHT, theme.DARK) else theme.SYSTEM
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self.settings.setValue(theme.SETTING_KEY, value)
-
-    @property
-    def tray_notice_hidden(self) -> bool:
-        return self._flag(TRAY_NOTICE_KEY)
-
-    @tray_notice_hidden.setter
-    def tray_notice_hidden(self, value: bool) -> None:
-        self.settings.setValue(TRAY_NOTICE_KEY, bool(value))
-
-    @property
-    def no_tray_notice_hidden(self) -> bool:
-        return self._flag(NO_TRAY_NOTICE_KEY)
-
-    @no_tray_notice_hidden.setter
-    def no_tray_notice_hidden(self, value: bool) -> None:
-        self.settings.setValue(NO_TRAY_NOTICE_KEY, bool(value))
-
-    def show_notices_again(self) -> None:
-        self.tray_notice_hidden = False
-        self.no_tray_notice_hidden = False
 
 
 class PreferencesDialog(QDialog):

@@ -1,12 +1,16 @@
 """`ATENDE_SMOKE_EXIT_AFTER_MS`: the hook `packaging/smoke.sh` uses on a packaged build.
 
-Set to N, the GUI quits N milliseconds after its first window is shown (exit code 0) and
-first prints, one `key=value` per line on stdout, what a packaged build must get right:
-the window title, the app's own strings (menu titles, from the compiled catalog), Qt's own
-dialog buttons (from `qtbase_pt_BR.qm`), the version, where translations and resources
-were found, and the bundled data at work (Babel, holidays, phonenumbers, tzdata).
-`ATENDE_SMOKE_QUIET=1` skips the report (start-up timing: quit as soon as the window shows).
-Neither is a command-line option, so the CLI of SPEC §9 is unchanged; unset (the normal
+Set to N, the GUI quits N milliseconds after its window is ready (database open, content
+loaded and painted; exit code 0) and first prints, one `key=value` per line on stdout,
+what a packaged build must get right: the window title, the app's own strings (menu
+titles, from the compiled catalog), Qt's own dialog buttons (from `qtbase_pt_BR.qm`), the
+version, where translations and resources were found, and the bundled data at work
+(Babel, holidays, phonenumbers, tzdata).
+`ATENDE_SMOKE_QUIET=1` prints only `milestone_at=`, the `time.monotonic()` of the milestone
+(a clock all processes share: `packaging/start_time.py` subtracts the spawn time, so
+quitting is not counted), and `ATENDE_SMOKE_MILESTONE=first-frame` takes the window's
+first painted frame as the milestone instead of ready (the one `bare_window.py` reports).
+None is a command-line option, so the CLI of SPEC §9 is unchanged; unset (the normal
 case) they do nothing.
 """
 
@@ -14,16 +18,24 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from app.ui.first_frame import on_first_paint
 
 ENV = "ATENDE_SMOKE_EXIT_AFTER_MS"
+MILESTONE_ENV = "ATENDE_SMOKE_MILESTONE"
+FIRST_FRAME = "first-frame"
 
 
 def report(window: QMainWindow) -> list[str]:
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtWidgets import QMessageBox
+
     from app import __version__
     from app.paths import resources_dir, translations_dir
 
@@ -45,6 +57,7 @@ def report(window: QMainWindow) -> list[str]:
     return [
         f"title={window.windowTitle()}",
         f"visible={int(window.isVisible())}",
+        f"home_rows={window.home.model.rowCount()}",
         f"menus={', '.join(menus)}",
         f"qt_buttons={', '.join(buttons)}",
         f"version={__version__}",
@@ -78,20 +91,45 @@ def data_checks() -> list[str]:
 
 
 def arm(window: QMainWindow, quit: Callable[[int], None] = QCoreApplication.exit) -> None:
-    """Quit (after printing `report`) the configured delay after `window` is shown."""
+    """Quit (after printing `report`) the configured delay after the milestone."""
     value = os.environ.get(ENV, "")
     if not value.strip().isdigit():
         return
+    delay = int(value)
 
     def finish() -> None:
         quiet = os.environ.get("ATENDE_SMOKE_QUIET") == "1"  # start-up timing only
         code = 0
         try:
-            if sys.stdout is not None and not quiet:  # a windowed Windows build has no stdout
+            if sys.stdout is None:  # a windowed Windows build has no stdout
+                pass
+            elif quiet:  # when, on the clock all processes share (start_time.py subtracts)
+                print(f"milestone_at={reached[0]:.6f}", flush=True)
+            else:
                 print("\n".join(report(window)), flush=True)
         except Exception:  # a missing file in the bundle: say which, and fail the smoke test
             traceback.print_exc()
             code = 1
         quit(code)
 
-    QTimer.singleShot(int(value), QApplication.instance(), finish)
+    reached: list[float] = []
+
+    def count_down() -> None:
+        reached.append(time.monotonic())
+        if delay:
+            QTimer.singleShot(delay, QApplication.instance(), finish)
+        else:
+            finish()
+
+    if os.environ.get(MILESTONE_ENV) == FIRST_FRAME:
+        on_first_paint(window, count_down)
+        return
+
+    def ready() -> None:
+        window.repaint()  # the loaded content painted now, inside the measured time
+        count_down()
+
+    if getattr(window, "is_loaded", True):
+        QTimer.singleShot(0, QApplication.instance(), ready)
+    else:
+        window.loaded.connect(ready, Qt.ConnectionType.SingleShotConnection)

@@ -9,26 +9,27 @@ creates or changes the database file unless the user chooses to restore a backup
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from app.core.backup import Backup, BackupError, latest_usable_backup, list_backups
-from app.core.db import (
+from app.core.db_errors import (
     DatabaseOpenError,
     NewerSchemaError,
     UnwritableDatabaseError,
     check_writable,
-    open_database,
 )
 from app.core.lock import FileLock, app_lock_path, lock_base
 from app.core.postgres import is_database_url, masked
-from app.core.restore import restore_backup
 from app.i18n import _, format_datetime
+
+if TYPE_CHECKING:  # backups, Peewee and QtNetwork load after the window's first frame
+    from PySide6.QtNetwork import QLocalServer
+
+    from app.core.backup import Backup
 
 SHOW = b"show\n"
 ACK = b"ok\n"
@@ -38,6 +39,8 @@ QUIT = "quit"
 
 
 def server_name(db_path: Path | str) -> str:
+    import hashlib
+
     digest = hashlib.sha256(str(lock_base(db_path).resolve()).encode("utf-8")).hexdigest()
     return f"atende-{digest[:24]}"
 
@@ -59,15 +62,21 @@ class SingleInstance(QObject):
         self.server: QLocalServer | None = None
 
     def claim(self) -> bool:
-        """Take the lock and listen; False when another Atende has this database."""
-        if not self.lock.acquire():
-            return False
+        """Take the lock; False when another Atende has this database. `listen()` follows
+        once the window is on screen (a later launch knocking before that is retried)."""
+        return self.lock.acquire()
+
+    def listen(self) -> None:
+        """Answer the knocks of later launches on this database."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None:
+            return
         name = server_name(self.db_path)
         QLocalServer.removeServer(name)  # a socket left by a killed process
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._accept)
         self.server.listen(name)
-        return True
 
     def _accept(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
@@ -76,6 +85,8 @@ class SingleInstance(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket) and socket.readLine().data() == SHOW:
             socket.write(ACK)
@@ -83,13 +94,24 @@ class SingleInstance(QObject):
             self.activation_requested.emit()
 
     def ask_running_to_show(self, timeout_ms: int = 3000) -> bool:
-        """Knock on the running Atende; True when it answered that it shows its window."""
+        """Knock on the running Atende; True when it answered that it shows its window.
+        A first launch that is still starting does not listen yet: knock again until
+        `timeout_ms` has passed."""
+        from PySide6.QtCore import QDeadlineTimer, QThread
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = QDeadlineTimer(timeout_ms)
         socket = QLocalSocket()
-        socket.connectToServer(server_name(self.db_path))
-        if not socket.waitForConnected(timeout_ms):
-            return False
+        while True:
+            socket.connectToServer(server_name(self.db_path))
+            if socket.waitForConnected(max(0, deadline.remainingTime())):
+                break
+            if deadline.hasExpired():
+                return False
+            QThread.msleep(50)
         socket.write(SHOW)
-        if not socket.waitForBytesWritten(timeout_ms) or not socket.waitForReadyRead(timeout_ms):
+        remaining = max(0, deadline.remainingTime())
+        if not socket.waitForBytesWritten(remaining) or not socket.waitForReadyRead(remaining):
             return False
         answered = socket.readLine().data() == ACK
         socket.disconnectFromServer()
@@ -118,13 +140,19 @@ class Session:
         self.db_path = location(db_path)
         self.single = SingleInstance(self.db_path, parent)
         self.exit_code = 0
+        self.dialog_parent: QWidget | None = None  # the window, once it is shown
 
     def start(self) -> bool:
-        from app import __version__
+        """`claim()`, `listen()` and `open()` as one call (the window splits them around
+        its first frame: see app.ui.app.run_gui)."""
+        if not self.claim():
+            return False
+        self.single.listen()
+        return self.open()
 
-        logging.getLogger("atende").info(
-            "Atende %s starting on %s", __version__, masked(self.db_path)
-        )
+    def claim(self) -> bool:
+        """Take this database's app lock (a second Atende hands over to the first and
+        quits). Cheap and Peewee-free, so it runs before the window is shown."""
         try:
             if isinstance(self.db_path, Path):
                 check_writable(self.db_path)
@@ -148,10 +176,18 @@ class Session:
                 ).format(path=masked(self.db_path), pid=pid or "?"),
                 title=_("Atende is already open"),
             )
-        return self.open()
+        return True
 
     def open(self) -> bool:
         """Open the database; on failure explain it and offer a backup, until it opens."""
+        from app import __version__
+        from app.core.backup import BackupError, latest_usable_backup, list_backups
+        from app.core.db import open_database
+        from app.core.restore import restore_backup
+
+        logging.getLogger("atende").info(
+            "Atende %s starting on %s", __version__, masked(self.db_path)
+        )
         while True:
             try:
                 open_database(self.db_path)
@@ -181,6 +217,7 @@ class Session:
         """Once the window exists: later launches raise it; the daily backup runs."""
         from app.ui.backups import DailyBackup
 
+        self.single.listen()
         self.single.activation_requested.connect(lambda: bring_forward(window))
         if not isinstance(self.db_path, Path):
             return  # a server is backed up with its own tools (README: team mode)
@@ -196,12 +233,16 @@ class Session:
 
     # -- dialogs (tests replace these on the instance) -----------------------------------
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.critical(None, title, message)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(self.dialog_parent, title, message)
 
     def ask_recovery(
         self, error: DatabaseOpenError, latest: Backup | None, any_backup: bool
     ) -> str:
-        box = QMessageBox()
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.dialog_parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(_("Atende cannot open the database"))
         box.setText(str(error))
@@ -237,5 +278,5 @@ class Session:
     def choose_backup(self) -> Backup | None:
         from app.ui.backups import RestoreBackupDialog
 
-        dialog = RestoreBackupDialog(self.db_path)
+        dialog = RestoreBackupDialog(self.db_path, parent=self.dialog_parent)
         return dialog.selected() if dialog.exec() else None

@@ -9,7 +9,8 @@ changes live when the desktop switches (`QStyleHints.colorSchemeChanged`).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+import weakref
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -23,8 +24,7 @@ CHOICES = ((SYSTEM, N_("System")), (LIGHT, N_("Light")), (DARK, N_("Dark")))
 SETTING_KEY = "appearance/theme"
 
 
-@dataclass(frozen=True)
-class ThemeColors:
+class ThemeColors(NamedTuple):
     window: str  # page background
     surface: str  # cards, sidebar, inputs, tables
     surface_alt: str  # alternate rows, subtle fills
@@ -142,7 +142,7 @@ def resolve(choice: str, system_scheme: Qt.ColorScheme) -> str:
 
 def render_style_sheet(template: str, colors: ThemeColors) -> str:
     """Fill the `@token` colors of the style sheet template; an unknown token is a bug."""
-    values = asdict(colors)
+    values = colors._asdict()
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -198,9 +198,14 @@ class ThemeManager(QObject):
 
     changed = Signal(str)  # "light" | "dark", after the application was restyled
 
-    def __init__(self, app: QApplication, choice: str = SYSTEM) -> None:
+    def __init__(self, app: QApplication, choice: str = SYSTEM, fusion: bool = False) -> None:
+        """`fusion=True`: the application was created with `-style Fusion` already (see
+        app.ui.app.create_application), which spares start-up the Python wrapper of QStyle
+        and its hundreds of enum members."""
         super().__init__(app)
         self.app = app
+        self._fusion = fusion
+        _managers[app] = self
         self.choice = choice if choice in (SYSTEM, LIGHT, DARK) else SYSTEM
         self.current: str | None = None
         self._template = _read_template()
@@ -224,7 +229,9 @@ class ThemeManager(QObject):
         if scheme == self.current:
             return
         colors = colors_for(scheme)
-        self.app.setStyle(QStyleFactory.create("Fusion"))
+        if not self._fusion:  # once: the palette and the style sheet do the rest
+            self.app.setStyle(QStyleFactory.create("Fusion"))
+            self._fusion = True
         self.app.setPalette(build_palette(colors))
         self.app.setStyleSheet(render_style_sheet(self._template, colors))
         self.current = scheme
@@ -236,10 +243,15 @@ def _read_template() -> str:
     return qss.read_text("utf-8") if qss.is_file() else ""
 
 
+# Each application's ThemeManager, looked up here rather than with findChild: that walks
+# the application's children through Python wrappers, its QStyle's included (costly).
+_managers: weakref.WeakKeyDictionary[QApplication, ThemeManager] = weakref.WeakKeyDictionary()
+
+
 def theme_manager(app: QApplication | None = None) -> ThemeManager | None:
     """The application's ThemeManager (it lives as a child of the QApplication)."""
     app = app or QApplication.instance()
-    return app.findChild(ThemeManager) if app is not None else None
+    return _managers.get(app) if app is not None else None
 
 
 def current_colors() -> ThemeColors:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QCheckBox, QMenu, QMessageBox, QSystemTrayIcon
 
-from app.core.status import auto_close_enabled_anywhere
 from app.i18n import _, format_number, format_relative, ngettext
 from app.ui.context import AppContext
 from app.ui.icons import icon
@@ -108,11 +107,13 @@ class Tray(QObject):
         self.refresh()
 
     def status_text(self) -> str:
+        from app.core import status  # the database layer: loaded after the first frame
+
         watcher = getattr(self.context, "watcher", None)
         return watcher_status(
             running=bool(getattr(watcher, "running", False)),
             elsewhere=bool(getattr(self.context, "watcher_elsewhere", False)),
-            auto_close_enabled=auto_close_enabled_anywhere(),
+            auto_close_enabled=status.auto_close_enabled_anywhere(),
             next_due=getattr(watcher, "next_due", None),
             now=self.context.clock.now(),
         )

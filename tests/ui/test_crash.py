@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from app.ui.crash import CrashDialog, CrashReporter, default_log_file
+from app.ui.crash import CrashReporter, default_log_file
+from app.ui.crash_dialog import CrashDialog
 
 
 @pytest.fixture

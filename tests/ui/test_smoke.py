@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from app.ui import smoke
 from app.ui.context import AppContext
 
@@ -41,13 +43,46 @@ def test_armed_it_reports_then_quits_after_the_delay(qtbot, db, db_path, monkeyp
     assert "title=Atende" in capsys.readouterr().out.splitlines()
 
 
-def test_quiet_quits_without_the_report(qtbot, db, db_path, monkeypatch, capsys):
+def test_quiet_prints_only_when_the_milestone_was_reached(qtbot, db, db_path, monkeypatch, capsys):
     monkeypatch.setenv(smoke.ENV, "0")
     monkeypatch.setenv("ATENDE_SMOKE_QUIET", "1")
     codes = []
+    before = time.monotonic()
     smoke.arm(make_window(qtbot, db_path), quit=codes.append)
     qtbot.waitUntil(lambda: codes == [0])
-    assert capsys.readouterr().out == ""
+    (line,) = capsys.readouterr().out.splitlines()
+    key, value = line.split("=")
+    assert key == "milestone_at" and before <= float(value) <= time.monotonic()
+
+
+def test_the_ready_milestone_waits_for_the_window_to_load(qtbot, db, db_path, monkeypatch):
+    from app.ui.main_window import MainWindow
+
+    monkeypatch.setenv(smoke.ENV, "0")
+    window = MainWindow(AppContext(db_path=db_path), load=False)
+    qtbot.addWidget(window)
+    window.show()
+    codes = []
+    smoke.arm(window, quit=codes.append)
+    qtbot.wait(50)
+    assert codes == []  # shown, painted, but not loaded: not ready
+    window.load()
+    qtbot.waitUntil(lambda: codes == [0])
+
+
+def test_the_first_frame_milestone_is_the_first_paint_before_loading(
+    qtbot, db, db_path, monkeypatch
+):
+    from app.ui.main_window import MainWindow
+
+    monkeypatch.setenv(smoke.ENV, "0")
+    monkeypatch.setenv(smoke.MILESTONE_ENV, smoke.FIRST_FRAME)
+    window = MainWindow(AppContext(db_path=db_path), load=False)
+    qtbot.addWidget(window)
+    loaded_when_quit = []
+    smoke.arm(window, quit=lambda code: loaded_when_quit.append(window.is_loaded))
+    window.show()
+    qtbot.waitUntil(lambda: loaded_when_quit == [False])
 
 
 def test_a_broken_bundle_fails_the_smoke_instead_of_hanging(qtbot, db, db_path, monkeypatch):

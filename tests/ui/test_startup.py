@@ -108,9 +108,34 @@ def test_a_second_launch_brings_the_first_window_forward(db_path, qtbot, session
     assert child.wait(timeout=15) == 0, child.stderr.read().decode()
 
 
+def test_a_launch_knocking_before_the_first_listens_is_answered_once_it_does(db_path, qtbot):
+    """The first Atende listens only after its first frame; a second launch in that gap
+    knocks again instead of saying that Atende is already open."""
+    owner = SingleInstance(db_path)
+    assert owner.claim()
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        with qtbot.waitSignal(owner.activation_requested, timeout=15000):
+            child = subprocess.Popen(
+                [sys.executable, "-m", "app", "--db", str(db_path)],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            qtbot.waitUntil(lambda: child.poll() is None, timeout=5000)
+            qtbot.wait(1000)  # the child is knocking on a door nobody listens at yet
+            assert child.poll() is None, child.stderr.read().decode()
+            owner.listen()
+        assert child.wait(timeout=15) == 0, child.stderr.read().decode()
+    finally:
+        owner.release()
+
+
 def test_the_single_instance_server_answers_a_knock(db_path, qtbot):
     owner = SingleInstance(db_path)
     assert owner.claim()
+    owner.listen()
     try:
         from PySide6.QtNetwork import QLocalSocket
 

@@ -1,0 +1,100 @@
+"""The window is on screen before the database is opened, and fills right after.
+
+Start-up speed is measured in packaging/start_time.py, never asserted here; what is asserted
+is what makes it fast: at the first painted frame no database work has been done and the
+heavy libraries (Peewee, phonenumbers, Babel, holidays) are not even imported, and once the
+window is ready it shows the instances from the database.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Reports, at the first painted frame, what is imported and whether the database exists.
+SPY = """
+import os, sys
+import app.ui.first_frame as first_frame
+original = first_frame.on_first_paint
+reported = []
+
+def spy(widget, callback):
+    def at_first_paint():
+        if not reported:
+            reported.append(True)
+            heavy = [m for m in ("peewee", "phonenumbers", "babel", "holidays", "app.core.db")
+                     if m in sys.modules]
+            print("heavy_at_first_frame=" + ",".join(heavy))
+            print("db_exists_at_first_frame=" + str(int(os.path.exists(sys.argv[2]))))
+            print("loaded_at_first_frame=" + str(int(widget.is_loaded)))
+        callback()
+    original(widget, at_first_paint)
+
+first_frame.on_first_paint = spy
+from app.__main__ import main
+sys.exit(main())
+"""
+
+
+def run_app(db_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ATENDE_SMOKE_EXIT_AFTER_MS": "0",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", SPY, "--db", str(db_path), *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def lines(done: subprocess.CompletedProcess) -> list[str]:
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_the_first_frame_comes_before_any_database_work(tmp_path):
+    db_path = tmp_path / "novo.sqlite3"
+    out = lines(run_app(db_path, "--demo"))
+    assert "heavy_at_first_frame=" in out
+    assert "db_exists_at_first_frame=0" in out
+    assert "loaded_at_first_frame=0" in out
+    # ... and once ready, the window shows the example instances from that database.
+    assert "home_rows=3" in out
+    assert "title=Atende" in out and "menus=Arquivo, Ferramentas, Ajuda" in out
+    assert db_path.is_file()
+
+
+@pytest.mark.sqlite_only("a damaged SQLite file")
+def test_a_database_that_cannot_be_opened_leaves_the_window_unfilled(tmp_path, qtbot):
+    from app.ui.app import finish_loading
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+    from app.ui.startup import QUIT, Session
+
+    db_path = tmp_path / "estragado.sqlite3"
+    db_path.write_bytes(b"isto nao e um banco" * 100)
+    session = Session(db_path)
+    asked = []
+    session.ask_recovery = lambda error, latest, any_backup: asked.append(str(error)) or QUIT
+    assert session.claim()
+    context = AppContext(db_path=db_path)
+    window = MainWindow(context, load=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert not finish_loading(SimpleNamespace(demo=False), session, context, window)
+    assert session.exit_code == 1 and not window.is_loaded
+    assert "danificado" in asked[0]
+    assert db_path.read_bytes() == b"isto nao e um banco" * 100
