@@ -1,5 +1,6 @@
 """`python -m app` and the `atende` console script: GUI without sub-command, else CLI."""
 
+import gc
 import sys
 from types import SimpleNamespace
 
@@ -30,11 +31,16 @@ def main() -> int:
     argv = sys.argv[1:]
     options = window_options(argv)
     if options is not None:
+        # No cyclic garbage collection while Qt and the window load: it would walk the
+        # same young start-up objects again and again. run_gui freezes them and turns it
+        # back on once the window is ready.
+        gc.disable()
         from app.i18n import install
         from app.ui.app import run_gui
 
         install()
         return run_gui(options)
+    gc.enable()  # a command runs with it (the packaged app's runtime hook turned it off)
     from app.cli import main as cli_main
 
     return cli_main(argv)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import sys
-from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.paths import translations_dir
+
+if TYPE_CHECKING:
+    from datetime import date, datetime, timedelta
 
 DOMAIN = "atende"
 DEFAULT_LOCALE = "pt_BR"
@@ -122,6 +125,8 @@ def format_duration(minutes: int) -> str:
 def format_unit_count(count: int, unit: str, length: str = "long") -> str:
     """`count` of `unit` ("minute", "hour", "day") with Babel's plural forms, unrounded;
     `length="short"` gives "42 min", "3 h"."""
+    from datetime import timedelta
+
     from babel.dates import format_timedelta
 
     seconds = {"minute": 60, "hour": 3600, "day": 86400}[unit]

@@ -99,7 +99,15 @@ def resolve_db_path(cli_value: str | None) -> Path | str:
     return default_db_path()
 
 
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(value: object) -> bool:
+    """A `postgresql://` URL (team mode) rather than a file path."""
+    return isinstance(value, str) and value.strip().lower().startswith(DATABASE_URL_SCHEMES)
+
+
 def _location(value: str) -> Path | str:
-    if value.lower().startswith(("postgresql://", "postgres://")):
+    if is_database_url(value):
         return value
     return Path(value).expanduser()

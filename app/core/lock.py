@@ -16,12 +16,12 @@ def lock_base(location: Path | str) -> Path:
     """Where a database's lock files go: beside a SQLite file; for a PostgreSQL URL, in
     this computer's data folder, named from the URL without its password (one window per
     server on each computer; the desks' watchers need no lock, see closing.close_due)."""
-    from app.core.postgres import is_database_url, masked
+    from app.paths import data_dir, is_database_url
 
     if is_database_url(location):
         import hashlib
 
-        from app.paths import data_dir
+        from app.core.postgres import masked
 
         digest = hashlib.sha256(masked(location).encode("utf-8")).hexdigest()[:16]
         return data_dir() / f"server-{digest}"

@@ -17,8 +17,8 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from app.core.db_errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
 from app.i18n import _
+from app.paths import is_database_url  # noqa: F401 - part of this module's interface
 
-URL_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_SECONDS = 10
 NOTIFY_BACKLOG = 1000  # notifications kept between two polls (app.core.changes)
 
@@ -29,10 +29,6 @@ class DriverMissingError(DatabaseOpenError):
 
 class ServerUnavailableError(DatabaseOpenError):
     pass
-
-
-def is_database_url(value: object) -> bool:
-    return isinstance(value, str) and value.strip().lower().startswith(URL_SCHEMES)
 
 
 def masked(location: Path | str | None) -> str:

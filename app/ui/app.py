@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -83,8 +84,11 @@ def run_gui(args: Namespace) -> int:
 
     def finish_start() -> None:
         reporter.open_log()  # the start and any failure from here on are written to it
-        if not finish_loading(args, session, context, window):
-            app.exit(session.exit_code)
+        try:
+            if not finish_loading(args, session, context, window):
+                app.exit(session.exit_code)
+        finally:
+            collect_garbage_again()
 
     after_first_frame(window, finish_start)
     if os.environ.get("ATENDE_SMOKE_EXIT_AFTER_MS"):  # packaging/smoke.sh
@@ -92,6 +96,14 @@ def run_gui(args: Namespace) -> int:
 
         smoke.arm(window)
     return app.exec()
+
+
+def collect_garbage_again() -> None:
+    """Undo app.__main__'s `gc.disable()`: what start-up made lives as long as the app, so
+    it is frozen out of later collections, and collection resumes for what comes next."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def finish_loading(args: Namespace, session, context, window) -> bool:

@@ -7,10 +7,12 @@ watcher re-arms at once and other views refresh; nothing polls.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.clock import Clock, SystemClock
+if TYPE_CHECKING:
+    from app.core.clock import Clock
 
 
 class AppContext(QObject):
@@ -20,10 +22,23 @@ class AppContext(QObject):
 
     def __init__(self, clock: Clock | None = None, db_path: Path | None = None) -> None:
         super().__init__()
-        self.clock: Clock = clock or SystemClock()
+        self._clock = clock
         self.db_path = db_path
         # Set by app.ui.watcher.start_watcher: the watcher this process runs, or whether
         # another process (a headless `atende watch`) holds the database's watcher lock.
         self.watcher: QObject | None = None
         self.watcher_elsewhere = False
         self.watcher_elsewhere_pid: int | None = None
+
+    @property
+    def clock(self) -> Clock:
+        """The given clock, else the system's (made on first use: after the first frame)."""
+        if self._clock is None:
+            from app.core.clock import SystemClock
+
+            self._clock = SystemClock()
+        return self._clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        self._clock = clock

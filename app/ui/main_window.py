@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from app.i18n import _
@@ -60,7 +59,7 @@ class MainWindow(QMainWindow):
         first run), the File menu's actions and the tray icon."""
         if self.is_loaded:
             return
-        self._fill_file_menu()
+        self._fill_menus()
         self.home.reload()
         if not self.home.model.rows:
             self.show_welcome()
@@ -100,21 +99,14 @@ class MainWindow(QMainWindow):
         self.enter_instance(instance_id)
 
     def _build_menus(self) -> None:
-        # The File menu is filled by load(): its actions work on the open database.
+        # The menus are filled by load(), with the database open (none can be opened before).
         self.file_menu = self.menuBar().addMenu(_("&File"))
-        tools_menu = self.menuBar().addMenu(_("&Tools"))
-        preferences = QAction(icon("settings"), _("&Preferences…"), self)
-        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
-        if preferences.shortcut().isEmpty():  # Linux desktops have no standard key for it
-            preferences.setShortcut(QKeySequence("Ctrl+,"))
-        preferences.triggered.connect(self.show_preferences)
-        tools_menu.addAction(preferences)
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        about = QAction(_("&About Atende"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self.tools_menu = self.menuBar().addMenu(_("&Tools"))
+        self.help_menu = self.menuBar().addMenu(_("&Help"))
 
-    def _fill_file_menu(self) -> None:
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
         from app.ui.file_menu import FileActions
 
@@ -124,6 +116,15 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quit_app)
         self.file_menu.addAction(quit_action)
         add_database_action(self, self.file_menu)
+        preferences = QAction(icon("settings"), _("&Preferences…"), self)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        if preferences.shortcut().isEmpty():  # Linux desktops have no standard key for it
+            preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.show_preferences)
+        self.tools_menu.addAction(preferences)
+        about = QAction(_("&About Atende"), self)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
 
     def show_preferences(self) -> None:
         from app.ui.preferences import PreferencesDialog

@@ -23,8 +23,8 @@ from app.core.db_errors import (
     check_writable,
 )
 from app.core.lock import FileLock, app_lock_path, lock_base
-from app.core.postgres import is_database_url, masked
 from app.i18n import _, format_datetime
+from app.paths import is_database_url
 
 if TYPE_CHECKING:  # backups, Peewee and QtNetwork load after the window's first frame
     from PySide6.QtNetwork import QLocalServer
@@ -43,6 +43,12 @@ def server_name(db_path: Path | str) -> str:
 
     digest = hashlib.sha256(str(lock_base(db_path).resolve()).encode("utf-8")).hexdigest()
     return f"atende-{digest[:24]}"
+
+
+def _masked(db_path: Path | str) -> str:
+    from app.core.postgres import masked  # a URL's password never reaches a message
+
+    return masked(db_path)
 
 
 def location(db_path: Path | str) -> Path | str:
@@ -173,7 +179,7 @@ class Session:
                 _(
                     "Atende is already open with the database {path} (process {pid}). Use the "
                     "window that is open, or close it before opening Atende again."
-                ).format(path=masked(self.db_path), pid=pid or "?"),
+                ).format(path=_masked(self.db_path), pid=pid or "?"),
                 title=_("Atende is already open"),
             )
         return True
@@ -186,7 +192,7 @@ class Session:
         from app.core.restore import restore_backup
 
         logging.getLogger("atende").info(
-            "Atende %s starting on %s", __version__, masked(self.db_path)
+            "Atende %s starting on %s", __version__, _masked(self.db_path)
         )
         while True:
             try:
