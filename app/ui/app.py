@@ -50,8 +50,23 @@ def apply_style(app: QApplication, fusion: bool = False) -> None:
     from app.ui.settings import Preferences
     from app.ui.theme import ThemeManager, theme_manager
 
-    manager = theme_manager(app) or ThemeManager(app, Preferences().theme, fusion)
+    manager = theme_manager(app)
+    if manager is None:
+        preferences = Preferences()
+        manager = ThemeManager(app, preferences.theme, fusion, preferences.last_system_scheme)
     manager.apply()
+
+
+def follow_desktop_scheme() -> None:
+    """After the first frame: ask the desktop for its color scheme (the frame used the one
+    seen last time), restyle if it changed, and remember it for the next start."""
+    from app.ui.settings import Preferences
+    from app.ui.theme import theme_manager
+
+    manager = theme_manager()
+    if manager is not None:
+        manager.follow_system()
+        Preferences().last_system_scheme = manager.system
 
 
 def run_gui(args: Namespace) -> int:
@@ -110,6 +125,7 @@ def finish_loading(args: Namespace, session, context, window) -> bool:
     """Open the database (a bad file explained, with a backup offered), then the example
     data when asked, the watcher, the change poller, the window's content and the daily
     backup. False when the user gives up on a database that cannot be opened."""
+    follow_desktop_scheme()
     if not session.open():
         return False
     if getattr(args, "demo", False):

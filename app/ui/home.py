@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
@@ -20,48 +20,34 @@ from app.core.plans import plan_label
 from app.i18n import N_, _
 from app.ui.context import AppContext
 from app.ui.icons import icon
-from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.table import read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window's first frame (MainWindow.load)
     from app.core.models import Instance
     from app.ui.instance_dialog import InstanceDialog
+    from app.ui.widgets.empty_state import EmptyState
 
 COLUMNS = (N_("Name"), N_("WhatsApp number"), N_("Plan"), N_("Time zone"))
 
 
-class InstancesModel(QAbstractTableModel):
+class InstancesModel(QStandardItemModel):
+    """The instances as plain items: Qt paints the list (and its header) without calling
+    back into Python."""
+
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(0, len(COLUMNS))
+        self.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         self.rows: list[Instance] = []
 
     def reload(self) -> None:
         from app.core.instances import list_instances
-
-        self.beginResetModel()
-        self.rows = list_instances()
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
         from app.core.phones import format_phone
 
-        row = self.rows[index.row()]
-        return (row.name, format_phone(row.phone), plan_label(row.plan), row.timezone)[
-            index.column()
-        ]
+        self.rows = list_instances()
+        self.setRowCount(0)
+        for row in self.rows:
+            cells = (row.name, format_phone(row.phone), plan_label(row.plan), row.timezone)
+            self.appendRow([QStandardItem(text) for text in cells])
 
 
 class HomePage(QWidget):
@@ -135,6 +121,8 @@ class HomePage(QWidget):
 
     def empty_state(self) -> EmptyState:
         if self.empty is None:
+            from app.ui.widgets.empty_state import EmptyState
+
             self.empty = EmptyState(
                 "overview",
                 _("No instance yet"),
@@ -192,6 +180,8 @@ class HomePage(QWidget):
         self.context.instances_changed.emit()
 
     def confirm_delete(self, instance: Instance) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             _("Delete instance"),

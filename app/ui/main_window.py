@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from app.i18n import _
@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
 
     # -- closing: to the tray, or for good ----------------------------------------------------
     def bring_to_front(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()

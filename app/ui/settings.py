@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 
 from app.ui import theme
 
+LAST_SYSTEM_SCHEME_KEY = "appearance/last_system_scheme"
 TRAY_NOTICE_KEY = "notices/tray_hidden"
 NO_TRAY_NOTICE_KEY = "notices/no_tray_hidden"
 
@@ -31,6 +32,16 @@ class Preferences:
     @theme.setter
     def theme(self, value: str) -> None:
         self.settings.setValue(theme.SETTING_KEY, value)
+
+    @property
+    def last_system_scheme(self) -> str | None:
+        """The desktop's scheme as Atende saw it last ("light"/"dark"), for the first frame."""
+        value = self.settings.value(LAST_SYSTEM_SCHEME_KEY)
+        return value if value in (theme.LIGHT, theme.DARK) else None
+
+    @last_system_scheme.setter
+    def last_system_scheme(self, value: str) -> None:
+        self.settings.setValue(LAST_SYSTEM_SCHEME_KEY, value)
 
     @property
     def tray_notice_hidden(self) -> bool:

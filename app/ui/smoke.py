@@ -22,7 +22,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.ui.first_frame import on_first_paint
@@ -126,10 +126,12 @@ def arm(window: QMainWindow, quit: Callable[[int], None] = QCoreApplication.exit
         return
 
     def ready() -> None:
+        if reached:  # once
+            return
         window.repaint()  # the loaded content painted now, inside the measured time
         count_down()
 
     if getattr(window, "is_loaded", True):
         QTimer.singleShot(0, QApplication.instance(), ready)
     else:
-        window.loaded.connect(ready, Qt.ConnectionType.SingleShotConnection)
+        window.loaded.connect(ready)

@@ -12,7 +12,7 @@ import re
 import weakref
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -133,11 +133,12 @@ def colors_for(scheme: str) -> ThemeColors:
     return DARK_COLORS if scheme == DARK else LIGHT_COLORS
 
 
-def resolve(choice: str, system_scheme: Qt.ColorScheme) -> str:
-    """The theme actually shown: the user's choice, or the desktop's when it is "Sistema"."""
+def resolve(choice: str, system: str) -> str:
+    """The theme actually shown: the user's choice, or the desktop's (`system`, "light" or
+    "dark") when it is "Sistema"."""
     if choice in (LIGHT, DARK):
         return choice
-    return DARK if system_scheme == Qt.ColorScheme.Dark else LIGHT
+    return DARK if system == DARK else LIGHT
 
 
 def render_style_sheet(template: str, colors: ThemeColors) -> str:
@@ -188,9 +189,18 @@ def build_palette(c: ThemeColors) -> QPalette:
     return p
 
 
-def system_scheme() -> Qt.ColorScheme:
+def system_scheme() -> str:
+    """The desktop's color scheme: DARK, or LIGHT (also when it does not say).
+
+    Reading it makes PySide create the Python side of Qt's `Qt` namespace (about a hundred
+    enums, ≈ 11 ms), so the window's first frame uses the scheme seen last time instead
+    (ThemeManager's `last_system`) and asks the desktop right after (`follow_system`).
+    """
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
-    return hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
 
 
 class ThemeManager(QObject):
@@ -198,34 +208,55 @@ class ThemeManager(QObject):
 
     changed = Signal(str)  # "light" | "dark", after the application was restyled
 
-    def __init__(self, app: QApplication, choice: str = SYSTEM, fusion: bool = False) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        choice: str = SYSTEM,
+        fusion: bool = False,
+        last_system: str | None = None,
+    ) -> None:
         """`fusion=True`: the application was created with `-style Fusion` already (see
         app.ui.app.create_application), which spares start-up the Python wrapper of QStyle
-        and its hundreds of enum members."""
+        and its hundreds of enum members. `last_system`: the desktop's scheme as seen the
+        last time, trusted until `follow_system()` asks again (None: ask when needed)."""
         super().__init__(app)
         self.app = app
         self._fusion = fusion
         _managers[app] = self
         self.choice = choice if choice in (SYSTEM, LIGHT, DARK) else SYSTEM
         self.current: str | None = None
+        self._system = last_system if last_system in (LIGHT, DARK) else None
         self._template = _read_template()
         hints = QGuiApplication.styleHints()
         if hints is not None:
-            # Queued: the desktop may send several changes in a row; restyle once.
-            hints.colorSchemeChanged.connect(
-                lambda *_: QTimer.singleShot(0, self.apply), Qt.ConnectionType.QueuedConnection
-            )
+            # Deferred: the desktop may send several changes in a row; restyle once.
+            hints.colorSchemeChanged.connect(lambda *_: QTimer.singleShot(0, self.follow_system))
+
+    @property
+    def system(self) -> str:
+        """The desktop's scheme (asked once, then kept until `follow_system`)."""
+        if self._system is None:
+            self._system = system_scheme()
+        return self._system
+
+    def follow_system(self) -> None:
+        """Ask the desktop for its scheme again; restyle when "Sistema" now means another."""
+        self._system = system_scheme()
+        self.apply()
+
+    def _scheme(self) -> str:
+        return self.choice if self.choice in (LIGHT, DARK) else resolve(self.choice, self.system)
 
     @property
     def colors(self) -> ThemeColors:
-        return colors_for(self.current or resolve(self.choice, system_scheme()))
+        return colors_for(self.current or self._scheme())
 
     def set_choice(self, choice: str) -> None:
         self.choice = choice if choice in (SYSTEM, LIGHT, DARK) else SYSTEM
         self.apply()
 
     def apply(self) -> None:
-        scheme = resolve(self.choice, system_scheme())
+        scheme = self._scheme()
         if scheme == self.current:
             return
         colors = colors_for(scheme)

@@ -26,12 +26,55 @@ def window_color() -> str:
 
 
 def test_resolve_follows_the_system_only_for_system():
-    dark, light = Qt.ColorScheme.Dark, Qt.ColorScheme.Light
-    assert theme.resolve(theme.SYSTEM, dark) == theme.DARK
-    assert theme.resolve(theme.SYSTEM, light) == theme.LIGHT
-    assert theme.resolve(theme.SYSTEM, Qt.ColorScheme.Unknown) == theme.LIGHT
-    assert theme.resolve(theme.LIGHT, dark) == theme.LIGHT
-    assert theme.resolve(theme.DARK, light) == theme.DARK
+    assert theme.resolve(theme.SYSTEM, theme.DARK) == theme.DARK
+    assert theme.resolve(theme.SYSTEM, theme.LIGHT) == theme.LIGHT
+    assert theme.resolve(theme.LIGHT, theme.DARK) == theme.LIGHT
+    assert theme.resolve(theme.DARK, theme.LIGHT) == theme.DARK
+
+
+def test_system_scheme_reads_the_desktop(monkeypatch):
+    class Hints:
+        def __init__(self, scheme):
+            self.scheme = scheme
+
+        def colorScheme(self):  # noqa: N802
+            return self.scheme
+
+    for scheme, expected in (
+        (Qt.ColorScheme.Dark, theme.DARK),
+        (Qt.ColorScheme.Light, theme.LIGHT),
+        (Qt.ColorScheme.Unknown, theme.LIGHT),
+    ):
+        monkeypatch.setattr(theme.QGuiApplication, "styleHints", lambda s=scheme: Hints(s))
+        assert theme.system_scheme() == expected
+
+
+def test_the_first_frame_trusts_the_scheme_seen_last_time_then_follows_the_desktop(
+    qapp, monkeypatch
+):
+    asked = []
+
+    def desktop():
+        asked.append(True)
+        return theme.LIGHT
+
+    monkeypatch.setattr(theme, "system_scheme", desktop)
+    app = QApplication.instance()
+    before = theme.theme_manager(app)
+    manager = theme.ThemeManager(app, theme.SYSTEM, last_system=theme.DARK)
+    try:
+        assert manager.colors == theme.DARK_COLORS and asked == []
+        manager.follow_system()  # after the first frame: the desktop is light now
+        assert asked == [True] and manager.current == theme.LIGHT
+        assert manager.colors == theme.LIGHT_COLORS
+        manager.apply()
+        assert window_color() == theme.LIGHT_COLORS.window
+    finally:  # the shared application gets its own manager and look back
+        manager.deleteLater()
+        if before is not None:
+            theme._managers[app] = before
+            before.current = None
+            before.apply()
 
 
 def test_every_token_of_the_style_sheet_exists_in_both_themes():
@@ -90,12 +133,13 @@ def test_preferences_dialog_switches_start_with_the_system(qtbot, context, tmp_p
 
 
 def test_system_choice_follows_the_desktop_when_it_switches(qtbot, manager, monkeypatch):
-    scheme = {"now": Qt.ColorScheme.Light}
+    scheme = {"now": theme.LIGHT}
     monkeypatch.setattr(theme, "system_scheme", lambda: scheme["now"])
     manager.set_choice(theme.SYSTEM)
+    manager.follow_system()
     assert window_color() == theme.LIGHT_COLORS.window
-    scheme["now"] = Qt.ColorScheme.Dark
-    manager.apply()  # what colorSchemeChanged triggers
+    scheme["now"] = theme.DARK
+    manager.follow_system()  # what colorSchemeChanged triggers
     assert window_color() == theme.DARK_COLORS.window
     manager.set_choice(theme.LIGHT)  # a forced choice ignores the desktop
     assert window_color() == theme.LIGHT_COLORS.window
