@@ -93,18 +93,22 @@ def test_a_second_session_on_the_same_database_says_atende_is_open(db_path, sess
     assert f"processo {os.getpid()}" in text
 
 
+def second_launch(db_path: Path) -> subprocess.Popen:
+    """`atende --db db_path` in another process, offscreen."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "--db", str(db_path)],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
 def test_a_second_launch_brings_the_first_window_forward(db_path, qtbot, session_factory):
     first = session_factory(db_path)
     assert first.start()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with qtbot.waitSignal(first.single.activation_requested, timeout=15000):
-        child = subprocess.Popen(
-            [sys.executable, "-m", "app", "--db", str(db_path)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
+        child = second_launch(db_path)
     assert child.wait(timeout=15) == 0, child.stderr.read().decode()
 
 
@@ -114,17 +118,9 @@ def test_a_launch_knocking_before_the_first_listens_is_answered_once_it_does(db_
     owner = SingleInstance(db_path)
     assert owner.claim()
     try:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         with qtbot.waitSignal(owner.activation_requested, timeout=15000):
-            child = subprocess.Popen(
-                [sys.executable, "-m", "app", "--db", str(db_path)],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-            )
-            qtbot.waitUntil(lambda: child.poll() is None, timeout=5000)
-            qtbot.wait(1000)  # the child is knocking on a door nobody listens at yet
+            child = second_launch(db_path)
+            qtbot.wait(1000)  # the child starts and knocks on a door nobody listens at yet
             assert child.poll() is None, child.stderr.read().decode()
             owner.listen()
         assert child.wait(timeout=15) == 0, child.stderr.read().decode()
