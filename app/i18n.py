@@ -57,9 +57,29 @@ def load_catalog(locale: str, directory: Path | None = None) -> _gettext.NullTra
             catalog = read_po(fh, locale=locale)
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
+        _cache_compiled(mo, buffer.getvalue())
         buffer.seek(0)
         return _gettext.GNUTranslations(buffer)
     return _gettext.NullTranslations()
+
+
+def _cache_compiled(mo: Path, data: bytes) -> None:
+    """Keep the catalog compiled from the `.po` beside it (a build product git ignores, like
+    __pycache__), so the next start reads the `.mo` instead of importing Babel to compile
+    again. A folder that cannot be written just means compiling next time too."""
+    import os
+    import tempfile
+
+    try:
+        fd, temporary = tempfile.mkstemp(dir=mo.parent, prefix=".atende-", suffix=".mo")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(temporary, mo)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
 
 
 # argparse's own messages, listed so `make translations` extracts (and keeps) them; argparse

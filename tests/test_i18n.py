@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 from pathlib import Path
 
@@ -75,3 +76,36 @@ def test_argparse_speaks_portuguese(capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "uso:" in err and "argumentos não reconhecidos" in err
+
+
+def _source_tree_copy(tmp_path):
+    folder = tmp_path / "translations" / "pt_BR" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "atende.po").write_bytes(PO.read_bytes())
+    return tmp_path / "translations", folder / "atende.mo"
+
+
+def test_a_source_checkout_compiles_the_catalog_once_and_keeps_it(tmp_path, monkeypatch):
+    directory, mo = _source_tree_copy(tmp_path)
+    first = i18n.load_catalog("pt_BR", directory)
+    assert first.gettext("&File") == "&Arquivo"
+    assert mo.is_file()  # the next start reads it instead of compiling with Babel
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled the .po again")
+
+    monkeypatch.setattr("babel.messages.pofile.read_po", no_compiling)
+    again = i18n.load_catalog("pt_BR", directory)
+    assert isinstance(again, gettext.GNUTranslations) and again.gettext("&File") == "&Arquivo"
+    assert [p.name for p in mo.parent.iterdir()] == sorted(["atende.po", "atende.mo"])
+
+
+def test_a_folder_that_cannot_be_written_still_gets_the_catalog(tmp_path, monkeypatch):
+    directory, mo = _source_tree_copy(tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    assert i18n.load_catalog("pt_BR", directory).gettext("&File") == "&Arquivo"
+    assert not mo.exists()
