@@ -50,7 +50,7 @@ def test_system_scheme_reads_the_desktop(monkeypatch):
 
 
 def test_the_first_frame_trusts_the_scheme_seen_last_time_then_follows_the_desktop(
-    qapp, monkeypatch
+    context, monkeypatch
 ):
     asked = []
 
