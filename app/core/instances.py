@@ -138,16 +138,30 @@ def create_instance(data: dict[str, Any], clock: Clock) -> Instance:
     return instance
 
 
+IDENTITY_FIELDS = ("name", "phone", "plan", "timezone")
+
+
 def update_instance(instance: Instance, data: dict[str, Any], clock: Clock) -> list[str]:
-    """Save the edited fields; returns the Portuguese descriptions of what changed."""
+    """Save the edited fields; returns the Portuguese descriptions of what changed.
+
+    `instance` is what the editor showed. If someone else changed these fields since (another
+    desk, a command), nothing is written: versioning.ConflictError, as for the pages (a
+    deleted instance too). Another desk's save of a page of this instance is not a conflict.
+    """
     problems, clean = validate_fields(data, current_id=instance.id)
     raise_if_errors(problems)
     changes = _describe_changes(instance, clean)
     if not changes:
         return []
     now = clock.now()
+    shown = {key: getattr(instance, key) for key in IDENTITY_FIELDS}
     with database.atomic():
-        versioning.claim(instance)
+        versioning.claim(instance)  # locks the row: what is read next stays so until commit
+        stored = Instance.get_by_id(instance.id)
+        if {key: getattr(stored, key) for key in IDENTITY_FIELDS} != shown:
+            raise versioning.ConflictError(
+                _("Someone else changed this instance meanwhile. Nothing was saved.")
+            )
         for key, value in clean.items():
             setattr(instance, key, value)
         instance.updated_at = now

@@ -168,6 +168,8 @@ class HomePage(QWidget):
             self.reload(instance.id)
             self.context.instances_changed.emit()
             self.context.settings_changed.emit(instance.id)
+        else:  # cancelled, or found changed or deleted by someone else: show what is stored
+            self.reload()
 
     def duplicate(self) -> None:
         instance = self.selected()

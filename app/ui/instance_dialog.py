@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from app.core.phones import format_phone
 from app.core.plans import PLANS, plan_label
 from app.core.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
 from app.core.validation import ValidationError, errors
+from app.core.versioning import ConflictError
 from app.i18n import _
 from app.ui.accessibility import name_buttons
 from app.ui.widgets.field_error import FieldError
@@ -169,4 +171,34 @@ class InstanceDialog(QDialog):
         except ValidationError as exc:
             self._show(exc.problems, True)
             return
+        except ConflictError as exc:
+            self._conflict(exc)
+            return
         super().accept()
+
+    def _conflict(self, exc: ConflictError) -> None:
+        """Someone else changed (or deleted) this instance since the dialog opened: nothing
+        was saved. Say what is stored now; the typed values stay, and saving again replaces
+        it knowingly. A deleted instance closes the dialog."""
+        stored = None if exc.deleted else Instance.get_or_none(Instance.id == self.instance.id)
+        if stored is None:
+            self.show_conflict(str(exc))
+            self.reject()
+            return
+        self.instance = stored  # the next Save compares with what is stored now
+        self.show_conflict(
+            _(
+                "Someone else changed this instance while you were editing it, so nothing was "
+                "saved. It is now: {name}, {phone}, plan {plan}, {timezone}. Your values are "
+                "still here: save again to replace it, or cancel."
+            ).format(
+                name=stored.name,
+                phone=format_phone(stored.phone),
+                plan=plan_label(stored.plan),
+                timezone=stored.timezone,
+            )
+        )
+
+    def show_conflict(self, text: str) -> None:
+        """A modal message (tests replace it on the instance)."""
+        QMessageBox.warning(self, self.windowTitle(), text)

@@ -140,3 +140,36 @@ def test_copying_settings_to_an_instance_bumps_its_version(make_instance, clock)
     auto_close.save(fresh(source), ON, clock)
     copy_sections(fresh(source), fresh(target), [auto_close.SECTION_KEY], clock)
     assert fresh(target).config_version == 1
+
+
+def identity(instance, **changes):
+    return {
+        "name": instance.name,
+        "phone": instance.phone,
+        "plan": instance.plan,
+        "timezone": instance.timezone,
+        **changes,
+    }
+
+
+def test_editing_an_instance_someone_else_renamed_is_refused_and_writes_nothing(
+    make_instance, clock
+):
+    shop = make_instance("Padaria")
+    dialog_copy = fresh(shop)  # desk A opens the edit dialog
+    instances.update_instance(fresh(shop), identity(shop, name="Padaria Central"), clock)
+    events, version = HistoryEvent.select().count(), fresh(shop).config_version
+    with pytest.raises(versioning.ConflictError, match="Outra pessoa alterou esta instância"):
+        instances.update_instance(dialog_copy, identity(shop, plan="avancado"), clock)
+    stored = fresh(shop)
+    assert (stored.name, stored.plan) == ("Padaria Central", "intermediario")
+    assert HistoryEvent.select().count() == events and stored.config_version == version
+
+
+def test_editing_an_instance_someone_else_deleted_says_so(make_instance, clock):
+    shop = make_instance("Padaria")
+    dialog_copy = fresh(shop)
+    instances.delete_instance(fresh(shop), clock)
+    with pytest.raises(versioning.ConflictError, match="excluiu") as exc:
+        instances.update_instance(dialog_copy, identity(shop, plan="avancado"), clock)
+    assert exc.value.deleted

@@ -135,3 +135,55 @@ def test_an_error_under_a_field_never_squeezes_the_fields(qtbot, context):
     qtbot.waitUntil(lambda: dialog.errors["phone"].isVisible())
     assert phone.height() >= phone.sizeHint().height()
     assert dialog.height() >= dialog.minimumSizeHint().height()
+
+
+def test_an_edit_over_someone_elses_keeps_the_typed_values_and_says_what_is_stored(
+    qtbot, context, make_instance, clock
+):
+    from app.core.instances import update_instance
+    from app.core.models import Instance
+
+    shop = make_instance("Padaria")
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    dialog = home.open_dialog(home.model.rows[0])
+    said: list[str] = []
+    dialog.show_conflict = said.append
+    other = Instance.get_by_id(shop.id)  # another desk renames it meanwhile
+    update_instance(
+        other,
+        {
+            "name": "Padaria Central",
+            "phone": other.phone,
+            "plan": other.plan,
+            "timezone": other.timezone,
+        },
+        clock,
+    )
+    dialog.plan.setCurrentIndex(dialog.plan.findData("avancado"))
+    dialog.accept()
+    assert "Padaria Central" in said[0] and "nada foi salvo" in said[0]
+    assert Instance.get_by_id(shop.id).plan == "intermediario"  # nothing written
+    assert dialog.name.text() == "Padaria"  # the typed values stay
+    dialog.accept()  # saving again replaces it, knowingly
+    stored = Instance.get_by_id(shop.id)
+    assert (stored.name, stored.plan) == ("Padaria", "avancado")
+
+
+def test_an_edit_of_an_instance_someone_else_deleted_closes_the_dialog(
+    qtbot, context, make_instance, clock
+):
+    from app.core.instances import delete_instance
+    from app.core.models import Instance
+
+    shop = make_instance("Padaria")
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    dialog = home.open_dialog(home.model.rows[0])
+    said: list[str] = []
+    dialog.show_conflict = said.append
+    delete_instance(Instance.get_by_id(shop.id), clock)
+    dialog.plan.setCurrentIndex(dialog.plan.findData("avancado"))
+    dialog.accept()
+    assert said == ["Outra pessoa excluiu esta instância."]
+    assert dialog.result() == 0  # rejected: closed without saving
