@@ -155,26 +155,32 @@ def update_instance(instance: Instance, data: dict[str, Any], clock: Clock) -> l
         return []
     now = clock.now()
     shown = {key: getattr(instance, key) for key in IDENTITY_FIELDS}
-    with database.atomic():
-        versioning.claim(instance)  # locks the row: what is read next stays so until commit
-        stored = Instance.get_by_id(instance.id)
-        if {key: getattr(stored, key) for key in IDENTITY_FIELDS} != shown:
-            raise versioning.ConflictError(
-                _("Someone else changed this instance meanwhile. Nothing was saved.")
+    version = instance.config_version
+    try:
+        with database.atomic():
+            versioning.claim(instance)  # locks the row: what is read next stays until commit
+            stored = Instance.get_by_id(instance.id)
+            if {key: getattr(stored, key) for key in IDENTITY_FIELDS} != shown:
+                raise versioning.ConflictError(
+                    _("Someone else changed this instance meanwhile. Nothing was saved.")
+                )
+            # Only these columns: another desk's save of a page (on this row) must survive.
+            Instance.update(**clean, updated_at=now).where(Instance.id == instance.id).execute()
+            for key, value in {**clean, "updated_at": now}.items():
+                setattr(stored, key, value)
+            history.record(
+                stored,
+                now,
+                history.KIND_INSTANCE,
+                "instance",
+                "; ".join(changes),
+                {k: clean[k] for k in clean},
             )
-        for key, value in clean.items():
-            setattr(instance, key, value)
-        instance.updated_at = now
-        # Only these columns: another desk's save of a page (on this row) must survive.
-        instance.save(only=[getattr(Instance, key) for key in clean] + [Instance.updated_at])
-        history.record(
-            instance,
-            now,
-            history.KIND_INSTANCE,
-            "instance",
-            "; ".join(changes),
-            {k: clean[k] for k in clean},
-        )
+    except Exception:
+        instance.config_version = version  # rolled back: the caller's copy stays as shown
+        raise
+    for key, value in {**clean, "updated_at": now}.items():  # committed: now it is so
+        setattr(instance, key, value)
     return changes
 
 

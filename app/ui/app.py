@@ -11,7 +11,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.paths import resolve_db_path, resources_dir
+from app.i18n import _
+from app.paths import is_database_url, resolve_db_path, resources_dir
 
 if TYPE_CHECKING:
     from argparse import Namespace  # or the SimpleNamespace of app.__main__.window_options
@@ -54,19 +55,27 @@ def apply_style(app: QApplication, fusion: bool = False) -> None:
     if manager is None:
         preferences = Preferences()
         manager = ThemeManager(app, preferences.theme, fusion, preferences.last_system_scheme)
+        manager.system_seen.connect(remember_desktop_scheme)
     manager.apply()
+
+
+def remember_desktop_scheme(scheme: str) -> None:
+    """For the next start's first frame (see ThemeManager's `last_system`)."""
+    from app.ui.settings import Preferences
+
+    preferences = Preferences()
+    if preferences.last_system_scheme != scheme:
+        preferences.last_system_scheme = scheme
 
 
 def follow_desktop_scheme() -> None:
     """After the first frame: ask the desktop for its color scheme (the frame used the one
-    seen last time), restyle if it changed, and remember it for the next start."""
-    from app.ui.settings import Preferences
+    seen last time), restyle if it changed; remember_desktop_scheme keeps it for next time."""
     from app.ui.theme import theme_manager
 
     manager = theme_manager()
     if manager is not None:
         manager.follow_system()
-        Preferences().last_system_scheme = manager.system
 
 
 def run_gui(args: Namespace) -> int:
@@ -86,22 +95,35 @@ def run_gui(args: Namespace) -> int:
     if not session.claim():  # one Atende per database: a second launch raises the first
         return session.exit_code
     context = AppContext(db_path=path)
-    window = MainWindow(context, load=False)
-    session.dialog_parent = window
     minimized = getattr(args, "minimized", False)
-    if not minimized:
-        window.show()
-    else:  # started with the system: in the tray until asked for, else minimized
+    use_tray = None  # load() asks
+    if minimized:  # started with the system: in the tray until asked for, else minimized
         from app.ui.tray import tray_available
 
-        if not tray_available():
-            window.showMinimized()
+        use_tray = tray_available()  # decided once: load() makes the tray by this answer
+    window = MainWindow(context, load=False, use_tray=use_tray)
+    session.dialog_parent = window
+    if not minimized:
+        window.show()
+    elif not use_tray:
+        window.showMinimized()
 
     def finish_start() -> None:
         reporter.open_log()  # the start and any failure from here on are written to it
         try:
             if not finish_loading(args, session, context, window):
                 app.exit(session.exit_code)
+        except Exception as exc:  # an empty window over an unopened database: explain, end
+            from app.core.db_errors import storage_failure_message
+
+            reporter.logger.exception("start-up failed")
+            session.show_error(
+                _("Atende could not start"),
+                _("Atende could not finish opening: {error} The details are in {log}.").format(
+                    error=storage_failure_message(exc) or exc, log=reporter.log_file
+                ),
+            )
+            app.exit(1)
         finally:
             collect_garbage_again()
 
@@ -126,8 +148,12 @@ def finish_loading(args: Namespace, session, context, window) -> bool:
     data when asked, the watcher, the change poller, the window's content and the daily
     backup. False when the user gives up on a database that cannot be opened."""
     follow_desktop_scheme()
+    if is_database_url(session.db_path):  # a server may take seconds to answer
+        window.statusBar().showMessage(_("Connecting to the database server…"))
+        window.repaint()
     if not session.open():
         return False
+    window.statusBar().clearMessage()
     if getattr(args, "demo", False):
         from app.core.demo import populate_if_empty
 

@@ -58,6 +58,7 @@ class HomePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.loaded = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 26, 32, 24)
         layout.setSpacing(12)
@@ -112,6 +113,7 @@ class HomePage(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         previous = select_id or (self.selected().id if self.selected() else None)
         self.model.reload()
+        self.loaded = True
         self.stack.setCurrentWidget(self.table if self.model.rows else self.empty_state())
         row = next((i for i, r in enumerate(self.model.rows) if r.id == previous), 0)
         if self.model.rows:
@@ -143,6 +145,7 @@ class HomePage(QWidget):
         return self.model.rows[rows[0].row()]
 
     def _update_buttons(self, *_args) -> None:
+        self.new_button.setEnabled(self.loaded)  # no database before the first reload()
         has = self.selected() is not None
         for b in (self.edit_button, self.duplicate_button, self.delete_button, self.enter_button):
             b.setEnabled(has)

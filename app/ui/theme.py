@@ -207,6 +207,7 @@ class ThemeManager(QObject):
     """Applies the chosen theme to the application and follows the desktop's scheme."""
 
     changed = Signal(str)  # "light" | "dark", after the application was restyled
+    system_seen = Signal(str)  # the desktop's scheme, each time it is asked (to remember)
 
     def __init__(
         self,
@@ -242,6 +243,7 @@ class ThemeManager(QObject):
     def follow_system(self) -> None:
         """Ask the desktop for its scheme again; restyle when "Sistema" now means another."""
         self._system = system_scheme()
+        self.system_seen.emit(self._system)
         self.apply()
 
     def _scheme(self) -> str:

@@ -173,3 +173,25 @@ def test_editing_an_instance_someone_else_deleted_says_so(make_instance, clock):
     with pytest.raises(versioning.ConflictError, match="excluiu") as exc:
         instances.update_instance(dialog_copy, identity(shop, plan="avancado"), clock)
     assert exc.value.deleted
+
+
+def test_a_failed_edit_leaves_the_editors_copy_as_shown_so_a_retry_saves(
+    make_instance, clock, monkeypatch
+):
+    from app.core import history
+
+    shop = make_instance("Padaria")
+    dialog_copy = fresh(shop)
+    record = history.record
+
+    def busy_once(*args, **kwargs):
+        monkeypatch.setattr(history, "record", record)
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(history, "record", busy_once)
+    with pytest.raises(RuntimeError):
+        instances.update_instance(dialog_copy, identity(shop, plan="avancado"), clock)
+    assert fresh(shop).plan == "intermediario"  # rolled back ...
+    assert dialog_copy.plan == "intermediario"  # ... and the copy says so
+    assert instances.update_instance(dialog_copy, identity(shop, plan="avancado"), clock)
+    assert fresh(shop).plan == "avancado" and dialog_copy.plan == "avancado"

@@ -118,3 +118,55 @@ def test_a_database_that_cannot_be_opened_leaves_the_window_unfilled(tmp_path, q
     assert session.exit_code == 1 and not window.is_loaded
     assert "danificado" in asked[0]
     assert db_path.read_bytes() == b"isto nao e um banco" * 100
+
+
+FAILING = """
+import sys
+import app.ui.startup as startup
+startup.Session.show_error = lambda self, title, text: print("error=" + title + " | " + text)
+import app.ui.watcher as watcher
+
+def broken(context):
+    raise PermissionError(13, "Permissão negada", "/tmp/x")
+
+watcher.start_watcher = broken
+from app.__main__ import main
+sys.exit(main())
+"""
+
+
+def test_a_failure_while_loading_is_explained_and_ends_the_app(tmp_path):
+    """Not an empty window left over a database that never opened: a message, exit 1."""
+    home = tmp_path / "home"
+    done = subprocess.run(
+        [sys.executable, "-c", FAILING, "--db", str(tmp_path / "atende.sqlite3"), "--demo"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        "error=O Atende não pôde iniciar | O Atende não conseguiu terminar de abrir" in done.stdout
+    )
+    assert "Permissão negada" in done.stdout
+
+
+def test_before_it_loads_the_window_offers_nothing_that_needs_the_database(qtbot, db, db_path):
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(db_path=db_path), load=False, use_tray=False)
+    qtbot.addWidget(window)
+    home = window.home
+    buttons = (home.new_button, home.edit_button, home.duplicate_button, home.delete_button)
+    assert not any(button.isEnabled() for button in (*buttons, home.enter_button))
+    assert window.file_menu.actions() == [] and window.tools_menu.actions() == []
+    window.load()
+    assert home.new_button.isEnabled() and window.file_menu.actions()
