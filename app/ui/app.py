@@ -148,12 +148,14 @@ def finish_loading(args: Namespace, session, context, window) -> bool:
     data when asked, the watcher, the change poller, the window's content and the daily
     backup. False when the user gives up on a database that cannot be opened."""
     follow_desktop_scheme()
-    if is_database_url(session.db_path):  # a server may take seconds to answer
+    server = is_database_url(session.db_path)
+    if server:  # a server may take seconds to answer
         window.statusBar().showMessage(_("Connecting to the database server…"))
         window.repaint()
     if not session.open():
         return False
-    window.statusBar().clearMessage()
+    if server:
+        window.statusBar().clearMessage()
     if getattr(args, "demo", False):
         from app.core.demo import populate_if_empty
 

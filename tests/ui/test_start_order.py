@@ -170,3 +170,32 @@ def test_before_it_loads_the_window_offers_nothing_that_needs_the_database(qtbot
     assert window.file_menu.actions() == [] and window.tools_menu.actions() == []
     window.load()
     assert home.new_button.isEnabled() and window.file_menu.actions()
+
+
+@pytest.mark.sqlite_only("a SQLite file opens at once: no 'connecting' line")
+def test_a_loaded_window_has_its_rows_and_no_status_strip(tmp_path, qtbot):
+    from PySide6.QtWidgets import QStatusBar
+
+    from app.core.db import close_database
+    from app.ui.app import finish_loading
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+    from app.ui.startup import Session
+
+    db_path = tmp_path / "atende.sqlite3"
+    session = Session(db_path)
+    assert session.claim()
+    context = AppContext(db_path=db_path)
+    window = MainWindow(context, load=False, use_tray=False)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert finish_loading(SimpleNamespace(demo=True), session, context, window)
+        assert window.is_loaded and window.home.model.rowCount() == 3
+        assert window.findChild(QStatusBar) is None  # the window keeps its full height
+    finally:
+        if context.watcher is not None:
+            context.watcher.pause()
+            context.watcher.lock.release()
+        session.single.release()
+        close_database()
