@@ -98,6 +98,23 @@ def open_db(args: argparse.Namespace):
         raise CliError(" ".join(filter(None, [str(exc), hint])), EXIT_FAILURE) from exc
 
 
+def write_output(path: str | None, data: bytes) -> None:
+    """`data` to the file `path` (whole or not at all), or to stdout when there is none."""
+    if not path:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from app.core.files import write_bytes_atomic
+
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        raise CliError(
+            _("{path}: cannot write: {error}").format(path=path, error=exc.strerror),
+            EXIT_FAILURE,
+        ) from exc
+
+
 def read_input_file(path: str) -> str:
     """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
     from app.core.files import decode_text, read_text

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from app.cli import EXIT_FAILURE, CliError, invalid, open_db, print_warnings, read_input_file
+from app.cli import (
+    CliError,
+    invalid,
+    open_db,
+    print_warnings,
+    read_input_file,
+    write_output,
+)
 from app.core.clock import SystemClock
 from app.i18n import _
 
@@ -32,7 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from app.core.config_file import dumps, export_config
-    from app.core.files import write_text_atomic
     from app.core.instances import get_by_name
 
     open_db(args)
@@ -42,17 +47,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if instance is None:
             raise CliError(_("--instance: no instance named “{name}”").format(name=args.instance))
         names = [instance.name]
-    text = dumps(export_config(names))
-    if args.output:
-        try:
-            write_text_atomic(Path(args.output), text)
-        except OSError as exc:
-            raise CliError(
-                _("{path}: cannot write: {error}").format(path=args.output, error=exc.strerror),
-                EXIT_FAILURE,
-            ) from exc
-    else:
-        sys.stdout.write(text)
+    write_output(args.output, dumps(export_config(names)).encode("utf-8"))
     return 0
 
 

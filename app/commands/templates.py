@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_FAILURE, CliError, invalid, open_db, print_warnings
+from app.cli import CliError, invalid, open_db, print_warnings, write_output
 from app.core.clock import SystemClock
 from app.i18n import _
 
@@ -66,16 +66,5 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.core.templates_csv import export_csv
 
-    data = export_csv(_instance(args).id)
-    if args.output:
-        try:
-            Path(args.output).write_bytes(data)
-        except OSError as exc:
-            raise CliError(
-                _("{path}: cannot write: {error}").format(path=args.output, error=exc.strerror),
-                EXIT_FAILURE,
-            ) from exc
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    write_output(args.output, export_csv(_instance(args).id))
     return 0

@@ -15,7 +15,12 @@ FILE_PATH = "arquivo"  # the path of problems about the file itself (SPEC §9)
 
 
 def write_text_atomic(path: Path | str, text: str) -> None:
-    """Write UTF-8 `text` to `path` through a temporary file and one rename.
+    """Write UTF-8 `text` to `path` like write_bytes_atomic."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path | str, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file and one rename.
 
     The old file (if any) stays whole until the new one is complete on disk. Raises OSError
     (the temporary file removed) when the folder or the disk refuses.
@@ -23,8 +28,8 @@ def write_text_atomic(path: Path | str, text: str) -> None:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(path))

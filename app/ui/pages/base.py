@@ -138,6 +138,17 @@ class Page(QWidget):
         return layout
 
 
+def show_edit_state(page: Page, dirty: bool, problems: list[Problem]) -> None:
+    """Save and Descartar of a page with unsaved edits, and the line that says why not."""
+    page.save_button.setEnabled(dirty and not errors(problems))
+    page.discard_button.setEnabled(dirty)
+    if dirty:
+        blocked = errors(problems)
+        page.status_label.setText(
+            _("Fix the fields marked in red to save.") if blocked else _("Unsaved changes.")
+        )
+
+
 class SettingsPage(Page):
     """A page that edits settings. Subclasses implement:
 
@@ -262,15 +273,7 @@ class SettingsPage(Page):
         values = self.read_values()
         problems = self.check(values)
         self.show_problems(problems)
-        dirty = values != self._loaded
-        self.save_button.setEnabled(dirty and not errors(problems))
-        self.discard_button.setEnabled(dirty)
-        if dirty:
-            self.status_label.setText(
-                _("Fix the fields marked in red to save.")
-                if errors(problems)
-                else _("Unsaved changes.")
-            )
+        show_edit_state(self, values != self._loaded, problems)
 
     def show_problems(self, problems: list[Problem]) -> None:
         by_path: dict[str, Problem] = {}

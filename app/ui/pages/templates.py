@@ -23,9 +23,9 @@ from app.core import versioning
 from app.core.models import Chat, Instance, Template
 from app.core.render import chat_choices, render_text, variable_values
 from app.core.template_fields import FIELDS
-from app.core.validation import ValidationError, errors
+from app.core.validation import ValidationError
 from app.i18n import N_, _, format_time
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, show_edit_state
 from app.ui.pages.templates_io import TemplatesFileActions
 from app.ui.pages.templates_layout import TemplatesLayout
 
@@ -170,14 +170,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         # A fresh, untouched "new message" form is not shouted at before anything is typed.
         pristine = self.current_id is None and not dirty
         self.editor.show_problems([] if pristine else problems)
-        self.save_button.setEnabled(dirty and not errors(problems))
-        self.discard_button.setEnabled(dirty)
-        if dirty:
-            self.status_label.setText(
-                _("Fix the fields marked in red to save.")
-                if errors(problems)
-                else _("Unsaved changes.")
-            )
+        show_edit_state(self, dirty, problems)
         content_ok = not any(p.path == "content" for p in problems)
         self.copy_button.setEnabled(content_ok)
         self._update_preview()

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.core import templates_csv
+from app.core.files import write_bytes_atomic
 from app.core.text import fold
 from app.core.validation import Problem, ValidationError
 from app.i18n import _
@@ -89,7 +90,7 @@ class TemplatesFileActions:
         if not path:
             return
         try:
-            Path(path).write_bytes(templates_csv.export_csv(self.instance_id))
+            write_bytes_atomic(path, templates_csv.export_csv(self.instance_id))
         except OSError as exc:
             self.status_label.setText(_("Not exported: {error}").format(error=exc.strerror))
             return
