@@ -111,9 +111,10 @@ def closed_reason(agenda: Agenda, day: date) -> str:
     return _("Outside business hours")
 
 
-def describe_moment(moment: datetime, now: datetime) -> str:
+def describe_moment(moment: datetime, now: datetime, weekday_with_date: bool = True) -> str:
     """A local moment as seen from the local `now`: "hoje às 13:00", "amanhã às 08:00",
-    "segunda-feira às 08:00" (within a week) or "segunda-feira, 21/04/2025 às 08:00"."""
+    "segunda-feira às 08:00" (within a week) or "segunda-feira, 21/04/2025 às 08:00"
+    ("21/04/2025 às 08:00" with `weekday_with_date=False`, for a narrow table column)."""
     days = (moment.date() - now.date()).days
     time_text = format_time(moment)
     if days == 0:
@@ -124,6 +125,8 @@ def describe_moment(moment: datetime, now: datetime) -> str:
         return _("{weekday} at {time}").format(
             weekday=weekday_name(moment.weekday()), time=time_text
         )
+    if not weekday_with_date:
+        return _("{date} at {time}").format(date=format_date(moment.date()), time=time_text)
     return _("{weekday}, {date} at {time}").format(
         weekday=weekday_name(moment.weekday()), date=format_date(moment.date()), time=time_text
     )

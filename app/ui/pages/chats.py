@@ -21,17 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import auto_close, chat_listing, chats, closing
+from app.core.decision import describe_moment
 from app.core.models import Chat, from_millis
 from app.core.phones import format_phone, format_phone_national
 from app.i18n import (
     N_,
     _,
-    format_date,
     format_relative,
-    format_time,
     format_unit_count,
     ngettext,
-    weekday_name,
 )
 from app.ui.pages.base import Page
 from app.ui.widgets.empty_state import EmptyState
@@ -54,16 +52,7 @@ def format_countdown(delta: timedelta) -> str:
 
 def format_moment(at: datetime, zone: ZoneInfo, now: datetime) -> str:
     """An instant in the instance's zone, relative to today: "hoje às 15:40"."""
-    local, today = at.astimezone(zone), now.astimezone(zone).date()
-    days = (local.date() - today).days
-    time = format_time(local)
-    if days == 0:
-        return _("today at {time}").format(time=time)
-    if days == 1:
-        return _("tomorrow at {time}").format(time=time)
-    if 1 < days < 7:
-        return _("{weekday} at {time}").format(weekday=weekday_name(local.weekday()), time=time)
-    return _("{date} at {time}").format(date=format_date(local.date()), time=time)
+    return describe_moment(at.astimezone(zone), now.astimezone(zone), weekday_with_date=False)
 
 
 class ChatsModel(LazyQueryModel):
