@@ -146,10 +146,7 @@ class InstanceView(QWidget):
 
     def _build(self, spec: PageSpec) -> Page:
         module = importlib.import_module(spec.module)
-        cls = getattr(module, spec.cls)
-        if spec.cls == "UnderConstructionPage":
-            return cls(self.instance_id, self.context, title=spec.title)
-        page = cls(self.instance_id, self.context)
+        page = getattr(module, spec.cls)(self.instance_id, self.context)
         if hasattr(page, "navigate"):  # Visão geral jumps to the page that fixes a warning
             page.navigate.connect(self.open_target)
         return page
