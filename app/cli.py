@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Iterable
 
-from app.core.validation import Problem
+from app.core.common.validation import Problem
 from app.i18n import _, install, translate_argparse
 
 EXIT_OK = 0
@@ -86,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_db(args: argparse.Namespace):
     """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
-    from app.core.backup import recovery_hint
-    from app.core.db import DatabaseOpenError, UnwritableDatabaseError, open_database
+    from app.core.storage.backup import recovery_hint
+    from app.core.storage.db import DatabaseOpenError, UnwritableDatabaseError, open_database
     from app.paths import resolve_db_path
 
     path = resolve_db_path(args.db)
@@ -104,7 +104,7 @@ def write_output(path: str | None, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from app.core.files import write_bytes_atomic
+    from app.core.common.files import write_bytes_atomic
 
     try:
         write_bytes_atomic(path, data)
@@ -117,7 +117,7 @@ def write_output(path: str | None, data: bytes) -> None:
 
 def read_input_file(path: str) -> str:
     """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
-    from app.core.files import decode_text, read_text
+    from app.core.common.files import decode_text, read_text
 
     if path == "-":
         text, problems = decode_text(sys.stdin.buffer.read(), "stdin")
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a failure we did not foresee: still no traceback for users
-        from app.core.db import storage_failure_message
+        from app.core.storage.db import storage_failure_message
 
         message = storage_failure_message(exc) or _("unexpected failure: {error}").format(error=exc)
         print(message, file=sys.stderr)

@@ -25,10 +25,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app import i18n
-from app.core import backup, restore
-from app.core.clock import FixedClock
-from app.core.db import close_database, database, open_database
-from app.core.instances import create_instance
+from app.core.common.clock import FixedClock
+from app.core.instances.store import create_instance
+from app.core.storage import backup, restore
+from app.core.storage.db import close_database, database, open_database
 
 NOW = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
 

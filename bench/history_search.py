@@ -34,11 +34,12 @@ def median_ms(run) -> float:
 
 def main() -> int:
     i18n.install()
-    from app.core import dialect, history_filters
-    from app.core.clock import FixedClock
-    from app.core.db import open_database
-    from app.core.instances import create_instance
-    from app.core.models import HistoryEvent
+    from app.core.audit import history_filters
+    from app.core.common.clock import FixedClock
+    from app.core.instances.store import create_instance
+    from app.core.storage import dialect
+    from app.core.storage.db import open_database
+    from app.core.storage.models import HistoryEvent
 
     clock = FixedClock(datetime(2025, 3, 12, 13, 0, tzinfo=UTC))
     for n in (10_000, 100_000):

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import i18n  # noqa: E402
-from app.core.agenda import Agenda  # noqa: E402
-from app.core.opening import SEARCH_DAYS, is_open, next_opening  # noqa: E402
+from app.core.schedule.agenda import Agenda  # noqa: E402
+from app.core.schedule.opening import SEARCH_DAYS, is_open, next_opening  # noqa: E402
 
 ZONE = ZoneInfo("America/Sao_Paulo")
 OFFICE = Agenda(True, "America/Sao_Paulo", week=(((480, 720), (780, 1080)),) * 5 + ((), ()))
@@ -69,11 +69,11 @@ def main() -> int:
         base = floor(steps)
         print(f"{label:52} {seconds * 1e6:8.1f}µs {base * 1e6:8.1f}µs {seconds / base:6.1f}")
     with tempfile.TemporaryDirectory() as tmp:
-        from app.core import schedule
-        from app.core.clock import FixedClock
-        from app.core.db import open_database
-        from app.core.decision import decide
-        from app.core.instances import create_instance
+        from app.core.common.clock import FixedClock
+        from app.core.instances.store import create_instance
+        from app.core.schedule import store as schedule
+        from app.core.schedule.decision import decide
+        from app.core.storage.db import open_database
 
         open_database(Path(tmp) / "bench.sqlite3")
         clock = FixedClock(datetime(2025, 3, 12, 13, 0, tzinfo=UTC))

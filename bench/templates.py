@@ -91,12 +91,12 @@ def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     i18n.install()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.core.clock import FixedClock
-    from app.core.db import open_database
-    from app.core.instances import create_instance
-    from app.core.models import Template
-    from app.core.templates import search_key
-    from app.core.text import fold
+    from app.core.common.clock import FixedClock
+    from app.core.common.text import fold
+    from app.core.instances.store import create_instance
+    from app.core.storage.db import open_database
+    from app.core.storage.models import Template
+    from app.core.templates.store import search_key
     from app.ui.app import apply_style
     from app.ui.context import AppContext
     from app.ui.pages.templates import TemplatesPage

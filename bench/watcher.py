@@ -28,11 +28,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app import i18n
-from app.core import closing
-from app.core.clock import FixedClock
-from app.core.db import close_database, open_database
-from app.core.instances import create_instance
-from app.core.models import AutoCloseSettings, Chat, HistoryEvent, to_millis
+from app.core.common.clock import FixedClock
+from app.core.instances.store import create_instance
+from app.core.storage.db import close_database, open_database
+from app.core.storage.models import AutoCloseSettings, Chat, HistoryEvent, to_millis
+from app.core.watcher import closing
 
 NOW = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
 TIMEOUTS = (30, 60, 300, 720, 1440)  # minutes, one instance each

@@ -46,10 +46,10 @@ def main(out: Path) -> int:
 
 
 def _shoot(app, out: Path, db_path: Path) -> list[Path]:
-    from app.core import closing
-    from app.core.clock import FixedClock
-    from app.core.db import close_database, open_database
-    from app.core.instances import get_by_name
+    from app.core.common.clock import FixedClock
+    from app.core.instances.store import get_by_name
+    from app.core.storage.db import close_database, open_database
+    from app.core.watcher import closing
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
     from app.ui.pages import PAGES

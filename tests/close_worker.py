@@ -1,4 +1,4 @@
-"""One desk's watcher, for the two-process test in tests/core/test_team.py.
+"""One desk's watcher, for the two-process test in tests/core/storage/test_team.py.
 
 `python -m tests.close_worker LOCATION NOW_ISO PASSES`: opens the database, prints `ready`,
 waits for a line on stdin (so both desks start together), runs PASSES watcher passes at NOW
@@ -12,9 +12,9 @@ import sys
 
 def main(argv: list[str]) -> int:
     from app import i18n
-    from app.core.clock import parse_instant
-    from app.core.closing import close_due
-    from app.core.db import close_database, open_database
+    from app.core.common.clock import parse_instant
+    from app.core.storage.db import close_database, open_database
+    from app.core.watcher.closing import close_due
 
     i18n.install("pt_BR")
     location, now, passes = argv[0], parse_instant(argv[1]), int(argv[2])

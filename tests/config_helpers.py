@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from app.core.clock import FixedClock
-from app.core.config_file import FORMAT, VERSION, export_instance
-from app.core.db import database
-from app.core.instances import create_instance
+from app.core.common.clock import FixedClock
+from app.core.config.file_format import FORMAT, VERSION, export_instance
+from app.core.instances.store import create_instance
+from app.core.storage.db import database
 
 
 def instance_config(**overrides: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="atende-test-data-")
 import pytest  # noqa: E402
 
 from app import i18n  # noqa: E402
-from app.core.clock import FixedClock  # noqa: E402
+from app.core.common.clock import FixedClock  # noqa: E402
 from tests.pg import TEST_DATABASE_URL, fresh_schema  # noqa: E402
 
 i18n.install("pt_BR")
@@ -47,7 +47,7 @@ def db_path(tmp_path: Path):
     if TEST_DATABASE_URL is None:
         yield tmp_path / "atende.sqlite3"
         return
-    from app.core.db import close_database
+    from app.core.storage.db import close_database
 
     with fresh_schema() as url:
         yield url
@@ -56,7 +56,7 @@ def db_path(tmp_path: Path):
 
 @pytest.fixture
 def db(db_path: Path):
-    from app.core.db import close_database, open_database
+    from app.core.storage.db import close_database, open_database
 
     database = open_database(db_path)
     yield database
@@ -71,7 +71,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def make_instance(db, clock):
-    from app.core.instances import create_instance
+    from app.core.instances.store import create_instance
 
     def make(name: str = "Loja Centro", **fields):
         data = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core import dialect
+from app.core.storage import dialect
 
 
 def add_failing_trigger(db, verb: str, table: str, condition: str, message: str) -> None:

@@ -19,11 +19,11 @@ import pytest
 
 from app import i18n
 from app.cli import main
-from app.core.config_file import export_config, validate_config
-from app.core.db import close_database, open_database
-from app.core.instances import create_instance, update_instance
-from app.core.sections import all_sections
-from app.core.validation import ValidationError
+from app.core.common.validation import ValidationError
+from app.core.config.file_format import export_config, validate_config
+from app.core.config.registry import all_sections
+from app.core.instances.store import create_instance, update_instance
+from app.core.storage.db import close_database, open_database
 from tests.faults import dump
 
 FIVE_MB = "x" * (5 * 1024 * 1024)

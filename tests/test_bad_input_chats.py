@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from app.cli import main
-from app.core.db import close_database, open_database
-from app.core.instances import create_instance
+from app.core.instances.store import create_instance
+from app.core.storage.db import close_database, open_database
 from tests.faults import dump
 from tests.test_bad_input import FIVE_MB, VALID, assert_reported
 

@@ -92,7 +92,7 @@ def test_spec_collects_every_app_module_and_the_lazy_data(spec_run):
     _namespace, calls = spec_run
     analysis = next(kwargs for name, _a, kwargs in calls if name == "Analysis")
     hidden = analysis["hiddenimports"]
-    for package in ("app", "app.core.migrations", "holidays", "phonenumbers.data"):
+    for package in ("app", "app.core.storage.migrations", "holidays", "phonenumbers.data"):
         assert f"<all of {package}>" in hidden
     assert "tzdata" in hidden and "PySide6.QtSvg" in hidden
     assert analysis["excludes"] == bundle_rules.EXCLUDED_MODULES

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def find_instance(name: str):
     """The instance called `name`, or exit 2 (a name that does not exist is invalid input)."""
-    from app.core.instances import get_by_name
+    from app.core.instances.store import get_by_name
 
     instance = get_by_name(name)
     if instance is None:
@@ -43,7 +43,7 @@ def find_instance(name: str):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.core.chats import parse_chats, upsert_chats
+    from app.core.watcher.chats import parse_chats, upsert_chats
 
     rows, problems = parse_chats(read_input_file(args.file))
     if problems:
@@ -61,8 +61,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from app.core.chats import chat_as_json, chats_query
-    from app.core.closing import with_deadline
+    from app.core.watcher.chats import chat_as_json, chats_query
+    from app.core.watcher.closing import with_deadline
 
     open_db(args)
     instance = find_instance(args.instance)
@@ -96,9 +96,9 @@ def chat_table_header() -> list[str]:
 
 
 def chat_table_row(chat, zone: ZoneInfo) -> list[str]:
-    from app.core.chats import label
-    from app.core.models import from_millis
-    from app.core.phones import format_phone
+    from app.core.instances.phones import format_phone
+    from app.core.storage.models import from_millis
+    from app.core.watcher.chats import label
 
     def when(at: datetime | None) -> str:
         return "—" if at is None else format_datetime(at.astimezone(zone))

@@ -13,7 +13,7 @@ from app.cli import (
     read_input_file,
     write_output,
 )
-from app.core.clock import SystemClock
+from app.core.common.clock import SystemClock
 from app.i18n import _
 
 
@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.core.config_file import dumps, export_config
-    from app.core.instances import get_by_name
+    from app.core.config.file_format import dumps, export_config
+    from app.core.instances.store import get_by_name
 
     open_db(args)
     names = None
@@ -52,8 +52,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.core.config_file import import_config, parse_text
-    from app.core.validation import ValidationError
+    from app.core.common.validation import ValidationError
+    from app.core.config.file_format import import_config, parse_text
 
     text = read_input_file(args.file)
     data, problems = parse_text(text)
@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.core.checks import check_all
+    from app.core.config.checks import check_all
 
     open_db(args)
     problems = check_all()

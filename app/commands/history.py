@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from app.commands.chats import find_instance
-    from app.core.history import event_as_json, events
+    from app.core.audit.history import event_as_json, events
 
     open_db(args)
     instance = find_instance(args.instance) if args.instance is not None else None
@@ -56,14 +56,14 @@ _DEFAULT_ZONE = "America/Sao_Paulo"
 
 
 def _zones() -> dict[int, str]:
-    from app.core.models import Instance
+    from app.core.storage.models import Instance
 
     return dict(Instance.select(Instance.id, Instance.timezone).tuples())
 
 
 def describe_event(event, zone: str) -> list[str]:
     """A history event as text: a heading line, then indented details for closures."""
-    from app.core.render import closing_message_sent
+    from app.core.templates.render import closing_message_sent
 
     when = format_datetime(event.at.astimezone(ZoneInfo(zone)))
     kind = _(KIND_LABELS.get(event.kind, event.kind))

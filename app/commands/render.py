@@ -48,11 +48,11 @@ def parse_moment(text: str, zone: str) -> datetime:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from app.cli import open_db
-    from app.core.clock import SystemClock
-    from app.core.instances import get_by_name
-    from app.core.models import Chat
-    from app.core.render import render_template
-    from app.core.templates import get_by_shortcut
+    from app.core.common.clock import SystemClock
+    from app.core.instances.store import get_by_name
+    from app.core.storage.models import Chat
+    from app.core.templates.render import render_template
+    from app.core.templates.store import get_by_shortcut
 
     open_db(args)
     instance = get_by_name(args.instance)

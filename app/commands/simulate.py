@@ -51,8 +51,8 @@ def parse_instant(text: str, option: str) -> datetime:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from app.cli import open_db
-    from app.core.decision import decide
-    from app.core.instances import get_by_name
+    from app.core.instances.store import get_by_name
+    from app.core.schedule.decision import decide
 
     at = parse_instant(args.at, "--at")
     open_db(args)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli import CliError, invalid, open_db, print_warnings, write_output
-from app.core.clock import SystemClock
+from app.core.common.clock import SystemClock
 from app.i18n import _
 
 
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _instance(args: argparse.Namespace):
-    from app.core.instances import get_by_name
+    from app.core.instances.store import get_by_name
 
     open_db(args)
     instance = get_by_name(args.instance)
@@ -39,8 +39,8 @@ def _instance(args: argparse.Namespace):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.core.templates_csv import import_csv
-    from app.core.validation import ValidationError
+    from app.core.common.validation import ValidationError
+    from app.core.templates.csv_file import import_csv
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -64,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.core.templates_csv import export_csv
+    from app.core.templates.csv_file import export_csv
 
     write_output(args.output, export_csv(_instance(args).id))
     return 0

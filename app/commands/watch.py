@@ -8,7 +8,7 @@ closing while any one of them is on.
 
 Between passes it sleeps until the next deadline (at most a minute, so clock jumps and
 suspend are caught), waking at once when another process commits to the database (a
-`chats import`, a settings change in the window): `app.core.changes` tells so without
+`chats import`, a settings change in the window): `app.core.storage.changes` tells so without
 reading any table.
 """
 
@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.cli import EXIT_FAILURE, CliError, open_db
-from app.core.clock import Clock, SystemClock, format_instant, parse_instant
+from app.core.common.clock import Clock, SystemClock, format_instant, parse_instant
 from app.i18n import _, ngettext
 
 CHANGE_POLL_SECONDS = 1.0
@@ -65,7 +65,7 @@ def closed_message(count: int) -> str:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from app.core.lock import FileLock, watcher_lock_path
+    from app.core.storage.lock import FileLock, watcher_lock_path
     from app.paths import resolve_db_path
 
     start = None
@@ -86,7 +86,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         raise CliError(message.format(pid=pid if pid is not None else "?"), EXIT_FAILURE)
     try:
         if args.once:
-            from app.core.closing import close_due
+            from app.core.watcher.closing import close_due
 
             now = start or SystemClock().now()
             print(closed_message(close_due(now).total))
@@ -107,7 +107,7 @@ def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
     """Pass, sleep until the next deadline (≤ 60 s or until the DB changes), repeat."""
     from peewee import OperationalError
 
-    from app.core.closing import next_wake_delay, watcher_pass
+    from app.core.watcher.closing import next_wake_delay, watcher_pass
 
     while True:
         try:
@@ -134,7 +134,7 @@ class ChangeWaiter:
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        from app.core.changes import ChangeMonitor
+        from app.core.storage.changes import ChangeMonitor
 
         self.sleep, self.monotonic = sleep, monotonic
         self.monitor = ChangeMonitor(db)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.core.postgres import masked
+from app.core.storage.postgres import masked
 from app.i18n import _
 from app.paths import data_dir, resources_dir
 

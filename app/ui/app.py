@@ -114,7 +114,7 @@ def run_gui(args: Namespace) -> int:
             if not finish_loading(args, session, context, window):
                 app.exit(session.exit_code)
         except Exception as exc:  # an empty window over an unopened database: explain, end
-            from app.core.db_errors import storage_failure_message
+            from app.core.storage.errors import storage_failure_message
 
             reporter.logger.exception("start-up failed")
             session.show_error(
@@ -157,7 +157,7 @@ def finish_loading(args: Namespace, session, context, window) -> bool:
     if server:
         window.statusBar().clearMessage()
     if getattr(args, "demo", False):
-        from app.core.demo import populate_if_empty
+        from app.demo.instances import populate_if_empty
 
         populate_if_empty(context.clock)
     from app.ui.change_poller import start_change_poller

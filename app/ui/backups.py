@@ -1,7 +1,7 @@
 """Backups in the window: the daily backup while the app runs, and "Restaurar backup…".
 
 The rules (when a backup is due, how many are kept, how a restore is made safe) live in
-`app.core.backup`; this module only drives them with a timer and shows them.
+`app.core.storage.backup`; this module only drives them with a timer and shows them.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.backup import Backup, BackupError, daily_backup_if_due, list_backups
-from app.core.clock import Clock
+from app.core.common.clock import Clock
+from app.core.storage.backup import Backup, BackupError, daily_backup_if_due, list_backups
 from app.i18n import _, format_date, format_number, format_relative, format_time
 
 CHECK_INTERVAL_MS = 60 * 60 * 1000  # an hour: a day is never missed while the app runs

@@ -1,6 +1,6 @@
 """Changes made elsewhere (another desk, a CLI command) appear without restarting.
 
-Every few seconds a QTimer asks `app.core.changes` whether someone else committed to the
+Every few seconds a QTimer asks `app.core.storage.changes` whether someone else committed to the
 database — on SQLite one `PRAGMA data_version`, on PostgreSQL a look at the notifications
 already on the socket, no query — and turns the answer into the context's signals: Home
 lists the instances again, pages without unsaved edits reload, the watcher re-arms.
@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.core.changes import CHATS, INSTANCES, SETTINGS, ChangeMonitor
+from app.core.storage.changes import CHATS, INSTANCES, SETTINGS, ChangeMonitor
 from app.ui.context import AppContext
 
 log = logging.getLogger(__name__)

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.config_transfer import CREATE, ImportPlan
-from app.core.models import Instance
-from app.core.sections import all_sections
-from app.core.validation import Problem
+from app.core.common.validation import Problem
+from app.core.config.registry import all_sections
+from app.core.config.transfer import CREATE, ImportPlan
+from app.core.storage.models import Instance
 from app.i18n import _, ngettext
 
 REPLACE_EXISTING = "replace"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from app.core.clock import Clock
+    from app.core.common.clock import Clock
 
 
 class AppContext(QObject):
@@ -34,7 +34,7 @@ class AppContext(QObject):
     def clock(self) -> Clock:
         """The given clock, else the system's (made on first use: after the first frame)."""
         if self._clock is None:
-            from app.core.clock import SystemClock
+            from app.core.common.clock import SystemClock
 
             self._clock = SystemClock()
         return self._clock

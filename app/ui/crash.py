@@ -17,7 +17,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from app.core.db_errors import storage_failure_message
+from app.core.storage.errors import storage_failure_message
 from app.i18n import _
 from app.paths import data_dir
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.core import postgres
-from app.core.db import DatabaseOpenError
+from app.core.storage import postgres
+from app.core.storage.db import DatabaseOpenError
 from app.i18n import _
 
 

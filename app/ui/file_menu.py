@@ -14,15 +14,21 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from app.core import backup as core_backup
-from app.core.config_file import dumps, export_config, import_config, parse_text, validate_config
-from app.core.config_transfer import ImportPlan, copy_sections, plan_import, without_existing
-from app.core.db import storage_failure_message
-from app.core.files import read_text, safe_file_name, write_text_atomic
-from app.core.instances import list_instances
-from app.core.models import Instance
-from app.core.restore import restore_backup
-from app.core.validation import Problem, ValidationError, errors
+from app.core.common.files import read_text, safe_file_name, write_text_atomic
+from app.core.common.validation import Problem, ValidationError, errors
+from app.core.config.file_format import (
+    dumps,
+    export_config,
+    import_config,
+    parse_text,
+    validate_config,
+)
+from app.core.config.transfer import ImportPlan, copy_sections, plan_import, without_existing
+from app.core.instances.store import list_instances
+from app.core.storage import backup as core_backup
+from app.core.storage.db import storage_failure_message
+from app.core.storage.models import Instance
+from app.core.storage.restore import restore_backup
 from app.i18n import _, format_datetime, ngettext
 from app.ui.config_dialogs import (
     KEEP_EXISTING,

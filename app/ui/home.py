@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.plans import plan_label
+from app.core.instances.plans import plan_label
 from app.i18n import N_, _
 from app.ui.context import AppContext
 from app.ui.icons import icon
 from app.ui.widgets.table import read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window's first frame (MainWindow.load)
-    from app.core.models import Instance
+    from app.core.storage.models import Instance
     from app.ui.instance_dialog import InstanceDialog
     from app.ui.widgets.empty_state import EmptyState
 
@@ -40,8 +40,8 @@ class InstancesModel(QStandardItemModel):
         self.rows: list[Instance] = []
 
     def reload(self) -> None:
-        from app.core.instances import list_instances
-        from app.core.phones import format_phone
+        from app.core.instances.phones import format_phone
+        from app.core.instances.store import list_instances
 
         self.rows = list_instances()
         self.setRowCount(0)
@@ -178,7 +178,7 @@ class HomePage(QWidget):
         instance = self.selected()
         if instance is None:
             return
-        from app.core.instances import duplicate_instance
+        from app.core.config.transfer import duplicate_instance
 
         copy = duplicate_instance(instance, self.context.clock)
         self.reload(copy.id)
@@ -203,7 +203,7 @@ class HomePage(QWidget):
         instance = self.selected()
         if instance is None or not self.confirm_delete(instance):
             return
-        from app.core.instances import delete_instance
+        from app.core.instances.store import delete_instance
 
         delete_instance(instance, self.context.clock)
         self.reload()

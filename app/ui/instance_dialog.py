@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.clock import Clock
-from app.core.instances import NAME_MAX, create_instance, update_instance, validate_fields
-from app.core.models import Instance
-from app.core.phones import format_phone
-from app.core.plans import PLANS, plan_label
-from app.core.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
-from app.core.validation import ValidationError, errors
-from app.core.versioning import ConflictError
+from app.core.common.clock import Clock
+from app.core.common.validation import ValidationError, errors
+from app.core.config.versioning import ConflictError
+from app.core.instances.phones import format_phone
+from app.core.instances.plans import PLANS, plan_label
+from app.core.instances.store import NAME_MAX, create_instance, update_instance, validate_fields
+from app.core.instances.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
+from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.accessibility import name_buttons
 from app.ui.widgets.field_error import FieldError

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import Instance
-from app.core.phones import format_phone
-from app.core.plans import plan_label
+from app.core.instances.phones import format_phone
+from app.core.instances.plans import plan_label
+from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.icons import icon

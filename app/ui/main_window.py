@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
             self._quitting = False
 
     def close_action(self) -> CloseAction:
-        from app.core.status import auto_close_enabled_anywhere
+        from app.core.desktop.status import auto_close_enabled_anywhere
         from app.ui.tray import close_action
 
         watcher = getattr(self.context, "watcher", None)

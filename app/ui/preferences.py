@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import autostart
+from app.core.desktop import autostart
 from app.i18n import _
 from app.paths import default_db_path
 from app.ui import theme

@@ -76,8 +76,8 @@ def data_checks() -> list[str]:
 
     import holidays
 
-    from app.core.phones import format_phone
-    from app.core.timezones import all_zones
+    from app.core.instances.phones import format_phone
+    from app.core.instances.timezones import all_zones
     from app.i18n import format_date, format_duration
 
     brazil = holidays.country_holidays("BR", years=2025, language="pt_BR")

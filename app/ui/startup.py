@@ -16,20 +16,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.core.db_errors import (
+from app.core.storage.errors import (
     DatabaseOpenError,
     NewerSchemaError,
     UnwritableDatabaseError,
     check_writable,
 )
-from app.core.lock import FileLock, app_lock_path, lock_base
+from app.core.storage.lock import FileLock, app_lock_path, lock_base
 from app.i18n import _, format_datetime
 from app.paths import is_database_url
 
 if TYPE_CHECKING:  # backups, Peewee and QtNetwork load after the window's first frame
     from PySide6.QtNetwork import QLocalServer
 
-    from app.core.backup import Backup
+    from app.core.storage.backup import Backup
 
 SHOW = b"show\n"
 ACK = b"ok\n"
@@ -46,7 +46,7 @@ def server_name(db_path: Path | str) -> str:
 
 
 def _masked(db_path: Path | str) -> str:
-    from app.core.postgres import masked  # a URL's password never reaches a message
+    from app.core.storage.postgres import masked  # a URL's password never reaches a message
 
     return masked(db_path)
 
@@ -189,9 +189,9 @@ class Session:
     def open(self) -> bool:
         """Open the database; on failure explain it and offer a backup, until it opens."""
         from app import __version__
-        from app.core.backup import BackupError, latest_usable_backup, list_backups
-        from app.core.db import open_database
-        from app.core.restore import restore_backup
+        from app.core.storage.backup import BackupError, latest_usable_backup, list_backups
+        from app.core.storage.db import open_database
+        from app.core.storage.restore import restore_backup
 
         logging.getLogger("atende").info(
             "Atende %s starting on %s", __version__, _masked(self.db_path)

@@ -107,7 +107,7 @@ class Tray(QObject):
         self.refresh()
 
     def status_text(self) -> str:
-        from app.core import status  # the database layer: loaded after the first frame
+        from app.core.desktop import status  # the database layer: loaded after the first frame
 
         watcher = getattr(self.context, "watcher", None)
         return watcher_status(

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from app.core.lock import FileLock, watcher_lock_path
+from app.core.storage.lock import FileLock, watcher_lock_path
 from app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ SPIN_GUARD_MS = 250
 
 
 class WatcherCore(Protocol):
-    """What the watcher needs from core (`app.core.closing`); tests pass a counting wrapper."""
+    """What the watcher needs from core (`app.core.watcher.closing`); tests pass a counting wrapper."""
 
     def next_due_at(self) -> datetime | None: ...
 
@@ -41,7 +41,7 @@ class WatcherCore(Protocol):
 
 
 def default_core() -> WatcherCore:
-    from app.core import closing
+    from app.core.watcher import closing
 
     return closing  # type: ignore[return-value]
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.demo import populate_if_empty
+from app.demo.instances import populate_if_empty
 from app.i18n import _
 from app.paths import resources_dir
 from app.ui.context import AppContext

@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def atende(db_path, capsys):
     from app.cli import main
-    from app.core.db import close_database
+    from app.core.storage.db import close_database
 
     def run(*args: str) -> tuple[int, str, str]:
         capsys.readouterr()

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from app.core.models import AutoCloseSettings, Chat
+from app.core.storage.models import AutoCloseSettings, Chat
 from tests.commands import cli_fixture
 
 atende = cli_fixture.atende  # the fixture, shared by the CLI tests

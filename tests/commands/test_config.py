@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app.cli import main
-from app.core.db import close_database
+from app.core.storage.db import close_database
 
 
 def run(capsys, *argv):
@@ -24,9 +24,9 @@ def test_export_import_round_trip_between_databases(tmp_path, capsys):
     code, out, err = run(capsys, "--db", str(src), "export")
     assert code == 0 and json.loads(out) == config
     # Create instances through the CLI import of a file exported from a populated DB.
-    from app.core.clock import SystemClock
-    from app.core.db import open_database
-    from app.core.demo import populate_if_empty
+    from app.core.common.clock import SystemClock
+    from app.core.storage.db import open_database
+    from app.demo.instances import populate_if_empty
 
     open_database(src)
     populate_if_empty(SystemClock())
@@ -95,9 +95,9 @@ def test_export_unknown_instance_is_exit_2(tmp_path, capsys):
 
 def test_check_reports_warnings_with_exit_0(tmp_path, capsys):
     db = str(tmp_path / "a.sqlite3")
-    from app.core.clock import SystemClock
-    from app.core.db import open_database
-    from app.core.demo import populate_if_empty
+    from app.core.common.clock import SystemClock
+    from app.core.storage.db import open_database
+    from app.demo.instances import populate_if_empty
 
     open_database(db)
     populate_if_empty(SystemClock())
@@ -136,8 +136,8 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
     root = Path(__file__).resolve().parents[2]
     db = tmp_path / "a.sqlite3"
     code = (
-        "import sys; from app.cli import main; from app.core.db import open_database;"
-        "from app.core.demo import populate_if_empty; from app.core.clock import SystemClock;"
+        "import sys; from app.cli import main; from app.core.storage.db import open_database;"
+        "from app.demo.instances import populate_if_empty; from app.core.common.clock import SystemClock;"
         "from app import i18n; i18n.install();"
         f"db = open_database({str(db)!r}); populate_if_empty(SystemClock());"
         # far more than a pipe buffer (64 KiB), so the writer really meets the closed pipe

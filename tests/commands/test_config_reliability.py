@@ -11,10 +11,10 @@ import textwrap
 import pytest
 
 from app.cli import main
-from app.core import db as core_db
-from app.core.config_file import dumps, export_config
-from app.core.db import close_database, open_database
-from app.core.instances import create_instance
+from app.core.config.file_format import dumps, export_config
+from app.core.instances.store import create_instance
+from app.core.storage import db as core_db
+from app.core.storage.db import close_database, open_database
 from tests.faults import dump, fill_disk
 
 BASE = {"phone": "+5511912345678", "plan": "intermediario", "timezone": "America/Sao_Paulo"}
@@ -54,8 +54,8 @@ def exported(db_path) -> str:
 CHILD = textwrap.dedent(
     """
     import sys
-    from app.core import history
-    from app.core.db import database
+    from app.core.audit import history
+    from app.core.storage.db import database
 
     real_record = history.record
     calls = 0
@@ -186,7 +186,7 @@ def test_export_to_a_file_replaces_it_whole(db_path, old_config, tmp_path):
 def test_a_damaged_database_is_one_stderr_line_naming_the_backup(db_path, old_config, capsys):
     from datetime import UTC, datetime
 
-    from app.core.backup import backup_database
+    from app.core.storage.backup import backup_database
 
     backup = backup_database(db_path, "daily", datetime(2025, 3, 12, 13, 0, tzinfo=UTC))
     db_path.write_bytes(b"garbage" * 1000)
@@ -199,7 +199,7 @@ def test_a_damaged_database_is_one_stderr_line_naming_the_backup(db_path, old_co
 
 @pytest.mark.sqlite_only("the SQLite file: WAL, page limits, file locks, damaged or newer files")
 def test_a_newer_database_is_one_stderr_line(db_path, old_config, capsys):
-    from app.core.migrations import LATEST_VERSION
+    from app.core.storage.migrations import LATEST_VERSION
 
     con = sqlite3.connect(db_path)
     con.execute("INSERT INTO schema_version VALUES (?)", (LATEST_VERSION + 1,))

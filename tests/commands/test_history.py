@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from app.core import closing, priority
-from app.core.models import AutoCloseSettings, Chat
+from app.core.instances import priority
+from app.core.storage.models import AutoCloseSettings, Chat
+from app.core.watcher import closing
 from tests.commands import cli_fixture
 
 atende = cli_fixture.atende  # the fixture, shared by the CLI tests

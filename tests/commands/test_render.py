@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.cli import main
-from app.core import templates
-from app.core.models import Chat
+from app.core.storage.models import Chat
+from app.core.templates import store as templates
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from app.cli import main
-from app.core import priority, schedule
+from app.core.instances import priority
+from app.core.schedule import store as schedule
 from tests.commands import cli_fixture
 
 atende = cli_fixture.atende  # the fixture, shared by the CLI tests

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.commands import watch
-from app.core.lock import FileLock, watcher_lock_path
-from app.core.models import AutoCloseSettings, Chat
+from app.core.storage.lock import FileLock, watcher_lock_path
+from app.core.storage.models import AutoCloseSettings, Chat
 from tests.commands import cli_fixture
 
 atende = cli_fixture.atende  # the fixture, shared by the CLI tests

@@ -163,7 +163,7 @@ def describe(widget: QWidget) -> str:
 
 def database_strings() -> set[str]:
     """Every text stored in the database: names, phones, template titles, chat names…"""
-    from app.core.db import database
+    from app.core.storage.db import database
 
     found: set[str] = set()
     tables = database.get_tables()  # SQLite or PostgreSQL

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from app.core.demo import populate_if_empty
-from app.core.instances import get_by_name
+from app.core.instances.store import get_by_name
+from app.demo.instances import populate_if_empty
 from app.ui.home import HomePage
 from app.ui.instance_dialog import InstanceDialog
 from app.ui.instance_view import InstanceView

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.core import backup as core
-from app.core.backup import backup_database, list_backups
+from app.core.storage import backup as core
+from app.core.storage.backup import backup_database, list_backups
 from app.i18n import format_date
 from app.ui.backups import DailyBackup, RestoreBackupDialog, describe_backup
 

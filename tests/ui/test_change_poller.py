@@ -6,8 +6,8 @@ import select
 
 import pytest
 
-from app.core import dialect
-from app.core.db import database
+from app.core.storage import dialect
+from app.core.storage.db import database
 from app.ui.change_poller import ChangePoller
 from app.ui.main_window import MainWindow
 from tests.pg import other_connection, placeholder

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from app.core.config_file import export_config
-from app.core.config_transfer import plan_import
-from app.core.models import Instance
-from app.core.sections import all_sections
-from app.core.validation import Problem
+from app.core.common.validation import Problem
+from app.core.config.file_format import export_config
+from app.core.config.registry import all_sections
+from app.core.config.transfer import plan_import
+from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.config_dialogs import (
     KEEP_EXISTING,

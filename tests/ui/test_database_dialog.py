@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
 
 from app import paths
-from app.core import postgres
+from app.core.storage import postgres
 from app.ui.database_dialog import DatabaseDialog
 from app.ui.main_window import MainWindow
 from tests.pg import TEST_DATABASE_URL

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.backup import backup_database, list_backups
-from app.core.config_file import dumps, export_config
-from app.core.config_transfer import CREATE, REPLACE
-from app.core.models import Instance
+from app.core.config.file_format import dumps, export_config
+from app.core.config.transfer import CREATE, REPLACE
+from app.core.storage.backup import backup_database, list_backups
+from app.core.storage.models import Instance
 from app.ui.config_dialogs import KEEP_EXISTING, REPLACE_EXISTING
 from app.ui.context import AppContext
 from app.ui.main_window import MainWindow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
-from app.core.models import Instance
+from app.core.storage.models import Instance
 from app.ui.home import HomePage
 from app.ui.instance_dialog import InstanceDialog
 from tests.ui.conftest import find
@@ -140,8 +140,8 @@ def test_an_error_under_a_field_never_squeezes_the_fields(qtbot, context):
 def test_an_edit_over_someone_elses_keeps_the_typed_values_and_says_what_is_stored(
     qtbot, context, make_instance, clock
 ):
-    from app.core.instances import update_instance
-    from app.core.models import Instance
+    from app.core.instances.store import update_instance
+    from app.core.storage.models import Instance
 
     shop = make_instance("Padaria")
     home = HomePage(context)
@@ -173,8 +173,8 @@ def test_an_edit_over_someone_elses_keeps_the_typed_values_and_says_what_is_stor
 def test_an_edit_of_an_instance_someone_else_deleted_closes_the_dialog(
     qtbot, context, make_instance, clock
 ):
-    from app.core.instances import delete_instance
-    from app.core.models import Instance
+    from app.core.instances.store import delete_instance
+    from app.core.storage.models import Instance
 
     shop = make_instance("Padaria")
     home = HomePage(context)

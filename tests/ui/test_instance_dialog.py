@@ -14,7 +14,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from app import i18n; i18n.install()
 from app.ui.app import create_application
 app = create_application()
-from app.core.clock import SystemClock
+from app.core.common.clock import SystemClock
 from app.ui.instance_dialog import InstanceDialog
 for _ in range(3):
     dialog = InstanceDialog(SystemClock())

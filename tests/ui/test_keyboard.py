@@ -79,7 +79,7 @@ def test_ctrl_f_on_the_history_page(qtbot, context, make_instance):
 
 
 def test_ctrl_f_on_the_templates_page(qtbot, context, make_instance, clock):
-    from app.core.models import Template
+    from app.core.storage.models import Template
 
     window, view = open_instance(qtbot, context, make_instance)
     Template.create(

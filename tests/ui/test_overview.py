@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QDialog
 
-from app.core import priority
-from app.core.models import AutoCloseSettings, Chat, Instance, Template
+from app.core.instances import priority
+from app.core.storage.models import AutoCloseSettings, Chat, Instance, Template
 from app.ui.instance_view import InstanceView
 from app.ui.pages.overview import INSTANCE, OverviewPage, page_for_path
 
@@ -110,7 +110,7 @@ def test_a_problem_in_the_instance_fields_opens_the_instance_dialog(qtbot, conte
 
 
 def test_agenda_card_and_its_warning_jump_to_business_hours(qtbot, context, make_instance, clock):
-    from app.core import schedule
+    from app.core.schedule import store as schedule
 
     inst = make_instance()
     values = schedule.default_values()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.models import Instance
+from app.core.storage.models import Instance
 from app.ui.instance_view import InstanceView
 from app.ui.main_window import MainWindow
 from app.ui.pages.priority import PriorityPage

@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
-from app.core import history, priority, schedule
+from app.core.audit import history
+from app.core.instances import priority
+from app.core.schedule import store as schedule
 from app.ui.pages import PAGES
 from app.ui.pages.schedule import WALL, SchedulePage
 from app.ui.widgets.time_field import TimeField

@@ -29,7 +29,7 @@ def spy(widget, callback):
     def at_first_paint():
         if not reported:
             reported.append(True)
-            heavy = [m for m in ("peewee", "phonenumbers", "babel", "holidays", "app.core.db")
+            heavy = [m for m in ("peewee", "phonenumbers", "babel", "holidays", "app.core.storage.db")
                      if m in sys.modules]
             print("heavy_at_first_frame=" + ",".join(heavy))
             print("db_exists_at_first_frame=" + str(int(os.path.exists(sys.argv[2]))))
@@ -176,7 +176,7 @@ def test_before_it_loads_the_window_offers_nothing_that_needs_the_database(qtbot
 def test_a_loaded_window_has_its_rows_and_no_status_strip(tmp_path, qtbot):
     from PySide6.QtWidgets import QStatusBar
 
-    from app.core.db import close_database
+    from app.core.storage.db import close_database
     from app.ui.app import finish_loading
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.core import migrations
-from app.core.backup import backup_database, list_backups
-from app.core.db import NewerSchemaError, close_database, open_database
-from app.core.instances import create_instance
-from app.core.lock import FileLock, app_lock_path
-from app.core.models import Instance
+from app.core.instances.store import create_instance
+from app.core.storage import migrations
+from app.core.storage.backup import backup_database, list_backups
+from app.core.storage.db import NewerSchemaError, close_database, open_database
+from app.core.storage.lock import FileLock, app_lock_path
+from app.core.storage.models import Instance
 from app.ui.startup import CHOOSE_BACKUP, QUIT, RESTORE_LATEST, Session, SingleInstance
 from tests.faults import read_only
 
@@ -223,8 +223,8 @@ def test_a_read_only_folder_is_explained_without_creating_anything(tmp_path, ses
 
 @pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_the_recovery_box_speaks_portuguese(db_path, with_backup, qtbot):
-    from app.core.backup import latest_usable_backup
-    from app.core.db import CorruptDatabaseError
+    from app.core.storage.backup import latest_usable_backup
+    from app.core.storage.db import CorruptDatabaseError
 
     session = Session(db_path)
     seen = []

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from app.core import templates
-from app.core.models import Chat, Template
+from app.core.storage.models import Chat, Template
+from app.core.templates import store as templates
 from app.ui.context import AppContext
 from app.ui.pages.templates import TemplatesPage
 

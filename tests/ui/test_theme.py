@@ -119,7 +119,7 @@ def test_a_stored_garbage_theme_falls_back_to_system():
 
 
 def test_preferences_dialog_switches_start_with_the_system(qtbot, context, tmp_path, monkeypatch):
-    monkeypatch.setattr("app.core.autostart.supported", lambda platform=None: True)
+    monkeypatch.setattr("app.core.desktop.autostart.supported", lambda platform=None: True)
     entry = tmp_path / "autostart" / "atende.desktop"
     dialog = PreferencesDialog(db_path=tmp_path / "x.sqlite3", autostart_file=entry)
     qtbot.addWidget(dialog)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
-from app.core.models import AutoCloseSettings
+from app.core.storage.models import AutoCloseSettings
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.tray import CloseAction, Tray, close_action, closed_notification, watcher_status

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from app.core import auto_close, closing
-from app.core.db import database
-from app.core.lock import FileLock, watcher_lock_path
-from app.core.models import Chat
+from app.core.storage.db import database
+from app.core.storage.lock import FileLock, watcher_lock_path
+from app.core.storage.models import Chat
+from app.core.watcher import auto_close, closing
 from app.ui.context import AppContext
 from app.ui.watcher import MAX_WAIT_MS, RETRY_MS, Watcher, start_watcher
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
-from app.core.models import Instance
+from app.core.storage.models import Instance
 from app.ui.main_window import MainWindow
 from tests.ui.conftest import find
 

@@ -1,6 +1,6 @@
 """Encerramento automático (SPEC §6): enable, time limit, the two kinds, closing message.
 
-Labels, bounds, presets and rules come from `app.core.auto_close`; this page only lays
+Labels, bounds, presets and rules come from `app.core.watcher.auto_close`; this page only lays
 them out and reports what core says under each field.
 """
 
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from app.core import auto_close as core
-from app.core.template_syntax import CONTENT_MAX, VARIABLES
-from app.core.validation import Problem
+from app.core.common.validation import Problem
+from app.core.templates.syntax import CONTENT_MAX, VARIABLES
+from app.core.watcher import auto_close as core
 from app.i18n import N_, _, format_number
 from app.ui.pages.base import SettingsPage
 from app.ui.widgets.switch import Switch

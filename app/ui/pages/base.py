@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import versioning
-from app.core.models import Instance
-from app.core.validation import Problem, ValidationError, errors
+from app.core.common.validation import Problem, ValidationError, errors
+from app.core.config import versioning
+from app.core.config.registry import section
+from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.icons import icon
@@ -158,7 +159,7 @@ class SettingsPage(Page):
     - `check(values) -> list[Problem]` — core validation (paths match `error_labels`);
     - `write(values)` — save through core (raise ValidationError on refusal), passing
       `expect=self.expectation` so a save over someone else's change is refused;
-    - `section_key` — the config section the page edits (`app.core.sections`).
+    - `section_key` — the config section the page edits (`app.core.config.section`).
     Call `self.changed()` whenever an input changes.
     """
 
@@ -242,7 +243,7 @@ class SettingsPage(Page):
         self._loading = True
         try:
             if self.section_key is not None:  # before the values: see versioning.expect
-                self.expectation = versioning.expect(self.instance_id, self.section_key)
+                self.expectation = versioning.expect(self.instance_id, section(self.section_key))
             self._loaded = self.stored_values()
             self.show_values(self._loaded)
         finally:

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from app.core import auto_close, chat_listing, chats, closing
-from app.core.decision import describe_moment
-from app.core.models import Chat, from_millis
-from app.core.phones import format_phone, format_phone_national
+from app.core.instances.phones import format_phone, format_phone_national
+from app.core.schedule.decision import describe_moment
+from app.core.storage.models import Chat, from_millis
+from app.core.watcher import auto_close, chat_listing, chats, closing
 from app.i18n import (
     N_,
     _,

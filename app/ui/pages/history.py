@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
 )
 
-from app.core import chats, history_filters
-from app.core.models import HistoryEvent
-from app.core.render import closing_message_sent
+from app.core.audit import history_filters
+from app.core.storage.models import HistoryEvent
+from app.core.templates.render import closing_message_sent
+from app.core.watcher import chats
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
 from app.ui.widgets.lazy_model import LazyQueryModel

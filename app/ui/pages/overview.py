@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
 
-from app.core.status import Overview, instance_overview
-from app.core.validation import Problem
+from app.core.common.validation import Problem
+from app.core.desktop.status import Overview, instance_overview
 from app.i18n import N_, _, format_duration, format_number, format_relative, ngettext
 from app.ui.icons import icon
 from app.ui.pages import PAGES

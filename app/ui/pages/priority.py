@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
-from app.core import priority
-from app.core.plans import allows_prioritize, plan_label
-from app.core.validation import Problem
+from app.core.common.validation import Problem
+from app.core.instances import priority
+from app.core.instances.plans import allows_prioritize, plan_label
 from app.i18n import N_, _
 from app.ui.pages.base import SettingsPage
 from app.ui.widgets.switch import Switch

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from app.core import schedule
-from app.core.agenda import WEEKDAY_KEYS, Agenda, agenda_from_values, parse_time
-from app.core.decision import DEFER, SEND, decide, describe_moment, status_line
-from app.core.opening import is_open
-from app.core.schedule_validation import format_hours, validate_schedule
-from app.core.validation import Problem, errors
+from app.core.common.validation import Problem, errors
+from app.core.schedule import store as schedule
+from app.core.schedule.agenda import WEEKDAY_KEYS, Agenda, agenda_from_values, parse_time
+from app.core.schedule.decision import DEFER, SEND, decide, describe_moment, status_line
+from app.core.schedule.opening import is_open
+from app.core.schedule.validation import format_hours, validate_schedule
 from app.i18n import N_, _, format_time, weekday_name
 from app.ui.pages.base import SettingsPage
 from app.ui.widgets.day_editor import DayEditor

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import templates as core
-from app.core import versioning
-from app.core.models import Chat, Instance, Template
-from app.core.render import chat_choices, render_text, variable_values
-from app.core.template_fields import FIELDS
-from app.core.validation import ValidationError
+from app.core.common.validation import ValidationError
+from app.core.config import versioning
+from app.core.storage.models import Chat, Instance, Template
+from app.core.templates import store as core
+from app.core.templates.fields import FIELDS
+from app.core.templates.render import chat_choices, render_text, variable_values
 from app.i18n import N_, _, format_time
 from app.ui.pages.base import Page, show_edit_state
 from app.ui.pages.templates_io import TemplatesFileActions

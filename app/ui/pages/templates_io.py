@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.core import templates_csv
-from app.core.files import write_bytes_atomic
-from app.core.text import fold
-from app.core.validation import Problem, ValidationError
+from app.core.common.files import write_bytes_atomic
+from app.core.common.text import fold
+from app.core.common.validation import Problem, ValidationError
+from app.core.templates import csv_file as templates_csv
 from app.i18n import _
 
 CSV_FILTER = "CSV (*.csv *.txt)"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.agenda import format_minutes
-from app.core.validation import Problem
+from app.core.common.validation import Problem
+from app.core.schedule.agenda import format_minutes
 from app.i18n import N_, _
 from app.ui.icons import icon
 from app.ui.widgets.field_error import FieldError

@@ -7,7 +7,12 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.core.agenda import HOLIDAY_COUNTRY, interval_text, subdivision_names, upcoming_holidays
+from app.core.schedule.agenda import (
+    HOLIDAY_COUNTRY,
+    interval_text,
+    subdivision_names,
+    upcoming_holidays,
+)
 from app.i18n import N_, _, format_date, weekday_name
 from app.ui.widgets.day_editor import QuietComboBox
 

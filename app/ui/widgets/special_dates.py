@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.validation import Problem
+from app.core.common.validation import Problem
 from app.i18n import _
 from app.ui.icons import icon
 from app.ui.widgets.day_editor import DayEditor

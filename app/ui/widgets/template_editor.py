@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.template_syntax import CONTENT_MAX, VARIABLES, normalize_content
-from app.core.validation import Problem
+from app.core.common.validation import Problem
+from app.core.templates.syntax import CONTENT_MAX, VARIABLES, normalize_content
 from app.i18n import _, format_number
 from app.ui.widgets.field_error import FieldError
 from app.ui.widgets.variable_highlighter import VariableHighlighter

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.templates import TemplateRow, matching, search_key
+from app.core.templates.store import TemplateRow, matching, search_key
 from app.i18n import _, ngettext
 from app.ui.theme import current_colors
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from app.core.agenda import DAY_MINUTES, format_minutes, parse_time
+from app.core.schedule.agenda import DAY_MINUTES, format_minutes, parse_time
 from app.i18n import _
 
 STEP_MINUTES = 5

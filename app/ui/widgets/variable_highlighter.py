@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from app.core.template_syntax import VARIABLES, variables_in
+from app.core.templates.syntax import VARIABLES, variables_in
 from app.ui.theme import current_colors, theme_manager
 
 _BRACES = re.compile(r"\{\{|\}\}")

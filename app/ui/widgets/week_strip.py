@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.core.agenda import DAY_MINUTES, interval_text
+from app.core.schedule.agenda import DAY_MINUTES, interval_text
 from app.i18n import _, weekday_name
 from app.ui.theme import current_colors
 

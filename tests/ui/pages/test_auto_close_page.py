@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from app.core import auto_close
-from app.core.models import AutoCloseSettings, HistoryEvent
+from app.core.storage.models import AutoCloseSettings, HistoryEvent
+from app.core.watcher import auto_close
 from app.ui.pages.auto_close import AutoClosePage
 from app.ui.widgets.switch import Switch
 from tests.ui.conftest import find

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from app.core import auto_close
-from app.core.models import Chat
+from app.core.storage.models import Chat
+from app.core.watcher import auto_close
 from app.ui.pages.chats import ChatsModel, ChatsPage, format_countdown, format_moment
 from tests.ui.conftest import find
 

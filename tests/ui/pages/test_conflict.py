@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from app.core import auto_close, priority
-from app.core.models import HistoryEvent, Instance
+from app.core.instances import priority
+from app.core.storage.models import HistoryEvent, Instance
+from app.core.watcher import auto_close
 from app.ui.pages.auto_close import AutoClosePage
 from app.ui.widgets.switch import Switch
 from tests.ui.conftest import find

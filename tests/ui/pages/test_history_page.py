@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from app.core import auto_close, closing
-from app.core.models import Chat
+from app.core.storage.models import Chat
+from app.core.watcher import auto_close, closing
 from app.ui.pages.history import HistoryPage
 from tests.ui.conftest import find
 

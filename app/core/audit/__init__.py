@@ -1,0 +1,1 @@
+"""The history (audit log): recording configuration changes and closures, reading them back."""

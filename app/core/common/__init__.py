@@ -1,0 +1,1 @@
+"""Small pieces every wing uses: problems, the clock, text, strict JSON, safe file writes."""

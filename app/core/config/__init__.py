@@ -1,0 +1,1 @@
+"""An instance's configuration: the section protocol and its save, registry, file, copies."""

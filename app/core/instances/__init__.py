@@ -1,0 +1,1 @@
+"""Instances (one WhatsApp number each): plans, phones, time zones, Priorizar atendimento."""

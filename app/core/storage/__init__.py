@@ -1,0 +1,1 @@
+"""The database: connection, dialects, models, migrations, backup/restore, locks, change notices."""

@@ -1,0 +1,181 @@
+"""The database: a Peewee proxy, SQLite pragmas, opening with clear errors, migrations.
+
+`database` is the one piece of global state the core keeps (STYLE: the DB proxy). Opening a
+file checks that it really is SQLite before Peewee touches it, so a wrong or damaged file is
+reported in Portuguese and left untouched, never replaced by a silent empty database.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from peewee import Database, DatabaseProxy, SqliteDatabase
+
+# The errors and checks live in db_errors (Peewee-free); callers may import them from here.
+from app.core.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseOpenError,
+    NewerSchemaError,  # noqa: F401
+    UnwritableDatabaseError,
+    check_writable,
+    read_only_folder_message,
+    storage_failure_message,  # noqa: F401
+)
+from app.i18n import _
+
+database = DatabaseProxy()
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "busy_timeout": 5000,
+}
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise UnwritableDatabaseError(
+            _("Could not read the database {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    if header and header != SQLITE_HEADER:
+        raise CorruptDatabaseError(_damaged_message(path))
+
+
+def _check_size(path: Path) -> None:
+    """A file shorter than the size its header declares was cut (copy, crash, full disk)."""
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    size = path.stat().st_size
+    if len(header) < 100:
+        if size:
+            raise CorruptDatabaseError(_damaged_message(path))
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_size_valid = header[24:28] == header[92:96]
+    if page_size < 512 or size % page_size or (header_size_valid and size < pages * page_size):
+        raise CorruptDatabaseError(_damaged_message(path))
+
+
+def _damaged_message(path: Path) -> str:
+    return _(
+        "The file {path} is not an Atende database or is damaged. It was left "
+        "untouched; restore a backup or choose another file."
+    ).format(path=path)
+
+
+def _probe(path: Path) -> None:
+    """Read the file without writing a byte: SQLite, Atende's, not from a newer version."""
+    from app.core.storage.migrations import current_version, refuse_newer
+
+    probe = SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        probe.connect()
+        version = current_version(probe)
+    except DatabaseOpenError:
+        raise
+    except Exception as exc:
+        raise _classify(exc, path) from exc
+    finally:
+        probe.close()
+    refuse_newer(version)
+
+
+def open_database(path: Path | str, *, migrate: bool = True) -> Database:
+    """Open (creating when missing) the SQLite file at `path`, bind the proxy, migrate.
+
+    An existing file is first read without writing (header, size, schema version), so a
+    damaged, foreign or newer file is refused and left byte-for-byte untouched. A
+    `postgresql://` URL opens that shared server instead (`app.core.storage.postgres`).
+    """
+    from app.core.storage.postgres import is_database_url, open_postgres
+
+    if is_database_url(path):
+        return open_postgres(str(path), migrate=migrate)
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise UnwritableDatabaseError(
+                _("{path} is a folder, not a database file.").format(path=path)
+            )
+        _check_header(path)
+        _check_size(path)
+        _probe(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UnwritableDatabaseError(
+                _("Could not create the folder {path}: {error}").format(
+                    path=path.parent, error=exc.strerror
+                )
+            ) from exc
+    check_writable(path)
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=5)
+    try:
+        db.connect()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception as exc:  # sqlite3 errors, or peewee's wrappers of them
+        db.close()
+        raise _classify(exc, path) from exc
+    database.initialize(db)
+    if migrate:
+        from app.core.storage.backup import BackupError
+        from app.core.storage.migrations import migrate as run_migrations
+
+        try:
+            run_migrations(db, path)
+        except DatabaseOpenError:
+            db.close()
+            raise
+        except BackupError as exc:
+            db.close()
+            raise UnwritableDatabaseError(
+                _(
+                    "{error} The database needs an update and is only updated after a backup, "
+                    "so nothing was changed."
+                ).format(error=exc)
+            ) from exc
+        except Exception as exc:
+            db.close()
+            raise _classify(exc, path) from exc
+    return db
+
+
+def _classify(exc: Exception, path: Path) -> DatabaseOpenError:
+    text = str(exc).lower()
+    if "readonly" in text or "unable to open" in text or "read-only" in text:
+        if not os.access(path.parent, os.W_OK):
+            return UnwritableDatabaseError(read_only_folder_message(path.parent))
+        return UnwritableDatabaseError(
+            _("The database {path} cannot be written: check the folder's permissions.").format(
+                path=path
+            )
+        )
+    if "disk" in text and "full" in text:
+        return UnwritableDatabaseError(_("The disk is full: free some space and try again."))
+    if "locked" in text or "busy" in text:
+        return UnwritableDatabaseError(
+            _("The database {path} is busy in another program; close it and try again.").format(
+                path=path
+            )
+        )
+    if "not a database" in text or "malformed" in text:
+        return CorruptDatabaseError(_damaged_message(path))
+    return CorruptDatabaseError(
+        _(
+            "The database {path} is damaged ({error}). It was left untouched; restore a backup."
+        ).format(path=path, error=exc)
+    )
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()

@@ -1,0 +1,88 @@
+"""Numbered migrations. Each module `mNNN_*.py` has `VERSION` and `apply(db)` in raw SQL,
+so an old migration keeps meaning the same thing when the models change later.
+
+The schema version lives in the `schema_version` table. A database from a newer Atende is
+refused; an older one is backed up before it is migrated.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+
+from peewee import Database
+
+from app.i18n import _
+
+
+def _modules() -> list[ModuleType]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("m") and info.name[1:4].isdigit():
+            found.append(importlib.import_module(f"{__name__}.{info.name}"))
+    found.sort(key=lambda m: m.VERSION)
+    versions = [m.VERSION for m in found]
+    assert versions == list(range(1, len(found) + 1)), f"migrations out of order: {versions}"
+    return found
+
+
+MIGRATIONS = _modules()
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    tables = set(db.get_tables())
+    if "schema_version" not in tables:
+        if tables:
+            from app.core.storage.db import CorruptDatabaseError
+            from app.core.storage.dialect import is_postgres
+
+            raise CorruptDatabaseError(
+                _(
+                    "This PostgreSQL database already holds other tables: give Atende a "
+                    "database (or schema) of its own."
+                )
+                if is_postgres(db)
+                else _("This SQLite file is not an Atende database (it has other tables).")
+            )
+        return 0
+    row = db.execute_sql("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def refuse_newer(version: int) -> None:
+    """Raise NewerSchemaError when `version` comes from a newer Atende."""
+    if version > LATEST_VERSION:
+        from app.core.storage.db import NewerSchemaError
+
+        raise NewerSchemaError(
+            _(
+                "This database was written by a newer version of Atende (schema {found}, "
+                "this version knows up to {known}). Update Atende to open it."
+            ).format(found=version, known=LATEST_VERSION)
+        )
+
+
+def migrate(db: Database, path: Path | None = None, target: int | None = None) -> int:
+    """Bring `db` up to `target` (default: the latest); returns the version it ends at."""
+    target = LATEST_VERSION if target is None else target
+    version = current_version(db)
+    refuse_newer(version)
+    if version >= target:
+        return version
+    if version > 0 and path is not None:
+        from app.core.storage.backup import backup_database
+
+        backup_database(path, f"before-v{target}", datetime.now(UTC))
+    for module in MIGRATIONS[version:target]:
+        with db.atomic():
+            if module.VERSION == 1:
+                db.execute_sql("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            module.apply(db)
+            db.execute_sql(
+                f"INSERT INTO schema_version (version) VALUES ({db.param})", (module.VERSION,)
+            )
+    return target

@@ -1,0 +1,166 @@
+"""Peewee models. Tables are created by the numbered migrations, never by `create_tables`.
+
+Instants are stored as integer milliseconds since the epoch, UTC: they compare and add in
+plain SQL (the watcher's set-based queries) and convert to the instance's zone at the edge.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from app.core.storage.db import database
+
+
+def to_millis(at: datetime) -> int:
+    if at.tzinfo is None:
+        raise ValueError("naive datetime: an instant needs a timezone")
+    return int(round(at.timestamp() * 1000))
+
+
+def from_millis(value: int) -> datetime:
+    return datetime.fromtimestamp(value / 1000, tz=UTC)
+
+
+class InstantField(IntegerField):
+    """An aware datetime stored as UTC epoch milliseconds."""
+
+    def db_value(self, value: Any) -> Any:
+        if isinstance(value, datetime):
+            return to_millis(value)
+        return value
+
+    def python_value(self, value: Any) -> Any:
+        return None if value is None else from_millis(int(value))
+
+
+class JSONField(TextField):
+    def db_value(self, value: Any) -> Any:
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value: Any) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Instance(BaseModel):
+    id = AutoField()
+    name = CharField(unique=True)
+    phone = CharField()
+    plan = CharField()
+    timezone = CharField()
+    prioritize_attendance = BooleanField(default=False)
+    created_at = InstantField()
+    updated_at = InstantField()
+    # +1 at every configuration save (app.core.config.versioning): optimistic locking for teams.
+    config_version = IntegerField(default=0)
+
+
+class HistoryEvent(BaseModel):
+    """An entry of the audit log: a configuration change or an automatic closure."""
+
+    id = AutoField()
+    instance = ForeignKeyField(Instance, null=True, on_delete="SET NULL", backref="events")
+    instance_name = CharField()
+    at = InstantField()
+    kind = CharField()  # "config" | "auto_close" | "instance"
+    section = CharField()  # which page or object the event is about
+    summary = TextField()  # Portuguese, written when the event happens
+    details = JSONField(default=dict)
+    chat_external_id = CharField(null=True)
+
+
+# --- Encerramento automático (settings) ----------------------------------------------------
+
+
+class AutoCloseSettings(BaseModel):
+    instance = ForeignKeyField(
+        Instance, primary_key=True, on_delete="CASCADE", backref="auto_close_rows"
+    )
+    enabled = BooleanField(default=False)
+    timeout_minutes = IntegerField(default=60)
+    close_assigned_by_operator = BooleanField(default=True)
+    close_started_by_bot_or_workflow = BooleanField(default=False)
+    closing_message = TextField(null=True)
+
+
+# --- Chats ---------------------------------------------------------------------------------
+
+
+class Chat(BaseModel):
+    id = AutoField()
+    instance = ForeignKeyField(Instance, on_delete="CASCADE", backref="chats")
+    external_id = CharField()
+    customer_name = CharField(null=True)
+    phone = CharField(null=True)
+    protocol = CharField(null=True)
+    status = CharField()  # "open" | "closed"
+    handler = CharField()  # "bot" | "human"
+    assigned_via = CharField(null=True)  # "operator" | "chatbot" | "workflow"
+    operator_name = CharField(null=True)
+    last_customer_message_at = InstantField(null=True)
+    last_agent_message_at = InstantField(null=True)
+    closed_at = InstantField(null=True)
+    closed_by = CharField(null=True)  # "auto" | "agent"
+    close_reason = TextField(null=True)
+
+
+# --- Agenda de funcionamento ---------------------------------------------------------------
+
+
+class ScheduleSettings(BaseModel):
+    instance = ForeignKeyField(
+        Instance, primary_key=True, on_delete="CASCADE", backref="schedule_rows"
+    )
+    enabled = BooleanField(default=False)
+    holidays_country = CharField(null=True)  # "BR" or None (holidays ignored)
+    holidays_subdivision = CharField(null=True)  # "SP", "RJ", … or None (national only)
+
+
+class ScheduleInterval(BaseModel):
+    instance = ForeignKeyField(Instance, on_delete="CASCADE", backref="schedule_intervals")
+    weekday = IntegerField()  # Monday = 0
+    start_minute = IntegerField()
+    end_minute = IntegerField()  # 1440 = 24:00
+
+
+class SpecialDate(BaseModel):
+    instance = ForeignKeyField(Instance, on_delete="CASCADE", backref="special_dates")
+    date = CharField()  # ISO "YYYY-MM-DD"
+
+
+class SpecialInterval(BaseModel):
+    special_date = ForeignKeyField(SpecialDate, on_delete="CASCADE", backref="intervals")
+    start_minute = IntegerField()
+    end_minute = IntegerField()
+
+
+# --- Mensagens predefinidas ----------------------------------------------------------------
+
+
+class Template(BaseModel):
+    id = AutoField()
+    instance = ForeignKeyField(Instance, on_delete="CASCADE", backref="templates")
+    instance_id: int  # the foreign key's raw value (peewee's accessor), for mypy
+    title = CharField()
+    shortcut = CharField()  # lowercase, with the leading "/"
+    category = CharField(null=True)
+    content = TextField()
+    created_at = InstantField()
+    updated_at = InstantField()

@@ -1,0 +1,199 @@
+"""A shared PostgreSQL database (team mode): URLs, the driver, opening with clear errors.
+
+`ATENDE_DATABASE_URL=postgresql://user:password@host:5432/atende` (or `--db` with such a
+URL, or Arquivo → Banco de dados…) puts every desk on one server. The driver (psycopg2) is
+the optional extra `atende[postgres]`: it is imported only when a URL is used, so the app
+runs without it on SQLite, and says in Portuguese how to install it when it is missing.
+
+The password can stay out of the URL: libpq reads `PGPASSWORD` or `~/.pgpass` as usual.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from app.core.storage.errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
+from app.i18n import _
+from app.paths import is_database_url  # noqa: F401 - part of this module's interface
+
+CONNECT_TIMEOUT_SECONDS = 10
+NOTIFY_BACKLOG = 1000  # notifications kept between two polls (app.core.storage.changes)
+
+
+class DriverMissingError(DatabaseOpenError):
+    pass
+
+
+class ServerUnavailableError(DatabaseOpenError):
+    pass
+
+
+def masked(location: Path | str | None) -> str:
+    """The location for messages and the window: a URL's password becomes `***`."""
+    if location is None:
+        return ""
+    if not is_database_url(location):
+        return str(location)
+    parts = urlsplit(str(location).strip())
+    if parts.password is None:
+        return urlunsplit(parts)
+    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+DEFAULT_PORT = 5432
+
+
+def build_url(host: str, port: int | str, dbname: str, user: str, password: str = "") -> str:
+    """`postgresql://user:password@host:port/dbname`, each part quoted for a URL."""
+    credentials = quote(user.strip(), safe="")
+    if password:
+        credentials += ":" + quote(password, safe="")
+    host = host.strip()
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address
+    return (
+        f"postgresql://{credentials}@{host}:{int(port or DEFAULT_PORT)}/"
+        f"{quote(dbname.strip(), safe='')}"
+    )
+
+
+def url_parts(url: str) -> dict[str, str]:
+    """The fields of a form from a URL (empty strings for what it does not say)."""
+    parts = urlsplit(url.strip())
+    return {
+        "host": parts.hostname or "",
+        "port": str(parts.port or DEFAULT_PORT),
+        "dbname": unquote(parts.path.lstrip("/")),
+        "user": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+    }
+
+
+def check_connection(url: str) -> int:
+    """Connect once (nothing is created) and return the schema version found (0: none yet).
+
+    Raises DatabaseOpenError with the Portuguese reason when the server refuses.
+    """
+    db = connect(url)
+    try:
+        from app.core.storage.migrations import LATEST_VERSION, current_version
+
+        version = current_version(db)
+        if version > LATEST_VERSION:
+            raise NewerSchemaError(
+                _(
+                    "This database was written by a newer version of Atende (schema {found}, "
+                    "this version knows up to {known}). Update Atende to open it."
+                ).format(found=version, known=LATEST_VERSION)
+            )
+        return version
+    finally:
+        db.close()
+
+
+def _driver():
+    try:
+        import psycopg2  # noqa: F401 (peewee picks it up)
+    except ImportError as exc:
+        raise DriverMissingError(
+            _(
+                "A PostgreSQL database was chosen, but its driver is not installed. Install "
+                'it with: pip install "atende[postgres]" (or unset ATENDE_DATABASE_URL to '
+                "use the local file)."
+            )
+        ) from exc
+    return psycopg2
+
+
+def _database_class():
+    from peewee import InterfaceError, OperationalError, PostgresqlDatabase
+    from playhouse.shortcuts import ReconnectMixin
+
+    class AtendePostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
+        """Reconnects by itself after the server restarted (never inside a transaction),
+        and LISTENs for other desks' changes on every new connection."""
+
+        reconnect_errors = (
+            (OperationalError, "server closed the connection"),
+            (OperationalError, "terminating connection"),
+            (OperationalError, "could not receive data"),
+            (OperationalError, "ssl syscall"),
+            (InterfaceError, "connection already closed"),
+        )
+
+        def _initialize_connection(self, conn) -> None:
+            super()._initialize_connection(conn)
+            from app.core.storage.dialect import CHANGES_CHANNEL
+
+            conn.notifies = collections.deque(maxlen=NOTIFY_BACKLOG)
+            with conn.cursor() as cursor:
+                cursor.execute(f"LISTEN {CHANGES_CHANNEL}")
+
+    return AtendePostgresqlDatabase
+
+
+def connect(url: str):
+    """A connected (not yet bound, not migrated) Peewee database for `url`."""
+    driver = _driver()
+    cls = _database_class()
+    db = cls(url.strip(), connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="atende")
+    try:
+        db.connect()
+    except Exception as exc:
+        raise _classify(exc, url, driver) from exc
+    return db
+
+
+def open_postgres(url: str, *, migrate: bool = True):
+    """Open the PostgreSQL database at `url`, bind the proxy, migrate (no file backup: back
+    the server up with its own tools, e.g. pg_dump)."""
+    db = connect(url)
+    from app.core.storage.db import database
+
+    database.initialize(db)
+    if migrate:
+        from app.core.storage.migrations import migrate as run_migrations
+
+        try:
+            run_migrations(db, None)
+        except DatabaseOpenError:
+            db.close()
+            raise
+        except Exception as exc:
+            db.close()
+            raise _classify(exc, url, _driver()) from exc
+    return db
+
+
+def _classify(exc: Exception, url: str, driver) -> DatabaseOpenError:
+    text = str(exc).strip()
+    where = masked(url)
+    lowered = text.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return ServerUnavailableError(
+            _("The PostgreSQL server refused the user or password of {url}.").format(url=where)
+        )
+    if re.search(r"database \".*\" does not exist", lowered):
+        return ServerUnavailableError(
+            _(
+                "The database named in {url} does not exist on the server: ask whoever manages "
+                "it to create it (createdb)."
+            ).format(url=where)
+        )
+    if "permission denied" in lowered:
+        return UnwritableDatabaseError(
+            _("The user of {url} may not create or change the tables of Atende: {error}").format(
+                url=where, error=text
+            )
+        )
+    if isinstance(exc, NewerSchemaError):
+        return exc
+    return ServerUnavailableError(
+        _("Could not connect to the PostgreSQL server {url}: {error}").format(
+            url=where, error=text or type(exc).__name__
+        )
+    )

@@ -1,0 +1,157 @@
+"""Restoring a backup over the database, safely.
+
+The backup is verified before anything is touched; the current file is kept as a
+`before-restore` backup (byte for byte when it is damaged); the copy is written beside the
+database and moved over it in one rename; the reopened database must pass
+`PRAGMA integrity_check`, else the previous file is put back.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.core.storage.backup import (
+    BEFORE_RESTORE,
+    FILE_LOCK,
+    KEEP,
+    BackupError,
+    backup_database,
+    connect_readonly,
+    new_backup_path,
+    prune_backups,
+    verify_backup,
+)
+from app.i18n import _
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def keep_current_file(db_path: Path, at: datetime) -> Path | None:
+    """Save the database about to be replaced as a `before-restore` backup.
+
+    A sound file is copied with the backup API; a damaged one byte for byte (with its WAL),
+    so nothing the user had is ever thrown away.
+    """
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        return None
+    try:
+        return backup_database(db_path, BEFORE_RESTORE, at)
+    except BackupError:
+        pass
+    target = new_backup_path(db_path, BEFORE_RESTORE, at)
+    try:
+        shutil.copy2(db_path, target)
+        wal = _side_files(db_path)[0]
+        if wal.is_file():
+            shutil.copy2(wal, _side_files(target)[0])
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise BackupError(
+            _("Could not keep a copy of {path} before restoring: {error}").format(
+                path=db_path, error=exc.strerror
+            )
+        ) from exc
+    return target
+
+
+def restore_backup(backup: Path, db_path: Path, at: datetime | None = None) -> Path | None:
+    """Replace the database at `db_path` by the backup, safely, and reopen it.
+
+    The backup is verified first; the current file is kept as a `before-restore` backup
+    (returned); the copy is written beside the database and moved over it in one rename;
+    the reopened database must pass `PRAGMA integrity_check`, else the previous file is put
+    back. Raises BackupError (Portuguese) with the database as it was (and open again when
+    it opens at all).
+    """
+    with FILE_LOCK:
+        return _restore(Path(backup), Path(db_path), at or datetime.now(UTC))
+
+
+def _restore(backup: Path, db_path: Path, at: datetime) -> Path | None:
+    from app.core.storage.db import DatabaseOpenError, close_database, open_database
+    from app.core.storage.lock import FileLock, watcher_lock_path
+
+    verify_backup(backup)
+    watcher = FileLock(watcher_lock_path(db_path))
+    holder = watcher.holder_pid()
+    if holder not in (None, os.getpid()) and not _lock_is_free(watcher):
+        raise BackupError(
+            _(
+                "Another program (atende watch, process {pid}) is using this database: stop it "
+                "before restoring."
+            ).format(pid=holder)
+        )
+    close_database()
+    kept = keep_current_file(db_path, at)
+    prune_backups(db_path, BEFORE_RESTORE, KEEP[BEFORE_RESTORE])
+    staging = db_path.with_name(db_path.name + ".restoring")
+    try:
+        _copy_with_backup_api(backup, staging)
+        for side in _side_files(db_path):
+            side.unlink(missing_ok=True)
+        os.replace(staging, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        staging.unlink(missing_ok=True)
+        _reopen_quietly(db_path)
+        raise BackupError(
+            _("Could not restore the backup: {error}. The database was not changed.").format(
+                error=exc
+            )
+        ) from exc
+    try:
+        db = open_database(db_path)
+        check = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise BackupError(_("The restored database failed its integrity check."))
+    except (DatabaseOpenError, BackupError) as exc:
+        close_database()
+        if kept is not None:
+            shutil.copy2(kept, db_path)
+            _reopen_quietly(db_path)
+        raise BackupError(
+            _(
+                "The restored database could not be opened ({error}); the previous file was "
+                "put back."
+            ).format(error=exc)
+        ) from exc
+    return kept
+
+
+def _reopen_quietly(db_path: Path) -> None:
+    """Give the caller its database back after a failed restore, if it opens at all."""
+    from app.core.storage.db import DatabaseOpenError, open_database
+
+    try:
+        open_database(db_path)
+    except DatabaseOpenError:
+        pass
+
+
+def _lock_is_free(lock) -> bool:
+    if lock.acquire():
+        lock.release()
+        return True
+    return False
+
+
+def _copy_with_backup_api(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    src = connect_readonly(source)
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode=delete")
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    with target.open("rb+") as fh:
+        os.fsync(fh.fileno())

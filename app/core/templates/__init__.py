@@ -1,0 +1,1 @@
+"""Mensagens predefinidas: template syntax, fields, rendering, storage and CSV files."""

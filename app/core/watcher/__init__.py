@@ -1,0 +1,1 @@
+"""Encerramento automático: chats, the due rule, the closing pass and its settings."""

@@ -1,0 +1,275 @@
+"""Chats (attendances) of an instance: the JSON Lines format of SPEC §6/§9, import, listing.
+
+A chats file has one JSON object per line with the fields of SPEC §6 (`FIELDS`, also the
+JSON names of `chat_as_json`). `external_id`, `status` and `handler` are required; the
+others may be absent or null. Each line is the whole state of the chat: importing upserts by
+(instance, external_id), and a field absent from the line becomes null.
+
+Validation is strict so mistakes cannot silently keep a chat from ever closing: unknown keys
+(a typo like `last_agent_msg_at`), timestamps without a UTC offset, `assigned_via` on a
+bot-handled chat, or closing fields on an open chat are errors. The whole file is checked
+before anything is written, then written in one transaction (all or nothing).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from peewee import chunked, fn
+
+from app.core.common.clock import format_instant, parse_instant
+from app.core.common.json_text import parse_json
+from app.core.common.validation import Problem, first_unprintable, join_path, raise_if_errors
+from app.core.instances.phones import normalize_phone
+from app.core.storage import dialect
+from app.core.storage.db import database
+from app.core.storage.models import Chat, Instance
+from app.i18n import N_, _, ngettext
+
+FIELDS = (
+    "external_id",
+    "customer_name",
+    "phone",
+    "protocol",
+    "status",
+    "handler",
+    "assigned_via",
+    "operator_name",
+    "last_customer_message_at",
+    "last_agent_message_at",
+    "closed_at",
+    "closed_by",
+    "close_reason",
+)
+REQUIRED = ("external_id", "status", "handler")
+INSTANT_FIELDS = ("last_customer_message_at", "last_agent_message_at", "closed_at")
+CLOSING_FIELDS = ("closed_at", "closed_by", "close_reason")
+TEXT_LIMITS = {
+    "external_id": 100,
+    "customer_name": 120,
+    "protocol": 60,
+    "operator_name": 120,
+    "close_reason": 500,
+}
+# Values, with the Portuguese labels the CLI and the Atendimentos page show.
+CHOICES = {
+    "status": {"open": N_("open"), "closed": N_("closed")},
+    "handler": {"bot": N_("bot"), "human": N_("human")},
+    "assigned_via": {
+        "operator": N_("operator"),
+        "chatbot": N_("chatbot"),
+        "workflow": N_("workflow"),
+    },
+    "closed_by": {"auto": N_("automatically"), "agent": N_("by the agent")},
+}
+LINE = "linha {number}"  # path prefix of a problem on a line (Portuguese, like "arquivo")
+MAX_PROBLEMS = 100  # a wholly wrong file would print thousands of lines
+_INTERNATIONAL = re.compile(r"\+[1-9][0-9]{7,14}")
+
+
+def label(field: str, value: str | None) -> str:
+    """The Portuguese label of a choice (`label("status", "open")` → "aberto"); "—" for null."""
+    if value is None:
+        return "—"
+    return _(CHOICES[field].get(value, value))
+
+
+def _normalize_phone(text: str) -> str | None:
+    """A Brazilian number in any common typing, or an international one in E.164."""
+    brazilian = normalize_phone(text)
+    if brazilian is not None:
+        return brazilian
+    compact = re.sub(r"[\s().-]", "", text)
+    return compact if _INTERNATIONAL.fullmatch(compact) else None
+
+
+def _clean_value(field: str, value: Any, path: str) -> tuple[Any, Problem | None]:
+    if value is None:
+        if field in REQUIRED:
+            return None, Problem(path, _("must not be null"))
+        return None, None
+    if not isinstance(value, str):
+        return None, Problem(path, _("must be text"))
+    text = value.strip()
+    if field in CHOICES:
+        if text not in CHOICES[field]:
+            known = ", ".join(CHOICES[field])
+            return None, Problem(path, _("must be one of: {values}").format(values=known))
+        return text, None
+    if field in INSTANT_FIELDS:
+        try:
+            return parse_instant(text), None
+        except ValueError as exc:
+            return None, Problem(path, str(exc))
+    if field == "phone":
+        if not text:
+            return None, None
+        phone = _normalize_phone(text)
+        if phone is None:
+            return None, Problem(path, _("not a valid phone number; example: +5511987654321"))
+        return phone, None
+    if not text and field == "external_id":
+        return None, Problem(path, _("must not be empty"))
+    limit = TEXT_LIMITS[field]
+    if len(text) > limit:
+        return None, Problem(path, _("Use at most {max} characters.").format(max=limit))
+    position = first_unprintable(text, allowed="\n\t" if field == "close_reason" else "")
+    if position is not None:
+        return None, Problem(
+            path,
+            _("Remove the invisible control character at position {position}.").format(
+                position=position + 1
+            ),
+        )
+    return text or None, None
+
+
+def validate_chat(data: Any, path: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """One chat object → (the row's values, problems); each problem's path names the field."""
+    if not isinstance(data, dict):
+        return None, [Problem(path, _("must be a JSON object"))]
+    problems = [
+        Problem(join_path(path, str(key)), _("unknown key")) for key in data if key not in FIELDS
+    ]
+    problems += [
+        Problem(join_path(path, key), _("required key is missing"))
+        for key in REQUIRED
+        if key not in data
+    ]
+    row: dict[str, Any] = {}
+    for field in FIELDS:
+        if field not in data:
+            row[field] = None
+            continue
+        row[field], problem = _clean_value(field, data[field], join_path(path, field))
+        if problem is not None:
+            problems.append(problem)
+    if row["handler"] == "bot" and row["assigned_via"] is not None:
+        problems.append(
+            Problem(
+                join_path(path, "assigned_via"),
+                _("must be null for a chat handled by the bot (handler “bot”)"),
+            )
+        )
+    if row["status"] == "open":
+        problems += [
+            Problem(join_path(path, field), _("must be null while the chat is open"))
+            for field in CLOSING_FIELDS
+            if row[field] is not None
+        ]
+    return (None if problems else row), problems
+
+
+def parse_chats(text: str) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The whole JSON Lines text → (rows, problems). Blank lines are skipped.
+
+    A line that is not JSON is reported at `arquivo` with its line and column; a wrong
+    field at `linha N.campo`; an external id used twice at the second line.
+    """
+    rows: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        path = LINE.format(number=number)
+        data, json_problems = parse_json(line, line=number, root=path)
+        if json_problems:
+            problems += json_problems
+            continue
+        row, line_problems = validate_chat(data, path)
+        problems += line_problems
+        external_id = data.get("external_id") if isinstance(data, dict) else None
+        if isinstance(external_id, str) and external_id.strip():
+            first = seen.setdefault(external_id.strip(), number)
+            if first != number:
+                problems.append(
+                    Problem(
+                        join_path(path, "external_id"),
+                        _("“{id}” already appears on line {line}").format(
+                            id=external_id.strip(), line=first
+                        ),
+                    )
+                )
+                continue
+        if row is not None:
+            rows.append(row)
+    return rows, _capped(problems)
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    more = ngettext("… and {count} more error", "… and {count} more errors", rest)
+    return problems[:MAX_PROBLEMS] + [Problem("arquivo", more.format(count=rest))]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated
+
+
+def _batch_size() -> int:
+    """Rows per INSERT within SQLite's limit of bound variables (999 before 3.32)."""
+    limit = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
+    return max(1, limit // (len(FIELDS) + 1))
+
+
+def upsert_chats(instance: Instance, rows: list[dict[str, Any]]) -> ImportResult:
+    """Insert or replace the chats by (instance, external_id), set-based, one transaction."""
+    updated_fields = [getattr(Chat, f) for f in FIELDS if f != "external_id"]
+    with database.atomic():
+        before = Chat.select().where(Chat.instance == instance).count()
+        for batch in chunked(rows, _batch_size()):
+            (
+                Chat.insert_many([{**row, "instance": instance.id} for row in batch])
+                .on_conflict(
+                    conflict_target=[Chat.instance, Chat.external_id], preserve=updated_fields
+                )
+                .execute()
+            )
+        created = Chat.select().where(Chat.instance == instance).count() - before
+    return ImportResult(created, len(rows) - created)
+
+
+def import_chats(instance: Instance, text: str) -> ImportResult:
+    """Validate the whole JSON Lines text, then upsert it; `ValidationError` writes nothing."""
+    rows, problems = parse_chats(text)
+    raise_if_errors(problems)
+    return upsert_chats(instance, rows)
+
+
+def chat_as_json(chat: Chat) -> dict[str, Any]:
+    """The chat with exactly the SPEC field names; instants in UTC ISO 8601, null if unset."""
+    data: dict[str, Any] = {}
+    for field in FIELDS:
+        value = getattr(chat, field)
+        data[field] = format_instant(value) if isinstance(value, datetime) else value
+    return data
+
+
+def chats_query(instance: Instance, status: str | None = None):
+    """The instance's chats, most recent activity (a message or the closing) first; lazy."""
+    last_activity = dialect.greatest(
+        fn.COALESCE(Chat.last_agent_message_at, 0),
+        fn.COALESCE(Chat.last_customer_message_at, 0),
+        fn.COALESCE(Chat.closed_at, 0),
+    )
+    query = Chat.select().where(Chat.instance == instance)
+    if status is not None:
+        query = query.where(Chat.status == status)
+    return query.order_by(last_activity.desc(), Chat.external_id)
+
+
+def get_chat(instance: Instance, external_id: str) -> Chat | None:
+    return Chat.get_or_none((Chat.instance == instance) & (Chat.external_id == external_id))

@@ -1,0 +1,87 @@
+"""History filters of the Histórico page: kinds, accent-insensitive text, newest first."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.core.audit import history, history_filters
+
+
+@pytest.fixture
+def events(make_instance, clock):
+    shop = make_instance("Loja Centro")
+    other = make_instance("Loja Norte", phone="+5511987654321")
+    at = clock.now()
+    history.record(
+        shop, at + timedelta(minutes=1), "config", "auto_close", "Encerramento automático: ativado"
+    )
+    history.record(
+        shop,
+        at + timedelta(minutes=2),
+        "auto_close",
+        "auto_close",
+        "Cliente sem resposta há 5 horas",
+        {},
+        "chat-42",
+    )
+    history.record(
+        shop,
+        at + timedelta(minutes=3),
+        "auto_close",
+        "auto_close",
+        "Cliente sem resposta há 1 dia",
+        {},
+        "São-7",
+    )
+    history.record(
+        other,
+        at + timedelta(minutes=4),
+        "auto_close",
+        "auto_close",
+        "Cliente sem resposta há 5 horas",
+        {},
+        "chat-99",
+    )
+    return shop
+
+
+def summaries(query):
+    return [(e.kind, e.summary) for e in query]
+
+
+def test_all_is_newest_first_and_only_this_instance(events):
+    found = summaries(history_filters.search(events, "all"))
+    assert found[0] == ("auto_close", "Cliente sem resposta há 1 dia")
+    assert found[-1] == ("instance", "Instância criada: Loja Centro")
+    assert len(found) == 4
+
+
+def test_configuration_includes_instance_events(events):
+    kinds = {k for k, _s in summaries(history_filters.search(events, "config"))}
+    assert kinds == {"config", "instance"}
+
+
+def test_automatic_closings_only(events):
+    found = summaries(history_filters.search(events, "auto_close"))
+    assert [s for _k, s in found] == [
+        "Cliente sem resposta há 1 dia",
+        "Cliente sem resposta há 5 horas",
+    ]
+
+
+def test_text_search_ignores_case_and_accents_and_reads_the_chat_id(events):
+    assert len(list(history_filters.search(events, "all", "ENCERRAMENTO AUTOMATICO"))) == 1
+    assert [e.chat_external_id for e in history_filters.search(events, "all", "sao-7")] == ["São-7"]
+    assert [e.chat_external_id for e in history_filters.search(events, "auto_close", "42")] == [
+        "chat-42"
+    ]
+    assert list(history_filters.search(events, "all", "100%")) == []
+    assert list(history_filters.search(events, "all", "chat_4")) == []  # "_" is literal
+    assert len(list(history_filters.search(events, "all", "CLIENTE SEM RESPOSTA HÁ"))) == 2
+
+
+def test_fold():
+    assert history_filters.fold("São Paulo ÇÃ") == "sao paulo ca"
+    assert history_filters.fold(None) == ""
