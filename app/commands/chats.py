@@ -62,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from app.core.watcher.chats import chat_as_json, chats_query
-    from app.core.watcher.closing import with_deadline
+    from app.core.watcher.due import with_deadline
 
     open_db(args)
     instance = find_instance(args.instance)

@@ -107,7 +107,8 @@ def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
     """Pass, sleep until the next deadline (≤ 60 s or until the DB changes), repeat."""
     from peewee import OperationalError
 
-    from app.core.watcher.closing import next_wake_delay, watcher_pass
+    from app.core.watcher.closing import watcher_pass
+    from app.core.watcher.due import next_wake_delay
 
     while True:
         try:

@@ -33,7 +33,7 @@ SPIN_GUARD_MS = 250
 
 
 class WatcherCore(Protocol):
-    """What the watcher needs from core (`app.core.watcher.closing`); tests pass a counting wrapper."""
+    """What the watcher needs from core (`app.core.watcher`); tests pass a counting wrapper."""
 
     def next_due_at(self) -> datetime | None: ...
 

@@ -137,7 +137,8 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
     db = tmp_path / "a.sqlite3"
     code = (
         "import sys; from app.cli import main; from app.core.storage.db import open_database;"
-        "from app.demo.instances import populate_if_empty; from app.core.common.clock import SystemClock;"
+        "from app.demo.instances import populate_if_empty;"
+        "from app.core.common.clock import SystemClock;"
         "from app import i18n; i18n.install();"
         f"db = open_database({str(db)!r}); populate_if_empty(SystemClock());"
         # far more than a pipe buffer (64 KiB), so the writer really meets the closed pipe

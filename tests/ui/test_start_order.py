@@ -29,8 +29,8 @@ def spy(widget, callback):
     def at_first_paint():
         if not reported:
             reported.append(True)
-            heavy = [m for m in ("peewee", "phonenumbers", "babel", "holidays", "app.core.storage.db")
-                     if m in sys.modules]
+            heavy = [m for m in ("peewee", "phonenumbers", "babel", "holidays",
+                                 "app.core.storage.db") if m in sys.modules]
             print("heavy_at_first_frame=" + ",".join(heavy))
             print("db_exists_at_first_frame=" + str(int(os.path.exists(sys.argv[2]))))
             print("loaded_at_first_frame=" + str(int(widget.is_loaded)))

@@ -2,7 +2,7 @@
 
 Declared once: the status filters (Abertos / Encerrados / Todos) and the order (open ones
 first, the next to be closed first). Each row carries `closes_at_ms`, when the watcher will
-close it (`closing.with_deadline`), so the page never re-implements the due rule.
+close it (`due.with_deadline`), so the page never re-implements the due rule.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from peewee import Case, fn
 
 from app.core.storage import dialect
 from app.core.storage.models import Chat, Instance
-from app.core.watcher import chats, closing
+from app.core.watcher import chats, due
 from app.i18n import N_
 
 
@@ -49,8 +49,8 @@ def listing(instance: Instance, filter_key: str = "open"):
     Open ones first: those the watcher will close, soonest first; then the most recent.
     """
     open_first = Case(None, [(Chat.status == "open", 0)], 1)
-    deadline = closing.closes_at_expression()
-    return closing.with_deadline(_filtered(instance, filter_key)).order_by(
+    deadline = due.closes_at_expression()
+    return due.with_deadline(_filtered(instance, filter_key)).order_by(
         open_first, deadline.is_null(), deadline, last_activity().desc(), Chat.external_id
     )
 

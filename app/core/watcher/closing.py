@@ -1,195 +1,18 @@
-"""Encerramento automático: which chats are due, closing them set-based, the next deadline.
+"""Encerramento automático: closing every due chat in one set-based pass, and the watcher pass.
 
-The rule of SPEC §6 is written once, as SQL (`due_condition`), over `chat` joined with its
-instance's `auto_close_settings` row (no row = auto-close disabled). Closing, listing the
-due chats, the per-chat "encerra em" and the watcher's next wake all use it.
-
-Where the SPEC is silent: a human chat with no `assigned_via` matches neither switch and is
-never closed; an agent message in the same millisecond as the customer's is not "later", so
-that chat waits on the operator; "due" includes the exact instant of the deadline.
-
-The chat-side half of the rule (`awaiting_customer`) repeats, with SQL literals, the WHERE of
-the partial index `chat_awaiting_customer` (migration m003): SQLite only uses a partial index
-when the query states its conditions as literals, not bound parameters. With it,
-`next_due_at()` answers in microseconds at any size, so the idle watcher costs nothing.
-`tests/core/watcher/test_closing.py` checks that the plans really use that index.
+Which chats are due is `due`; the statements that close them, one flavour per database, are
+`closing_sql`. This module picks the flavour and reports what one pass did.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from typing import Any
-
-from peewee import JOIN, SQL, Case, Expression, ModelSelect, fn
 
 from app.core.storage import dialect
-from app.core.storage.db import database
-from app.core.storage.models import AutoCloseSettings, Chat, Instance, from_millis, to_millis
-from app.i18n import _, format_duration
-
-MINUTE_MS = 60_000
-MAX_WAIT_SECONDS = 60.0  # the watcher wakes at least this often (clock jumps, sleep)
-SECTION_KEY = "auto_close"
-
-
-def _literal(*values: str) -> SQL:
-    """Fixed SQL literals (never user data): `'open'` or `('chatbot', 'workflow')`."""
-    quoted = ", ".join(f"'{v}'" for v in values)
-    return SQL(quoted if len(values) == 1 else f"({quoted})")
-
-
-def awaiting_customer() -> Expression:
-    """Open, human-handled, and the agent wrote last (or the customer never wrote)."""
-    return (
-        (Chat.status == _literal("open"))
-        & (Chat.handler == _literal("human"))
-        & Chat.last_agent_message_at.is_null(False)
-        & (
-            Chat.last_customer_message_at.is_null()
-            | (Chat.last_agent_message_at > Chat.last_customer_message_at)
-        )
-    )
-
-
-def _switch_allows() -> Expression:
-    """Who assigned the attendance, and whether the instance's switch for that is on."""
-    by_operator = (Chat.assigned_via == _literal("operator")) & (
-        AutoCloseSettings.close_assigned_by_operator == True  # noqa: E712 (SQL, not Python)
-    )
-    by_bot = Chat.assigned_via.in_(_literal("chatbot", "workflow")) & (
-        AutoCloseSettings.close_started_by_bot_or_workflow == True  # noqa: E712
-    )
-    # The redundant IN lets SQLite walk the index by assigned_via instead of filtering.
-    return Chat.assigned_via.in_(_literal("operator", "chatbot", "workflow")) & (
-        by_operator | by_bot
-    )
-
-
-def eligible_condition() -> Expression:
-    """Everything of the rule except the time: the chat will be closed at its deadline."""
-    return (AutoCloseSettings.enabled == True) & awaiting_customer() & _switch_allows()  # noqa: E712
-
-
-def deadline_ms() -> Expression:
-    """When an eligible chat becomes due: last agent message + the instance's timeout."""
-    return Chat.last_agent_message_at + AutoCloseSettings.timeout_minutes * MINUTE_MS
-
-
-def due_condition(now: datetime) -> Expression:
-    """The rule of SPEC §6: `now − last_agent_message_at ≥ timeout` for an eligible chat.
-
-    Written as `last_agent_message_at ≤ now − timeout` so the index range applies.
-    """
-    limit = to_millis(now) - AutoCloseSettings.timeout_minutes * MINUTE_MS
-    return eligible_condition() & (Chat.last_agent_message_at <= limit)
-
-
-def _with_settings(query: ModelSelect[Any], outer: bool = False) -> ModelSelect[Any]:
-    return query.join(
-        AutoCloseSettings,
-        JOIN.LEFT_OUTER if outer else JOIN.INNER,
-        on=(AutoCloseSettings.instance == Chat.instance),
-    )
-
-
-def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSelect[Any]:
-    """The chats that are due at `now` (a query), over all instances or one."""
-    query = _with_settings(Chat.select(Chat)).where(due_condition(now))
-    if instance is not None:
-        query = query.where(Chat.instance == instance)
-    return query.order_by(Chat.instance, Chat.last_agent_message_at, Chat.id)
-
-
-# --- deadlines ----------------------------------------------------------------------------
-
-
-def closes_at_expression() -> Case:
-    """Per chat: the deadline in epoch ms when the watcher will close it, else NULL.
-
-    Needs the settings joined (`with_deadline` does it).
-    """
-    return Case(None, [(eligible_condition(), deadline_ms())], None)
-
-
-def with_deadline(query: ModelSelect[Any]) -> ModelSelect[Any]:
-    """Add `closes_at_ms` (int or None) to a `Chat` query, e.g. for the Atendimentos table."""
-    return _with_settings(query, outer=True).select_extend(
-        closes_at_expression().alias("closes_at_ms")
-    )
-
-
-def deadline_of(chat: Chat | int) -> datetime | None:
-    """When the watcher will close this chat (maybe already past), or None if never."""
-    chat_id = chat.id if isinstance(chat, Chat) else chat
-    value = (
-        _with_settings(Chat.select(closes_at_expression()), outer=True)
-        .where(Chat.id == chat_id)
-        .scalar()
-    )
-    return None if value is None else from_millis(value)
-
-
-def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect[Any]:
-    earliest = Chat.select(fn.MIN(Chat.last_agent_message_at)).where(
-        (Chat.instance == AutoCloseSettings.instance)
-        & (Chat.assigned_via == _literal(assigned_via))
-        & awaiting_customer()
-    )
-    query = AutoCloseSettings.select(
-        (AutoCloseSettings.timeout_minutes * MINUTE_MS + earliest).alias("due")
-    ).where((AutoCloseSettings.enabled == True) & (switch == True))  # noqa: E712
-    if instance is not None:
-        query = query.where(AutoCloseSettings.instance == instance)
-    return query
-
-
-def next_due_query(instance: Instance | int | None = None) -> ModelSelect[Any]:
-    """SELECT MIN(deadline) over the eligible chats: one index seek per (instance, via)."""
-    by_bot = AutoCloseSettings.close_started_by_bot_or_workflow
-    parts = [
-        _earliest_per_switch("operator", AutoCloseSettings.close_assigned_by_operator, instance),
-        _earliest_per_switch("chatbot", by_bot, instance),
-        _earliest_per_switch("workflow", by_bot, instance),
-    ]
-    union = parts[0] + parts[1] + parts[2]  # UNION ALL
-    return AutoCloseSettings.select(fn.MIN(SQL("due"))).from_(union.alias("deadlines"))
-
-
-def next_due_at(instance: Instance | int | None = None) -> datetime | None:
-    """The earliest deadline of any eligible chat (maybe already past), in one query.
-
-    The MIN of `last_agent_message_at` in the partial index per instance and assigned_via,
-    plus that instance's timeout. Pass `instance` for one instance only (a status line).
-    """
-    instance_id = instance.id if isinstance(instance, Instance) else instance
-    sql, params = _next_due_sql(instance_id, dialect.name())
-    value = database.execute_sql(sql, params).fetchone()[0]
-    return None if value is None else from_millis(value)
-
-
-@lru_cache(maxsize=64)
-def _next_due_sql(instance_id: int | None, _dialect: str) -> tuple[str, list]:
-    """The compiled query: building it costs ~50× more than SQLite takes to answer it."""
-    return next_due_query(instance_id).sql()
-
-
-def next_wake_delay(next_due: datetime | None, now: datetime) -> float:
-    """Seconds to sleep before the next pass: until `next_due`, at most a minute."""
-    if next_due is None:
-        return MAX_WAIT_SECONDS
-    return min(max((next_due - now).total_seconds(), 0.0), MAX_WAIT_SECONDS)
-
-
-# --- closing ------------------------------------------------------------------------------
-
-
-def closing_reason(timeout_minutes: int) -> str:
-    """The close_reason and history summary: "Cliente sem resposta há 5 horas"."""
-    return _("Customer without reply for {duration}").format(
-        duration=format_duration(timeout_minutes)
-    )
+from app.core.storage.models import Instance
+from app.core.watcher import closing_sql
+from app.core.watcher.due import closing_reason, next_due_at
 
 
 @dataclass(frozen=True)
@@ -227,8 +50,6 @@ def close_due(now: datetime) -> CloseResult:
     first = next_due_at()  # microseconds (the partial index): the idle watcher's case
     if first is None or first > now:
         return CloseResult(now)
-    from app.core.watcher import closing_sql
-
     close = (
         closing_sql.close_with_row_locks
         if dialect.is_postgres()

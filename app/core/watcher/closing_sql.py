@@ -19,12 +19,12 @@ from app.core.audit import history
 from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import AutoCloseSettings, Chat, HistoryEvent, Instance, to_millis
-from app.core.watcher.closing import (
+from app.core.watcher.due import (
     SECTION_KEY,
-    _literal,
-    _with_settings,
     closing_reason,
     due_condition,
+    literal,
+    with_settings,
 )
 
 
@@ -37,7 +37,7 @@ def _due_groups(now: datetime) -> list[tuple]:
         AutoCloseSettings.closing_message,
     )
     query = (
-        _with_settings(Chat.select(*columns, fn.COUNT(Chat.id)))
+        with_settings(Chat.select(*columns, fn.COUNT(Chat.id)))
         .join_from(Chat, Instance)
         .where(due_condition(now))
         .group_by(*columns)
@@ -81,7 +81,7 @@ def _history_rows(now: datetime, reasons: Case) -> ModelSelect[Any]:
         _details(),
         Chat.external_id,
     )
-    return _with_settings(Chat.select(*columns)).join_from(Chat, Instance).where(due_condition(now))
+    return with_settings(Chat.select(*columns)).join_from(Chat, Instance).where(due_condition(now))
 
 
 _HISTORY_FIELDS = "instance instance_name at kind section summary details chat_external_id"
@@ -136,7 +136,7 @@ def close_with_row_locks(now: datetime) -> list[tuple]:
             return []
         reasons = _reasons(enabled)
         due = (
-            _with_settings(Chat.select(Chat.id))
+            with_settings(Chat.select(Chat.id))
             .where(due_condition(now))
             .order_by(Chat.id)
             .for_update(of=Chat, skip_locked=True)
@@ -151,7 +151,7 @@ def close_with_row_locks(now: datetime) -> list[tuple]:
             .where(
                 (Chat.id == due.c.id)
                 & (AutoCloseSettings.instance == Chat.instance)
-                & (Chat.status == _literal("open"))
+                & (Chat.status == literal("open"))
             )
             .returning(*returned)
             .cte("closed")

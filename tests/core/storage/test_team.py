@@ -114,14 +114,14 @@ def test_two_desks_close_each_due_chat_exactly_once(make_instance, clock, db, db
 def test_postgresql_can_answer_the_idle_queries_from_the_partial_index(make_instance, clock, db):
     """The literals that let SQLite use chat_awaiting_customer imply its predicate for
     PostgreSQL's planner too (sequential scans are disabled so tiny tables still show it)."""
-    from app.core.watcher import closing
+    from app.core.watcher import due
 
     shop = make_instance("Padaria")
     settings(shop, 60)
     chats(shop, clock.now(), 10, "c", timedelta(minutes=5))
     with db.atomic():
         db.execute_sql("SET LOCAL enable_seqscan = off")
-        for query in (closing.next_due_query(), closing.due_chats(clock.now())):
+        for query in (due.next_due_query(), due.due_chats(clock.now())):
             sql, params = query.sql()
             plan = " ".join(row[0] for row in db.execute_sql("EXPLAIN " + sql, params))
             assert "chat_awaiting_customer" in plan, plan

@@ -16,7 +16,7 @@ import peewee
 import pytest
 
 from app.core.storage.models import AutoCloseSettings, Chat, HistoryEvent
-from app.core.watcher import closing
+from app.core.watcher import closing, due
 from tests.failing_trigger import add_failing_trigger, drop_failing_trigger
 
 MS = timedelta(milliseconds=1)
@@ -129,11 +129,11 @@ def test_eligibility_matrix(make_instance, clock, settings):
     assert bool(expected_due) == (a_closes or other["op"] or other["bot"])
     assert len(expected_due) < len(rows)
 
-    due = {(c.instance_id, c.external_id) for c in closing.due_chats(now)}
-    assert sorted(due - expected_due) == [] and sorted(expected_due - due) == []
+    found = {(c.instance_id, c.external_id) for c in due.due_chats(now)}
+    assert sorted(found - expected_due) == [] and sorted(expected_due - found) == []
 
     per_chat = {
-        (c.instance_id, c.external_id): c.closes_at_ms for c in closing.with_deadline(Chat.select())
+        (c.instance_id, c.external_id): c.closes_at_ms for c in due.with_deadline(Chat.select())
     }
     wrong = [
         k
@@ -193,7 +193,7 @@ def test_due_exactly_at_the_timeout_and_not_one_millisecond_before(shop, clock):
     now = clock.now()
     add_chat(shop, "at", last_agent_message_at=now - timedelta(hours=5))
     add_chat(shop, "before", last_agent_message_at=now - timedelta(hours=5) + MS)
-    assert [c.external_id for c in closing.due_chats(now)] == ["at"]
+    assert [c.external_id for c in due.due_chats(now)] == ["at"]
     assert closing.next_due_at() == now - timedelta(hours=5) + timedelta(hours=5)
     assert closing.close_due(now + MS).total == 2
 
@@ -311,8 +311,8 @@ def test_deadline_of_a_chat(shop, clock):
     answered = add_chat(
         shop, "a", last_agent_message_at=now - timedelta(hours=1), last_customer_message_at=now
     )
-    assert closing.deadline_of(waiting) == now + timedelta(hours=4)
-    assert closing.deadline_of(answered.id) is None
+    assert due.deadline_of(waiting) == now + timedelta(hours=4)
+    assert due.deadline_of(answered.id) is None
 
 
 @pytest.mark.parametrize(
@@ -327,7 +327,7 @@ def test_deadline_of_a_chat(shop, clock):
 )
 def test_next_wake_delay_is_capped_at_a_minute(clock, offset, expected):
     now = clock.now()
-    assert closing.next_wake_delay(None if offset is None else now + offset, now) == expected
+    assert due.next_wake_delay(None if offset is None else now + offset, now) == expected
 
 
 def test_watcher_pass_closes_then_reports_the_next_deadline(shop, clock):
@@ -342,7 +342,7 @@ def test_watcher_pass_closes_then_reports_the_next_deadline(shop, clock):
 @pytest.mark.sqlite_only("SQLite's EXPLAIN QUERY PLAN; test_team.py has the PostgreSQL twin")
 def test_the_idle_queries_use_the_partial_index(shop, clock, db):
     """SQLite uses chat_awaiting_customer only if the literals match its WHERE exactly."""
-    for query in (closing.next_due_query(), closing.due_chats(clock.now())):
+    for query in (due.next_due_query(), due.due_chats(clock.now())):
         sql, params = query.sql()
         plan = " ".join(row[3] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
         assert "chat_awaiting_customer" in plan, plan
