@@ -86,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_db(args: argparse.Namespace):
     """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
-    from app.core.storage.backup import recovery_hint
     from app.core.storage.db import DatabaseOpenError, UnwritableDatabaseError, open_database
+    from app.core.storage.restore import recovery_hint
     from app.paths import resolve_db_path
 
     path = resolve_db_path(args.db)

@@ -189,9 +189,9 @@ class Session:
     def open(self) -> bool:
         """Open the database; on failure explain it and offer a backup, until it opens."""
         from app import __version__
-        from app.core.storage.backup import BackupError, latest_usable_backup, list_backups
+        from app.core.storage.backup import BackupError, list_backups
         from app.core.storage.db import open_database
-        from app.core.storage.restore import restore_backup
+        from app.core.storage.restore import latest_usable_backup, restore_backup
 
         logging.getLogger("atende").info(
             "Atende %s starting on %s", __version__, _masked(self.db_path)

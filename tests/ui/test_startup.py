@@ -223,8 +223,8 @@ def test_a_read_only_folder_is_explained_without_creating_anything(tmp_path, ses
 
 @pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
 def test_the_recovery_box_speaks_portuguese(db_path, with_backup, qtbot):
-    from app.core.storage.backup import latest_usable_backup
     from app.core.storage.db import CorruptDatabaseError
+    from app.core.storage.restore import latest_usable_backup
 
     session = Session(db_path)
     seen = []

@@ -1,6 +1,6 @@
-"""The database: a Peewee proxy, SQLite pragmas, opening with clear errors, migrations.
+"""Opening the database (a SQLite file or a PostgreSQL URL) with clear errors, then migrating.
 
-`database` is the one piece of global state the core keeps (STYLE: the DB proxy). Opening a
+The proxy itself is `app.core.storage.proxy.database` (re-exported here). Opening a
 file checks that it really is SQLite before Peewee touches it, so a wrong or damaged file is
 reported in Portuguese and left untouched, never replaced by a silent empty database.
 """
@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peewee import Database, DatabaseProxy, SqliteDatabase
+from peewee import Database, SqliteDatabase
+
+from app.core.storage import postgres
+from app.core.storage.backup import BackupError
 
 # The errors and checks live in db_errors (Peewee-free); callers may import them from here.
 from app.core.storage.errors import (
@@ -22,17 +25,10 @@ from app.core.storage.errors import (
     read_only_folder_message,
     storage_failure_message,  # noqa: F401
 )
+from app.core.storage.migrations import current_version, refuse_newer
+from app.core.storage.migrations import migrate as run_migrations
+from app.core.storage.proxy import PRAGMAS, SQLITE_HEADER, close_database, database  # noqa: F401
 from app.i18n import _
-
-database = DatabaseProxy()
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "synchronous": "normal",
-    "busy_timeout": 5000,
-}
 
 
 def _check_header(path: Path) -> None:
@@ -73,8 +69,6 @@ def _damaged_message(path: Path) -> str:
 
 def _probe(path: Path) -> None:
     """Read the file without writing a byte: SQLite, Atende's, not from a newer version."""
-    from app.core.storage.migrations import current_version, refuse_newer
-
     probe = SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         probe.connect()
@@ -95,10 +89,8 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     damaged, foreign or newer file is refused and left byte-for-byte untouched. A
     `postgresql://` URL opens that shared server instead (`app.core.storage.postgres`).
     """
-    from app.core.storage.postgres import is_database_url, open_postgres
-
-    if is_database_url(path):
-        return open_postgres(str(path), migrate=migrate)
+    if postgres.is_database_url(path):
+        return _open_postgres(str(path), migrate=migrate)
     path = Path(path)
     if path.exists():
         if path.is_dir():
@@ -127,26 +119,38 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
         raise _classify(exc, path) from exc
     database.initialize(db)
     if migrate:
-        from app.core.storage.backup import BackupError
-        from app.core.storage.migrations import migrate as run_migrations
-
-        try:
-            run_migrations(db, path)
-        except DatabaseOpenError:
-            db.close()
-            raise
-        except BackupError as exc:
-            db.close()
-            raise UnwritableDatabaseError(
-                _(
-                    "{error} The database needs an update and is only updated after a backup, "
-                    "so nothing was changed."
-                ).format(error=exc)
-            ) from exc
-        except Exception as exc:
-            db.close()
-            raise _classify(exc, path) from exc
+        _migrate(db, path, lambda exc: _classify(exc, path))
     return db
+
+
+def _open_postgres(url: str, *, migrate: bool = True) -> Database:
+    """Open the PostgreSQL database at `url`, bind the proxy, migrate (no file backup: back
+    the server up with its own tools, e.g. pg_dump)."""
+    db = postgres.connect(url)
+    database.initialize(db)
+    if migrate:
+        _migrate(db, None, lambda exc: postgres.classify(exc, url))
+    return db
+
+
+def _migrate(db: Database, path: Path | None, classify) -> None:
+    """Bring the schema up to date; any failure closes `db` and is told in Portuguese."""
+    try:
+        run_migrations(db, path)
+    except DatabaseOpenError:
+        db.close()
+        raise
+    except BackupError as exc:
+        db.close()
+        raise UnwritableDatabaseError(
+            _(
+                "{error} The database needs an update and is only updated after a backup, "
+                "so nothing was changed."
+            ).format(error=exc)
+        ) from exc
+    except Exception as exc:
+        db.close()
+        raise classify(exc) from exc
 
 
 def _classify(exc: Exception, path: Path) -> DatabaseOpenError:
@@ -174,8 +178,3 @@ def _classify(exc: Exception, path: Path) -> DatabaseOpenError:
             "The database {path} is damaged ({error}). It was left untouched; restore a backup."
         ).format(path=path, error=exc)
     )
-
-
-def close_database() -> None:
-    if database.obj is not None and not database.is_closed():
-        database.close()

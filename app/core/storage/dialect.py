@@ -24,7 +24,7 @@ from typing import Any
 
 from peewee import SQL, Cast, Database, PostgresqlDatabase, SqliteDatabase, fn
 
-from app.core.storage.db import database
+from app.core.storage.proxy import database
 
 SQLITE = "sqlite"
 POSTGRES = "postgres"

@@ -20,7 +20,7 @@ from peewee import (
     TextField,
 )
 
-from app.core.storage.db import database
+from app.core.storage.proxy import database
 
 
 def to_millis(at: datetime) -> int:

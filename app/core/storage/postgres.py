@@ -15,7 +15,9 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from app.core.storage.dialect import CHANGES_CHANNEL
 from app.core.storage.errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
+from app.core.storage.migrations import current_version, refuse_newer
 from app.i18n import _
 from app.paths import is_database_url  # noqa: F401 - part of this module's interface
 
@@ -80,16 +82,8 @@ def check_connection(url: str) -> int:
     """
     db = connect(url)
     try:
-        from app.core.storage.migrations import LATEST_VERSION, current_version
-
         version = current_version(db)
-        if version > LATEST_VERSION:
-            raise NewerSchemaError(
-                _(
-                    "This database was written by a newer version of Atende (schema {found}, "
-                    "this version knows up to {known}). Update Atende to open it."
-                ).format(found=version, known=LATEST_VERSION)
-            )
+        refuse_newer(version)
         return version
     finally:
         db.close()
@@ -127,8 +121,6 @@ def _database_class():
 
         def _initialize_connection(self, conn) -> None:
             super()._initialize_connection(conn)
-            from app.core.storage.dialect import CHANGES_CHANNEL
-
             conn.notifies = collections.deque(maxlen=NOTIFY_BACKLOG)
             with conn.cursor() as cursor:
                 cursor.execute(f"LISTEN {CHANGES_CHANNEL}")
@@ -144,32 +136,11 @@ def connect(url: str):
     try:
         db.connect()
     except Exception as exc:
-        raise _classify(exc, url, driver) from exc
+        raise classify(exc, url, driver) from exc
     return db
 
 
-def open_postgres(url: str, *, migrate: bool = True):
-    """Open the PostgreSQL database at `url`, bind the proxy, migrate (no file backup: back
-    the server up with its own tools, e.g. pg_dump)."""
-    db = connect(url)
-    from app.core.storage.db import database
-
-    database.initialize(db)
-    if migrate:
-        from app.core.storage.migrations import migrate as run_migrations
-
-        try:
-            run_migrations(db, None)
-        except DatabaseOpenError:
-            db.close()
-            raise
-        except Exception as exc:
-            db.close()
-            raise _classify(exc, url, _driver()) from exc
-    return db
-
-
-def _classify(exc: Exception, url: str, driver) -> DatabaseOpenError:
+def classify(exc: Exception, url: str, driver) -> DatabaseOpenError:
     text = str(exc).strip()
     where = masked(url)
     lowered = text.lower()

@@ -18,14 +18,20 @@ from app.core.storage.backup import (
     BEFORE_RESTORE,
     FILE_LOCK,
     KEEP,
+    Backup,
     BackupError,
     backup_database,
     connect_readonly,
+    list_backups,
     new_backup_path,
     prune_backups,
-    verify_backup,
 )
-from app.i18n import _
+from app.core.storage.db import open_database
+from app.core.storage.errors import DatabaseOpenError
+from app.core.storage.lock import FileLock, watcher_lock_path
+from app.core.storage.migrations import LATEST_VERSION
+from app.core.storage.proxy import SQLITE_HEADER, close_database
+from app.i18n import _, format_datetime
 
 
 def _side_files(path: Path) -> list[Path]:
@@ -75,9 +81,6 @@ def restore_backup(backup: Path, db_path: Path, at: datetime | None = None) -> P
 
 
 def _restore(backup: Path, db_path: Path, at: datetime) -> Path | None:
-    from app.core.storage.db import DatabaseOpenError, close_database, open_database
-    from app.core.storage.lock import FileLock, watcher_lock_path
-
     verify_backup(backup)
     watcher = FileLock(watcher_lock_path(db_path))
     holder = watcher.holder_pid()
@@ -126,8 +129,6 @@ def _restore(backup: Path, db_path: Path, at: datetime) -> Path | None:
 
 def _reopen_quietly(db_path: Path) -> None:
     """Give the caller its database back after a failed restore, if it opens at all."""
-    from app.core.storage.db import DatabaseOpenError, open_database
-
     try:
         open_database(db_path)
     except DatabaseOpenError:
@@ -155,3 +156,58 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
         src.close()
     with target.open("rb+") as fh:
         os.fsync(fh.fileno())
+
+
+def verify_backup(path: Path) -> int:
+    """Check that `path` is a sound Atende database this version can open.
+
+    Returns its schema version; raises BackupError with a Portuguese reason otherwise.
+    """
+    try:
+        with Path(path).open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise BackupError(
+            _("Could not read the backup {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise BackupError(_("The backup {path} is not a database.").format(path=path))
+    try:
+        con = connect_readonly(path)
+        try:
+            check = con.execute("PRAGMA integrity_check").fetchone()[0]
+            if check != "ok":
+                raise BackupError(_("The backup {path} is damaged.").format(path=path))
+            version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise BackupError(
+            _("The backup {path} is not an Atende database ({error}).").format(path=path, error=exc)
+        ) from exc
+    if version is None or int(version) > LATEST_VERSION:
+        raise BackupError(
+            _("The backup {path} was made by a newer version of Atende.").format(path=path)
+        )
+    return int(version)
+
+
+def latest_usable_backup(db_path: Path) -> Backup | None:
+    """The newest backup that passes `verify_backup` (skipping damaged or newer ones)."""
+    for backup in list_backups(db_path):
+        try:
+            verify_backup(backup.path)
+        except BackupError:
+            continue
+        return backup
+    return None
+
+
+def recovery_hint(db_path: Path) -> str:
+    """One Portuguese sentence pointing at the newest usable backup ("" when none)."""
+    backup = latest_usable_backup(db_path)
+    if backup is None:
+        return ""
+    return _("The latest automatic backup ({date}) is {path}; open Atende to restore it.").format(
+        date=format_datetime(backup.at.astimezone()), path=backup.path
+    )

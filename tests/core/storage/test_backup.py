@@ -13,11 +13,10 @@ from app.core.storage.backup import (
     BackupError,
     backup_database,
     daily_backup_if_due,
-    latest_usable_backup,
     list_backups,
-    verify_backup,
 )
 from app.core.storage.migrations import LATEST_VERSION
+from app.core.storage.restore import latest_usable_backup, verify_backup
 
 pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file")
 

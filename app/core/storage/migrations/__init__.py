@@ -15,6 +15,9 @@ from types import ModuleType
 
 from peewee import Database
 
+from app.core.storage.backup import backup_database
+from app.core.storage.dialect import is_postgres
+from app.core.storage.errors import CorruptDatabaseError, NewerSchemaError
 from app.i18n import _
 
 
@@ -37,9 +40,6 @@ def current_version(db: Database) -> int:
     tables = set(db.get_tables())
     if "schema_version" not in tables:
         if tables:
-            from app.core.storage.db import CorruptDatabaseError
-            from app.core.storage.dialect import is_postgres
-
             raise CorruptDatabaseError(
                 _(
                     "This PostgreSQL database already holds other tables: give Atende a "
@@ -56,8 +56,6 @@ def current_version(db: Database) -> int:
 def refuse_newer(version: int) -> None:
     """Raise NewerSchemaError when `version` comes from a newer Atende."""
     if version > LATEST_VERSION:
-        from app.core.storage.db import NewerSchemaError
-
         raise NewerSchemaError(
             _(
                 "This database was written by a newer version of Atende (schema {found}, "
@@ -74,8 +72,6 @@ def migrate(db: Database, path: Path | None = None, target: int | None = None) -
     if version >= target:
         return version
     if version > 0 and path is not None:
-        from app.core.storage.backup import backup_database
-
         backup_database(path, f"before-v{target}", datetime.now(UTC))
     for module in MIGRATIONS[version:target]:
         with db.atomic():
