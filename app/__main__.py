@@ -4,26 +4,32 @@ import gc
 import sys
 from types import SimpleNamespace
 
+from app.options import GLOBAL_OPTIONS  # a leaf: the table argparse is built from
+
 
 def window_options(argv: list[str]) -> SimpleNamespace | None:
     """The options of a plain window launch (`--db PATH`, `--demo`, `--minimized`), or None
     when `argv` holds anything else (a command, `--help`, a mistake): those go through the
     whole parser of `app.cli`, whose messages and exit codes they keep. Skipping that parser
     and its seven command modules is start-up time the window does not pay."""
-    options = SimpleNamespace(db=None, demo=False, minimized=False, command=None)
+    options = SimpleNamespace(command=None)
+    takes_value = {}
+    for option in GLOBAL_OPTIONS:
+        setattr(options, option.name, None if option.takes_value else False)
+        takes_value["--" + option.name] = option.takes_value
     args = iter(argv)
     for arg in args:
-        if arg == "--db":
-            value = next(args, None)
-            if value is None or value.startswith("-"):
-                return None  # argparse explains what is missing
-            options.db = value
-        elif arg.startswith("--db="):
-            options.db = arg.removeprefix("--db=")
-        elif arg in ("--demo", "--minimized"):
-            setattr(options, arg.removeprefix("--"), True)
-        else:
-            return None
+        flag, equals, inline = arg.partition("=")
+        if flag not in takes_value or (equals and not takes_value[flag]):
+            return None  # a command, --help, an abbreviation, a mistake: argparse's job
+        name = flag.removeprefix("--")
+        if not takes_value[flag]:
+            setattr(options, name, True)
+            continue
+        value = inline if equals else next(args, None)
+        if value is None or (not equals and value.startswith("-")):
+            return None  # argparse explains what is missing
+        setattr(options, name, value)
     return options
 
 

@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.cli import CliError, invalid, open_db, read_input_file
+from app.commands.base import CliError, invalid, open_db, read_input_file
 from app.i18n import _, format_datetime, ngettext
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli import (
+from app.commands.base import (
     CliError,
     invalid,
     open_db,

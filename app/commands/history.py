@@ -11,7 +11,7 @@ import json
 import sys
 from zoneinfo import ZoneInfo
 
-from app.cli import open_db
+from app.commands.base import open_db
 from app.i18n import N_, _, format_datetime
 
 KIND_LABELS = {

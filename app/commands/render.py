@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.cli import CliError
+from app.commands.base import CliError
 from app.i18n import _
 
 
@@ -47,7 +47,7 @@ def parse_moment(text: str, zone: str) -> datetime:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from app.cli import open_db
+    from app.commands.base import open_db
     from app.core.common.clock import SystemClock
     from app.core.instances.store import get_by_name
     from app.core.storage.models import Chat

@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.cli import CliError
+from app.commands.base import CliError
 from app.i18n import _, format_datetime
 
 
@@ -50,7 +50,7 @@ def parse_instant(text: str, option: str) -> datetime:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from app.cli import open_db
+    from app.commands.base import open_db
     from app.core.instances.store import get_by_name
     from app.core.schedule.decision import decide
 

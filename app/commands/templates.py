@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import CliError, invalid, open_db, print_warnings, write_output
+from app.commands.base import CliError, invalid, open_db, print_warnings, write_output
 from app.core.common.clock import SystemClock
 from app.i18n import _
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app.cli import EXIT_FAILURE, CliError, open_db
+from app.commands.base import EXIT_FAILURE, CliError, open_db
 from app.core.common.clock import Clock, SystemClock, format_instant, parse_instant
 from app.i18n import _, ngettext
 

@@ -13,6 +13,7 @@ import pytest
 from app.cli import main
 from app.core.config.file_format import dumps, export_config
 from app.core.instances.store import create_instance
+from app.commands import base
 from app.core.storage import db as core_db
 from app.core.storage.db import close_database, open_database
 from tests.faults import dump, fill_disk
@@ -129,7 +130,7 @@ def test_full_disk_during_import_rolls_back_with_a_clear_message(
         fill_disk(db, spare_pages=1)
         return db
 
-    monkeypatch.setattr(core_db, "open_database", open_on_a_full_disk)
+    monkeypatch.setattr(base, "open_database", open_on_a_full_disk)
     code = main(["--db", str(db_path), "import", "--replace", str(file)])
     close_database()
     err = capsys.readouterr().err.strip().splitlines()

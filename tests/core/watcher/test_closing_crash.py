@@ -34,8 +34,8 @@ CHILD = textwrap.dedent(
         return database
 
     core_db.open_database = open_database
-    import app.cli
-    app.cli.open_database = open_database
+    import app.commands.base
+    app.commands.base.open_database = open_database
     from app.cli import main
     sys.exit(main(["--db", {db!r}, "watch", "--once", "--now", {now!r}]))
     """

@@ -1,0 +1,75 @@
+"""What every command shares: exit codes, errors told as `caminho: mensagem`, the database,
+reading and writing files. Commands import this module; `app.cli` imports the commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+
+from app.core.common.files import decode_text, read_text, write_bytes_atomic
+from app.core.common.validation import Problem
+from app.core.storage.db import open_database
+from app.core.storage.errors import DatabaseOpenError, UnwritableDatabaseError
+from app.core.storage.restore import recovery_hint
+from app.i18n import _
+from app.paths import resolve_db_path
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INVALID = 2
+
+
+class CliError(Exception):
+    """Stops a command: `lines` go to stderr, `code` is the exit status."""
+
+    def __init__(self, lines: Iterable[str] | str, code: int = EXIT_INVALID) -> None:
+        self.lines = [lines] if isinstance(lines, str) else list(lines)
+        self.code = code
+        super().__init__("\n".join(self.lines))
+
+
+def invalid(problems: Iterable[Problem]) -> CliError:
+    return CliError([str(p) for p in problems], EXIT_INVALID)
+
+
+def print_warnings(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        print(_("warning: {problem}").format(problem=problem), file=sys.stderr)
+
+
+def open_db(args: argparse.Namespace):
+    """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
+    path = resolve_db_path(args.db)
+    try:
+        return open_database(path)
+    except DatabaseOpenError as exc:
+        hint = "" if isinstance(exc, UnwritableDatabaseError) else recovery_hint(path)
+        raise CliError(" ".join(filter(None, [str(exc), hint])), EXIT_FAILURE) from exc
+
+
+def write_output(path: str | None, data: bytes) -> None:
+    """`data` to the file `path` (whole or not at all), or to stdout when there is none."""
+    if not path:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        raise CliError(
+            _("{path}: cannot write: {error}").format(path=path, error=exc.strerror),
+            EXIT_FAILURE,
+        ) from exc
+
+
+def read_input_file(path: str) -> str:
+    """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
+    if path == "-":
+        text, problems = decode_text(sys.stdin.buffer.read(), "stdin")
+    else:
+        text, problems = read_text(path)
+    if problems:
+        raise invalid(problems)
+    return text
