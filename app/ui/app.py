@@ -82,9 +82,9 @@ def run_gui(args: Namespace) -> int:
     """The window first, then the database: the frame (menus, Home) is on screen before
     Peewee is even imported, and `finish_start` fills it right after the first frame."""
     from app.ui.context import AppContext
-    from app.ui.crash import CrashReporter
     from app.ui.first_frame import after_first_frame
     from app.ui.main_window import MainWindow
+    from app.ui.services.crash import CrashReporter
     from app.ui.startup import Session
 
     app = create_application()
@@ -98,7 +98,7 @@ def run_gui(args: Namespace) -> int:
     minimized = getattr(args, "minimized", False)
     use_tray = None  # load() asks
     if minimized:  # started with the system: in the tray until asked for, else minimized
-        from app.ui.tray import tray_available
+        from app.ui.services.tray import tray_available
 
         use_tray = tray_available()  # decided once: load() makes the tray by this answer
     window = MainWindow(context, load=False, use_tray=use_tray)
@@ -160,8 +160,8 @@ def finish_loading(args: Namespace, session, context, window) -> bool:
         from app.demo.instances import populate_if_empty
 
         populate_if_empty(context.clock)
-    from app.ui.change_poller import start_change_poller
-    from app.ui.watcher import start_watcher
+    from app.ui.services.change_poller import start_change_poller
+    from app.ui.services.watcher import start_watcher
 
     start_watcher(context)  # unless a headless `atende watch` already runs for this DB
     start_change_poller(context)  # what other desks and commands save shows up here

@@ -24,7 +24,7 @@ class AppContext(QObject):
         super().__init__()
         self._clock = clock
         self.db_path = db_path
-        # Set by app.ui.watcher.start_watcher: the watcher this process runs, or whether
+        # Set by app.ui.services.watcher.start_watcher: the watcher this process runs, or whether
         # another process (a headless `atende watch`) holds the database's watcher lock.
         self.watcher: QObject | None = None
         self.watcher_elsewhere = False

@@ -30,7 +30,7 @@ from app.core.storage.db import storage_failure_message
 from app.core.storage.models import Instance
 from app.core.storage.restore import restore_backup
 from app.i18n import _, format_datetime, ngettext
-from app.ui.config_dialogs import (
+from app.ui.dialogs.config_dialogs import (
     KEEP_EXISTING,
     CopySectionsDialog,
     ExportScopeDialog,
@@ -208,7 +208,7 @@ class FileActions(QObject):
 
     # -- restore --------------------------------------------------------------------------
     def restore_backup(self) -> None:
-        from app.ui.backups import RestoreBackupDialog
+        from app.ui.dialogs.restore_backup import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(self.context.db_path, self.context.clock.now(), self.window)
         if dialog.exec() and dialog.selected() is not None:

@@ -24,7 +24,7 @@ from app.ui.widgets.table import read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window's first frame (MainWindow.load)
     from app.core.storage.models import Instance
-    from app.ui.instance_dialog import InstanceDialog
+    from app.ui.dialogs.instance_dialog import InstanceDialog
     from app.ui.widgets.empty_state import EmptyState
 
 COLUMNS = (N_("Name"), N_("WhatsApp number"), N_("Plan"), N_("Time zone"))
@@ -152,7 +152,7 @@ class HomePage(QWidget):
 
     def open_dialog(self, instance: Instance | None) -> InstanceDialog:
         """The dialog (not yet shown); tests drive it directly."""
-        from app.ui.instance_dialog import InstanceDialog
+        from app.ui.dialogs.instance_dialog import InstanceDialog
 
         return InstanceDialog(self.context.clock, instance, self)
 

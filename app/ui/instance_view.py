@@ -22,8 +22,8 @@ from app.core.instances.plans import plan_label
 from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.context import AppContext
+from app.ui.dialogs.instance_dialog import InstanceDialog
 from app.ui.icons import icon
-from app.ui.instance_dialog import InstanceDialog
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import Page
 

@@ -15,7 +15,7 @@ from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
     from app.ui.instance_view import InstanceView
-    from app.ui.tray import CloseAction, Tray
+    from app.ui.services.tray import CloseAction, Tray
     from app.ui.welcome import WelcomePage
 
 
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.home.reload()
         if not self.home.model.rows:
             self.show_welcome()
-        from app.ui.tray import Tray, tray_available
+        from app.ui.services.tray import Tray, tray_available
 
         if tray_available() if self._use_tray is None else self._use_tray:
             self.tray = Tray(self.context, self)
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
     def _fill_menus(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        from app.ui.database_dialog import add_database_action  # Arquivo → Banco de dados…
+        from app.ui.dialogs.database_dialog import add_database_action  # Arquivo → Banco de dados…
         from app.ui.file_menu import FileActions
 
         self.file_actions = FileActions(self, self.file_menu)  # export, import, copy, restore
@@ -127,12 +127,12 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(about)
 
     def show_preferences(self) -> None:
-        from app.ui.preferences import PreferencesDialog
+        from app.ui.dialogs.preferences import PreferencesDialog
 
         PreferencesDialog(self.context.db_path, parent=self).exec()
 
     def show_about(self) -> None:
-        from app.ui.about import AboutDialog
+        from app.ui.dialogs.about import AboutDialog
 
         AboutDialog(self.context.db_path, self).exec()
 
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def close_action(self) -> CloseAction:
         from app.core.desktop.status import auto_close_enabled_anywhere
-        from app.ui.tray import close_action
+        from app.ui.services.tray import close_action
 
         watcher = getattr(self.context, "watcher", None)
         return close_action(
@@ -196,12 +196,12 @@ class MainWindow(QMainWindow):
         )
 
     def ask_tray_notice(self) -> bool:
-        from app.ui.tray import tray_notice
+        from app.ui.services.tray import tray_notice
 
         return tray_notice(self)
 
     def ask_watcher_stops(self) -> tuple[bool, bool]:
-        from app.ui.tray import watcher_stops_notice
+        from app.ui.services.tray import watcher_stops_notice
 
         return watcher_stops_notice(self)
 
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         if not self.is_loaded:  # closed before the database opened: nothing to guard
             event.accept()
             return
-        from app.ui.tray import CloseAction
+        from app.ui.services.tray import CloseAction
 
         action = CloseAction.QUIT if self._quitting else self.close_action()
         if action is CloseAction.HIDE_TO_TRAY:

@@ -1,7 +1,7 @@
 """The user's desktop preferences, kept in QSettings (the platform's settings store).
 
 These are choices about this computer, not about an instance, so they never go to the
-database or the config file. The Preferências dialog that edits them is app.ui.preferences.
+database or the config file. The Preferências dialog that edits them is app.ui.dialogs.preferences.
 """
 
 from __future__ import annotations

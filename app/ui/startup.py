@@ -223,7 +223,7 @@ class Session:
 
     def attach(self, window: QWidget, context) -> None:
         """Once the window exists: later launches raise it; the daily backup runs."""
-        from app.ui.backups import DailyBackup
+        from app.ui.services.backups import DailyBackup
 
         self.single.listen()
         self.single.activation_requested.connect(lambda: bring_forward(window))
@@ -284,7 +284,7 @@ class Session:
         return buttons.get(box.clickedButton(), QUIT)
 
     def choose_backup(self) -> Backup | None:
-        from app.ui.backups import RestoreBackupDialog
+        from app.ui.dialogs.restore_backup import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(self.db_path, parent=self.dialog_parent)
         return dialog.selected() if dialog.exec() else None

@@ -17,8 +17,8 @@ from app.demo.instances import populate_if_empty
 from app.i18n import _
 from app.paths import resources_dir
 from app.ui.context import AppContext
+from app.ui.dialogs.instance_dialog import InstanceDialog
 from app.ui.icons import icon
-from app.ui.instance_dialog import InstanceDialog
 
 
 class WelcomePage(QWidget):

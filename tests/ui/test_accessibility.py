@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.core.instances.store import get_by_name
 from app.demo.instances import populate_if_empty
+from app.ui.dialogs.instance_dialog import InstanceDialog
+from app.ui.dialogs.preferences import PreferencesDialog
 from app.ui.home import HomePage
-from app.ui.instance_dialog import InstanceDialog
 from app.ui.instance_view import InstanceView
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
-from app.ui.preferences import PreferencesDialog
 from app.ui.welcome import WelcomePage
 from tests.ui.accessibility import database_strings, unknown_texts, unnamed_widgets
 

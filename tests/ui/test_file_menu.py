@@ -12,8 +12,8 @@ from app.core.config.file_format import dumps, export_config
 from app.core.config.transfer import CREATE, REPLACE
 from app.core.storage.backup import backup_database, list_backups
 from app.core.storage.models import Instance
-from app.ui.config_dialogs import KEEP_EXISTING, REPLACE_EXISTING
 from app.ui.context import AppContext
+from app.ui.dialogs.config_dialogs import KEEP_EXISTING, REPLACE_EXISTING
 from app.ui.main_window import MainWindow
 from tests.faults import dump, fill_disk
 

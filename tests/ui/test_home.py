@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
 from app.core.storage.models import Instance
+from app.ui.dialogs.instance_dialog import InstanceDialog
 from app.ui.home import HomePage
-from app.ui.instance_dialog import InstanceDialog
 from tests.ui.conftest import find
 
 

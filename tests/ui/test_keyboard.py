@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.ui.instance_dialog import InstanceDialog
+from app.ui.dialogs.instance_dialog import InstanceDialog
+from app.ui.dialogs.preferences import PreferencesDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
-from app.ui.preferences import PreferencesDialog
 
 
 def open_instance(qtbot, context, make_instance):

@@ -124,7 +124,7 @@ FAILING = """
 import sys
 import app.ui.startup as startup
 startup.Session.show_error = lambda self, title, text: print("error=" + title + " | " + text)
-import app.ui.watcher as watcher
+import app.ui.services.watcher as watcher
 
 def broken(context):
     raise PermissionError(13, "Permissão negada", "/tmp/x")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QRadioButton
 
 from app.paths import resources_dir
 from app.ui import theme
-from app.ui.preferences import Preferences, PreferencesDialog
+from app.ui.dialogs.preferences import Preferences, PreferencesDialog
 from app.ui.widgets.switch import Switch
 from tests.ui.conftest import find
 

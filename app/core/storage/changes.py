@@ -1,7 +1,7 @@
 """Did someone else commit to the database? Cheap enough to ask every second.
 
-The window (`app.ui.change_poller`) and `atende watch` ask this so that what another desk or
-a CLI command saved shows up without restarting, and the watcher re-arms at once.
+The window (`app.ui.services.change_poller`) and `atende watch` ask this so that what another
+desk or a CLI command saved shows up without restarting, and the watcher re-arms at once.
 
 - SQLite: `PRAGMA data_version` changes when another connection commits; it reads no table.
   It cannot say what changed, so every area counts as changed.

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QPushButton
 
 from app import __version__
 from app.paths import data_dir
-from app.ui import about
-from app.ui.about import AboutDialog, data_folder
 from app.ui.context import AppContext
+from app.ui.dialogs import about
+from app.ui.dialogs.about import AboutDialog, data_folder
 
 
 def by_name(widget, name):

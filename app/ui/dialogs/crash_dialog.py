@@ -1,4 +1,4 @@
-"""The dialog of app.ui.crash: what went wrong, where the log is, "Copiar detalhes"."""
+"""The dialog of app.ui.services.crash: what went wrong, where the log is, "Copiar detalhes"."""
 
 from __future__ import annotations
 

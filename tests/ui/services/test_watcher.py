@@ -13,7 +13,7 @@ from app.core.storage.lock import FileLock, watcher_lock_path
 from app.core.storage.models import Chat
 from app.core.watcher import auto_close, closing
 from app.ui.context import AppContext
-from app.ui.watcher import MAX_WAIT_MS, RETRY_MS, Watcher, start_watcher
+from app.ui.services.watcher import MAX_WAIT_MS, RETRY_MS, Watcher, start_watcher
 
 
 class CountingCore:

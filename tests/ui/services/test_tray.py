@@ -9,9 +9,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.core.storage.models import AutoCloseSettings
+from app.ui.dialogs.preferences import Preferences
 from app.ui.main_window import MainWindow
-from app.ui.preferences import Preferences
-from app.ui.tray import CloseAction, Tray, close_action, closed_notification, watcher_status
+from app.ui.services.tray import (
+    CloseAction,
+    Tray,
+    close_action,
+    closed_notification,
+    watcher_status,
+)
 
 
 class FakeWatcher(QObject):
@@ -149,7 +155,7 @@ def test_notices_offer_dont_show_again(qtbot, context):
 
     from PySide6.QtWidgets import QMessageBox
 
-    from app.ui.tray import tray_notice_box, watcher_stops_box
+    from app.ui.services.tray import tray_notice_box, watcher_stops_box
 
     for build in (tray_notice_box, watcher_stops_box):
         box = build(None)
@@ -166,7 +172,7 @@ def test_notices_offer_dont_show_again(qtbot, context):
 def test_escape_on_the_no_tray_question_keeps_the_window(qtbot, context):
     from PySide6.QtCore import QTimer
 
-    from app.ui.tray import watcher_stops_notice
+    from app.ui.services.tray import watcher_stops_notice
 
     def press_escape():
         box = QApplication.activeModalWidget()

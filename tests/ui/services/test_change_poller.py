@@ -8,8 +8,8 @@ import pytest
 
 from app.core.storage import dialect
 from app.core.storage.db import database
-from app.ui.change_poller import ChangePoller
 from app.ui.main_window import MainWindow
+from app.ui.services.change_poller import ChangePoller
 from tests.pg import other_connection, placeholder
 
 

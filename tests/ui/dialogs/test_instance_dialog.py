@@ -15,7 +15,7 @@ from app import i18n; i18n.install()
 from app.ui.app import create_application
 app = create_application()
 from app.core.common.clock import SystemClock
-from app.ui.instance_dialog import InstanceDialog
+from app.ui.dialogs.instance_dialog import InstanceDialog
 for _ in range(3):
     dialog = InstanceDialog(SystemClock())
     dialog.show()

@@ -97,7 +97,7 @@ class CrashReporter:
 
     def show_dialog(self, message: str, details: str) -> None:
         """Modal dialog; tests replace it on the instance."""
-        from app.ui.crash_dialog import CrashDialog
+        from app.ui.dialogs.crash_dialog import CrashDialog
 
         parent = QApplication.activeWindow()
         CrashDialog(message, details, self._file_in_use(), parent).exec()

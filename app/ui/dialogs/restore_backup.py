@@ -1,17 +1,14 @@
-"""Backups in the window: the daily backup while the app runs, and "Restaurar backup…".
+"""Arquivo → Restaurar backup…: the backups of the database, newest first, to choose one.
 
-The rules (when a backup is due, how many are kept, how a restore is made safe) live in
-`app.core.storage.backup`; this module only drives them with a timer and shows them.
+How a restore is made safe is `app.core.storage.restore`; this dialog only lists and picks.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,59 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.common.clock import Clock
-from app.core.storage.backup import Backup, BackupError, daily_backup_if_due, list_backups
+from app.core.storage.backup import Backup, list_backups
 from app.i18n import _, format_date, format_number, format_relative, format_time
-
-CHECK_INTERVAL_MS = 60 * 60 * 1000  # an hour: a day is never missed while the app runs
-
-
-class DailyBackup(QObject):
-    """Asks core once at start and then every hour whether today's backup is due.
-
-    The copy runs in a worker thread (a million chats take about a second to copy, a
-    freeze the user would notice); SQLite's backup reads a consistent snapshot while the
-    window keeps writing, and core serializes it with a restore. Results come back as
-    queued signals.
-    """
-
-    made = Signal(Path)
-    failed = Signal(str)
-
-    def __init__(self, db_path: Path, clock: Clock, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.db_path = db_path
-        self.clock = clock
-        self.timer = QTimer(self)
-        self.timer.setInterval(CHECK_INTERVAL_MS)
-        self.timer.timeout.connect(self.check_in_background)
-        self._worker: threading.Thread | None = None
-
-    def start(self) -> None:
-        self.timer.start()
-        QTimer.singleShot(0, self.check_in_background)
-
-    def check_in_background(self) -> None:
-        if self._worker is not None and self._worker.is_alive():
-            return
-        self._worker = threading.Thread(target=self.check, name="atende-daily-backup", daemon=True)
-        self._worker.start()
-
-    def wait(self, timeout: float | None = None) -> None:
-        if self._worker is not None:
-            self._worker.join(timeout)
-
-    def check(self) -> Path | None:
-        try:
-            path = daily_backup_if_due(self.db_path, self.clock.now())
-        except (BackupError, OSError) as exc:  # OSError: the backups folder unreadable
-            logging.getLogger("atende").warning("daily backup failed: %s", exc)
-            self.failed.emit(str(exc))
-            return None
-        if path is not None:
-            logging.getLogger("atende").info("daily backup made: %s", path)
-            self.made.emit(path)
-        return path
 
 
 def describe_backup(backup: Backup, now: datetime) -> str:

@@ -9,7 +9,8 @@ import pytest
 from app.core.storage import backup as core
 from app.core.storage.backup import backup_database, list_backups
 from app.i18n import format_date
-from app.ui.backups import DailyBackup, RestoreBackupDialog, describe_backup
+from app.ui.dialogs.restore_backup import RestoreBackupDialog, describe_backup
+from app.ui.services.backups import DailyBackup
 
 pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file")
 
@@ -29,7 +30,7 @@ def test_a_failed_daily_backup_is_signalled_not_raised(db, db_path, clock, qtbot
     def refuse(*_args, **_kwargs):
         raise core.BackupError("O disco está cheio")
 
-    monkeypatch.setattr("app.ui.backups.daily_backup_if_due", refuse)
+    monkeypatch.setattr("app.ui.services.backups.daily_backup_if_due", refuse)
     service = DailyBackup(db_path, clock)
     with qtbot.waitSignal(service.failed, timeout=1000) as blocker:
         service.check()

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from app.ui.crash import CrashReporter, default_log_file
-from app.ui.crash_dialog import CrashDialog
+from app.ui.dialogs.crash_dialog import CrashDialog
+from app.ui.services.crash import CrashReporter, default_log_file
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
 
 from app import paths
 from app.core.storage import postgres
-from app.ui.database_dialog import DatabaseDialog
+from app.ui.dialogs.database_dialog import DatabaseDialog
 from app.ui.main_window import MainWindow
 from tests.pg import TEST_DATABASE_URL
 from tests.ui.conftest import find
@@ -105,7 +105,7 @@ def test_a_reachable_server_is_tested_then_saved(dialog):
 
 
 def test_about_shows_a_server_without_its_password(qtbot):
-    from app.ui.about import AboutDialog
+    from app.ui.dialogs.about import AboutDialog
 
     dialog = AboutDialog("postgresql://ana:s3cr3t@servidor.loja:5432/atende")
     qtbot.addWidget(dialog)

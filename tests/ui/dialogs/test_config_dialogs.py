@@ -8,7 +8,7 @@ from app.core.config.registry import all_sections
 from app.core.config.transfer import plan_import
 from app.core.storage.models import Instance
 from app.i18n import _
-from app.ui.config_dialogs import (
+from app.ui.dialogs.config_dialogs import (
     KEEP_EXISTING,
     REPLACE_EXISTING,
     CopySectionsDialog,

@@ -1,0 +1,1 @@
+"""Dialogs: About, preferences, instances, the database, backups, config files, crashes."""

@@ -1,0 +1,1 @@
+"""What runs behind the window: the watcher, the tray, daily backups, change polling, crashes."""
