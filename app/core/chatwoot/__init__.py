@@ -1,0 +1,1 @@
+"""Conexão com o Chatwoot: HTTP client, per-instance connection, sync, outbox delivery."""
