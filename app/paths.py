@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 APP_NAME = "Atende"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -111,3 +112,16 @@ def _location(value: str) -> Path | str:
     if is_database_url(value):
         return value
     return Path(value).expanduser()
+
+
+def masked(location: Path | str | None) -> str:
+    """The location for messages and the window: a URL's password becomes `***`."""
+    if location is None:
+        return ""
+    if not is_database_url(location):
+        return str(location)
+    parts = urlsplit(str(location).strip())
+    if parts.password is None:
+        return urlunsplit(parts)
+    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))

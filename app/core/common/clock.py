@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from app.i18n import _
+
 
 class Clock(Protocol):
     def now(self) -> datetime:
@@ -45,8 +47,6 @@ def parse_instant(text: str) -> datetime:
     A timestamp without an offset is refused: it could mean any of 30 time zones. The
     `ValueError` carries a Portuguese message for the user.
     """
-    from app.i18n import _
-
     example = "2025-03-12T10:00:00-03:00"
     try:
         at = datetime.fromisoformat(text.strip())

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core.common.validation import Problem
+from app.core.config.checks import check_instance
 from app.core.instances.plans import allows_prioritize
+from app.core.schedule.decision import status_line
+from app.core.schedule.opening import is_open
+from app.core.schedule.store import load_agenda
 from app.core.storage.models import AutoCloseSettings, Chat, Instance, Template
+from app.core.watcher import due
 
 
 def auto_close_enabled_anywhere() -> bool:
@@ -36,10 +41,6 @@ class Overview:
 def instance_overview(instance: Instance, now: datetime) -> Overview:
     """A handful of small queries; cheap enough to run each time the page is shown."""
     # Imported here: the window's start-up needs only `auto_close_enabled_anywhere`.
-    from app.core.schedule.decision import status_line
-    from app.core.schedule.opening import is_open
-    from app.core.schedule.store import load_agenda
-    from app.core.watcher import closing
 
     agenda = load_agenda(instance)
     settings = AutoCloseSettings.get_or_none(AutoCloseSettings.instance == instance.id)
@@ -52,7 +53,7 @@ def instance_overview(instance: Instance, now: datetime) -> Overview:
         open_now=not agenda.enabled or is_open(agenda, now),
         schedule_line=status_line(agenda, now),
         open_chats=open_chats,
-        next_closure=closing.next_due_at(instance) if enabled else None,
+        next_closure=due.next_due_at(instance) if enabled else None,
         auto_close_enabled=enabled,
         timeout_minutes=settings.timeout_minutes if settings else None,
         template_count=Template.select().where(Template.instance == instance.id).count(),
@@ -65,7 +66,6 @@ def instance_overview(instance: Instance, now: datetime) -> Overview:
 
 def relative_problems(instance: Instance) -> list[Problem]:
     """`check_instance` with the "Instance name." prefix taken off the paths."""
-    from app.core.config.checks import check_instance  # every section module: only when asked
 
     prefix = f"{instance.name}."
     return [

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from app.core.instances import priority
 from app.core.instances.plans import plan_label
 from app.core.schedule.agenda import Agenda
-from app.core.schedule.opening import SEARCH_DAYS, is_open, next_opening
+from app.core.schedule.opening import SEARCH_DAYS, current_interval_end, is_open, next_opening
+from app.core.schedule.store import load_agenda
 from app.core.storage.models import Instance
 from app.i18n import _, format_date, format_time, weekday_name
 
@@ -45,8 +46,6 @@ def decide(
     if t.tzinfo is None:
         raise ValueError("naive datetime: an instant needs a timezone")
     if agenda is None:
-        from app.core.schedule.store import load_agenda
-
         agenda = load_agenda(instance)
     zone = ZoneInfo(agenda.timezone)
     if in_progress and priority.is_effective(instance):
@@ -134,7 +133,6 @@ def describe_moment(moment: datetime, now: datetime, weekday_with_date: bool = T
 
 def status_line(agenda: Agenda, now: datetime) -> str:
     """ "Aberto agora" / "Fechado agora — abre segunda-feira às 08:00" for the page."""
-    from app.core.schedule.opening import current_interval_end
 
     zone = ZoneInfo(agenda.timezone)
     local_now = now.astimezone(zone)

@@ -7,22 +7,19 @@ PID for messages.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
+
+from app.paths import data_dir, is_database_url, masked
 
 
 def lock_base(location: Path | str) -> Path:
     """Where a database's lock files go: beside a SQLite file; for a PostgreSQL URL, in
     this computer's data folder, named from the URL without its password (one window per
     server on each computer; the desks' watchers need no lock, see closing.close_due)."""
-    from app.paths import data_dir, is_database_url
-
     if is_database_url(location):
-        import hashlib
-
-        from app.core.storage.postgres import masked
-
         digest = hashlib.sha256(masked(location).encode("utf-8")).hexdigest()[:16]
         return data_dir() / f"server-{digest}"
     return Path(location)

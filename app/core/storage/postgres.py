@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import collections
 import re
-from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from app.core.storage.dialect import CHANGES_CHANNEL
 from app.core.storage.errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
 from app.core.storage.migrations import current_version, refuse_newer
 from app.i18n import _
-from app.paths import is_database_url  # noqa: F401 - part of this module's interface
+from app.paths import is_database_url, masked  # noqa: F401 - part of this module's interface
 
 CONNECT_TIMEOUT_SECONDS = 10
 NOTIFY_BACKLOG = 1000  # notifications kept between two polls (app.core.storage.changes)
@@ -31,19 +30,6 @@ class DriverMissingError(DatabaseOpenError):
 
 class ServerUnavailableError(DatabaseOpenError):
     pass
-
-
-def masked(location: Path | str | None) -> str:
-    """The location for messages and the window: a URL's password becomes `***`."""
-    if location is None:
-        return ""
-    if not is_database_url(location):
-        return str(location)
-    parts = urlsplit(str(location).strip())
-    if parts.password is None:
-        return urlunsplit(parts)
-    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 DEFAULT_PORT = 5432
