@@ -33,6 +33,13 @@ def record(
     )
 
 
+def record_instance_event(
+    instance: Instance, at: datetime, summary: str, details: dict[str, Any] | None = None
+) -> HistoryEvent:
+    """An event about the instance itself (created, copied, edited, deleted)."""
+    return record(instance, at, KIND_INSTANCE, "instance", summary, details)
+
+
 def events(instance: Instance | None = None, kind: str | None = None, limit: int | None = None):
     """History events, newest first (a query: iterate it or page it)."""
     query = HistoryEvent.select().order_by(HistoryEvent.at.desc(), HistoryEvent.id.desc())

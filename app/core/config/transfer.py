@@ -181,11 +181,9 @@ def duplicate_instance(instance: Instance, clock: Clock) -> Instance:
         for section in all_sections():
             section.apply(copy, section.export(instance), now)
         copy.save()
-        history.record(
+        history.record_instance_event(
             copy,
             now,
-            history.KIND_INSTANCE,
-            "instance",
             _("Instance created as a copy of {name}").format(name=instance.name),
         )
     return copy

@@ -128,11 +128,9 @@ def create_instance(data: dict[str, Any], clock: Clock) -> Instance:
             created_at=now,
             updated_at=now,
         )
-        history.record(
+        history.record_instance_event(
             instance,
             now,
-            history.KIND_INSTANCE,
-            "instance",
             _("Instance created: {name}").format(name=instance.name),
         )
     return instance
@@ -168,11 +166,9 @@ def update_instance(instance: Instance, data: dict[str, Any], clock: Clock) -> l
             Instance.update(**clean, updated_at=now).where(Instance.id == instance.id).execute()
             for key, value in {**clean, "updated_at": now}.items():
                 setattr(stored, key, value)
-            history.record(
+            history.record_instance_event(
                 stored,
                 now,
-                history.KIND_INSTANCE,
-                "instance",
                 "; ".join(changes),
                 {k: clean[k] for k in clean},
             )
@@ -218,11 +214,9 @@ def delete_instance(instance: Instance, clock: Clock) -> None:
     """
     now = clock.now()
     with database.atomic():
-        history.record(
+        history.record_instance_event(
             instance,
             now,
-            history.KIND_INSTANCE,
-            "instance",
             _("Instance deleted: {name}").format(name=instance.name),
         )
         instance.delete_instance()
