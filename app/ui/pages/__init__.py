@@ -1,13 +1,16 @@
 """The pages inside an instance, declared once (sidebar order, titles, modules).
 
-Each page module holds one page class; the instance view imports it on first show.
+Each page module holds one page class; the instance view imports it on first show. A page
+that edits a configuration section takes its title from core's section (`SECTION_TITLE`),
+the others from this table.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.i18n import N_
+from app.core.config.registry import section
+from app.i18n import N_, _
 
 ATENDIMENTO = N_("Attendance")
 OPERATION = N_("Operation")
@@ -16,39 +19,38 @@ OPERATION = N_("Operation")
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    title: str  # N_()-marked
     group: str  # N_()-marked sidebar section; "" = no section header
     module: str
     cls: str
+    section: str | None = None  # the config section the page edits (its title is core's)
+    own_title: str = ""  # N_()-marked, for a page that edits no section
+
+    @property
+    def title(self) -> str:
+        """N_()-marked: translate when shown."""
+        return section(self.section).title if self.section else self.own_title
+
+
+def _spec(key: str, group: str, cls: str, **kwargs) -> PageSpec:
+    return PageSpec(key, group, f"app.ui.pages.{key}", cls, **kwargs)
 
 
 PAGES = (
     # Visão geral stands above the groups (no sidebar header of its own).
-    PageSpec("overview", N_("Overview"), "", "app.ui.pages.overview", "OverviewPage"),
-    PageSpec(
-        "priority",
-        N_("Prioritize attendance"),
-        ATENDIMENTO,
-        "app.ui.pages.priority",
-        "PriorityPage",
-    ),
-    PageSpec(
-        "auto_close",
-        N_("Automatic closing"),
-        ATENDIMENTO,
-        "app.ui.pages.auto_close",
-        "AutoClosePage",
-    ),
-    PageSpec(
-        "schedule", N_("Business hours"), ATENDIMENTO, "app.ui.pages.schedule", "SchedulePage"
-    ),
-    PageSpec(
-        "templates",
-        N_("Predefined messages"),
-        ATENDIMENTO,
-        "app.ui.pages.templates",
-        "TemplatesPage",
-    ),
-    PageSpec("chats", N_("Attendances"), OPERATION, "app.ui.pages.chats", "ChatsPage"),
-    PageSpec("history", N_("History"), OPERATION, "app.ui.pages.history", "HistoryPage"),
+    _spec("overview", "", "OverviewPage", own_title=N_("Overview")),
+    _spec("priority", ATENDIMENTO, "PriorityPage", section="prioritize_attendance"),
+    _spec("auto_close", ATENDIMENTO, "AutoClosePage", section="auto_close"),
+    _spec("schedule", ATENDIMENTO, "SchedulePage", section="schedule"),
+    _spec("templates", ATENDIMENTO, "TemplatesPage", section="templates"),
+    _spec("chats", OPERATION, "ChatsPage", own_title=N_("Attendances")),
+    _spec("history", OPERATION, "HistoryPage", own_title=N_("History")),
 )
+
+
+def page_spec(key: str) -> PageSpec:
+    return next(spec for spec in PAGES if spec.key == key)
+
+
+def page_title(key: str) -> str:
+    """The page's title, translated."""
+    return _(page_spec(key).title)

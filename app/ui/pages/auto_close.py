@@ -25,7 +25,7 @@ from app.core.common.validation import Problem
 from app.core.templates.syntax import CONTENT_MAX, VARIABLES
 from app.core.watcher import auto_close as core
 from app.i18n import N_, _, format_number
-from app.ui.pages.base import SettingsPage
+from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.switch import Switch
 
 TIMEOUT_PATH = "auto_close.timeout_minutes"
@@ -33,8 +33,7 @@ MESSAGE_PATH = "auto_close.closing_message"
 
 
 class AutoClosePage(SettingsPage):
-    section_key = core.SECTION_KEY
-    title = N_("Automatic closing")
+    key = "auto_close"
     description = N_(
         "When automatic closing is on, the attendance is closed automatically if the customer "
         "does not answer within the set time (for example 1 hour, 5 hours or even days)."
@@ -182,9 +181,6 @@ class AutoClosePage(SettingsPage):
         )
 
     # -- SettingsPage --------------------------------------------------------------------
-    def stored_values(self) -> dict[str, Any]:
-        return core.get_settings(self.instance())
-
     def show_values(self, values: dict[str, Any]) -> None:
         self.enabled_switch.setChecked(values["enabled"])
         self._show_timeout(*core.split_minutes(values["timeout_minutes"]))
@@ -207,7 +203,4 @@ class AutoClosePage(SettingsPage):
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
         self._refresh_controls(values)
-        return core.validate(values)
-
-    def write(self, values: dict[str, Any]) -> None:
-        core.save(self.instance(), values, self.context.clock, expect=self.expectation)
+        return super().check(values)

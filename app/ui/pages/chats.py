@@ -142,7 +142,7 @@ class ChatsModel(LazyQueryModel):
 
 
 class ChatsPage(Page):
-    title = N_("Attendances")
+    key = "chats"
     description = N_(
         "The attendances of this instance and when automatic closing will "
         "finish the ones waiting on the customer."

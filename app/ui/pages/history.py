@@ -85,7 +85,7 @@ def describe_details(event: HistoryEvent, timezone: str) -> str:
 
 
 class HistoryPage(Page):
-    title = N_("History")
+    key = "history"
     description = N_("Configuration changes and automatic closings of this instance, newest first.")
 
     def __init__(self, instance_id, context, parent=None):

@@ -10,18 +10,13 @@ from app.core.common.validation import Problem
 from app.core.desktop.status import Overview, instance_overview
 from app.i18n import N_, _, format_duration, format_number, format_relative, ngettext
 from app.ui.icons import icon
-from app.ui.pages import PAGES
+from app.ui.pages import PAGES, page_title
 from app.ui.pages.base import Page
 from app.ui.widgets.stat_card import StatCard
 
 INSTANCE = "instance"  # the fix is in the instance's own fields (Editar instância)
 # The first part of a Problem path (a config section key) → the page that edits it.
-PAGE_FOR_SECTION = {
-    "prioritize_attendance": "priority",
-    "auto_close": "auto_close",
-    "schedule": "schedule",
-    "templates": "templates",
-}
+PAGE_FOR_SECTION = {spec.section: spec.key for spec in PAGES if spec.section}
 
 
 def page_for_path(path: str) -> str:
@@ -30,14 +25,14 @@ def page_for_path(path: str) -> str:
     return PAGE_FOR_SECTION.get(head, INSTANCE)
 
 
-def page_title(key: str) -> str:
+def target_title(key: str) -> str:
     if key == INSTANCE:
         return _("Edit instance")
-    return _(next(spec.title for spec in PAGES if spec.key == key))
+    return page_title(key)
 
 
 class OverviewPage(Page):
-    title = N_("Overview")
+    key = "overview"
     description = N_(
         "How the attendance of this instance is doing now, and what needs your attention."
     )
@@ -48,19 +43,19 @@ class OverviewPage(Page):
         grid = QGridLayout()
         grid.setSpacing(14)
         self.schedule_card = StatCard(
-            "schedule", _("Business hours"), "schedule", _("Open business hours")
+            "schedule", page_title("schedule"), "schedule", _("Open business hours")
         )
         self.chats_card = StatCard(
             "chats", _("Open attendances"), "chats", _("See the attendances")
         )
         self.auto_close_card = StatCard(
-            "auto-close", _("Automatic closing"), "auto_close", _("Set up automatic closing")
+            "auto-close", page_title("auto_close"), "auto_close", _("Set up automatic closing")
         )
         self.templates_card = StatCard(
-            "templates", _("Predefined messages"), "templates", _("Open predefined messages")
+            "templates", page_title("templates"), "templates", _("Open predefined messages")
         )
         self.priority_card = StatCard(
-            "priority", _("Prioritize attendance"), "priority", _("Open prioritize attendance")
+            "priority", page_title("priority"), "priority", _("Open prioritize attendance")
         )
         cards = (self.chats_card, self.auto_close_card, self.templates_card, self.priority_card)
         # The agenda across the top, then two columns.
@@ -178,7 +173,7 @@ class OverviewPage(Page):
         text.setWordWrap(True)
         layout.addWidget(text, 1)
         target = page_for_path(problem.path)
-        label = _("Fix in “{page}”").format(page=page_title(target))
+        label = _("Fix in “{page}”").format(page=target_title(target))
         button = QPushButton(label)
         button.setAccessibleName(label)
         button.clicked.connect(lambda: self.navigate.emit(target))

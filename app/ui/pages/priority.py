@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from app.core.common.validation import Problem
 from app.core.instances import priority
 from app.core.instances.plans import allows_prioritize, plan_label
 from app.i18n import N_, _
-from app.ui.pages.base import SettingsPage
+from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.switch import Switch
 
 
 class PriorityPage(SettingsPage):
-    section_key = priority.SECTION_KEY
-    title = N_("Prioritize attendance")
+    key = "priority"
     description = N_(
         "When on, the automatic messages of Notificações Inteligentes are not sent to a "
         "customer whose attendance is in progress."
@@ -46,16 +43,13 @@ class PriorityPage(SettingsPage):
         self.body.addStretch(1)
         self.load()
 
-    def stored_values(self) -> dict[str, Any]:
-        return {"enabled": bool(self.instance().prioritize_attendance)}
-
-    def show_values(self, values: dict[str, Any]) -> None:
+    def show_values(self, enabled: bool) -> None:
         instance = self.instance()
         allowed = allows_prioritize(instance.plan)
-        self.switch.setChecked(values["enabled"])
+        self.switch.setChecked(enabled)
         # On Básico the switch cannot be turned on; a choice kept from a bigger plan can
         # still be turned off.
-        self.switch.setEnabled(allowed or values["enabled"])
+        self.switch.setEnabled(allowed or enabled)
         self.plan_card.parentWidget().setVisible(not allowed)
         if not allowed:
             self.plan_label.setText(
@@ -70,30 +64,18 @@ class PriorityPage(SettingsPage):
         else:
             self.switch.setToolTip("")
 
-    def read_values(self) -> dict[str, Any]:
-        return {"enabled": self.switch.isChecked()}
+    def read_values(self) -> bool:
+        return self.switch.isChecked()
 
-    def check(self, values: dict[str, Any]) -> list[Problem]:
-        instance = self.instance()
-        if values["enabled"] and not allows_prioritize(instance.plan):
+    def check(self, enabled: bool) -> list[Problem]:
+        problems = super().check(enabled)  # core's plan warning: on, but not on this plan
+        self.effect_label.setVisible(not problems)
+        if problems:
             self.effect_label.setText("")
-            self.effect_label.hide()
-            return [
-                Problem(
-                    priority.SECTION_KEY,
-                    priority.not_effective_warning(instance.plan),
-                    warning=True,
-                )
-            ]
-        self.effect_label.show()
-        self.effect_label.setText(
-            _("On: automatic messages wait while a customer is being attended.")
-            if values["enabled"]
-            else _("Off: automatic messages are sent even during an attendance.")
-        )
-        return []
-
-    def write(self, values: dict[str, Any]) -> None:
-        priority.save(
-            self.instance(), values["enabled"], self.context.clock, expect=self.expectation
-        )
+        else:
+            self.effect_label.setText(
+                _("On: automatic messages wait while a customer is being attended.")
+                if enabled
+                else _("Off: automatic messages are sent even during an attendance.")
+            )
+        return problems

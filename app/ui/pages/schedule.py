@@ -25,7 +25,7 @@ from app.core.schedule.decision import DEFER, SEND, decide, describe_moment, sta
 from app.core.schedule.opening import is_open
 from app.core.schedule.validation import format_hours, validate_schedule
 from app.i18n import N_, _, format_time, weekday_name
-from app.ui.pages.base import SettingsPage
+from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.day_editor import DayEditor
 from app.ui.widgets.holiday_picker import HolidayPicker
 from app.ui.widgets.special_dates import SpecialDatesEditor
@@ -37,8 +37,7 @@ WALL = QTimeZone(QTimeZone.Initialization.UTC)
 
 
 class SchedulePage(SettingsPage):
-    section_key = schedule.SECTION_KEY
-    title = N_("Business hours")
+    key = "schedule"
     description = N_(
         "Outside these hours the automatic messages of Notificações Inteligentes wait for the "
         "next opening. Holidays are closed unless a special date says otherwise."
@@ -178,12 +177,8 @@ class SchedulePage(SettingsPage):
         card.addWidget(self.sim_reason)
 
     # -- SettingsPage ---------------------------------------------------------------------
-    def stored_values(self) -> dict[str, Any]:
-        instance = self.instance()
-        self.zone = ZoneInfo(instance.timezone)
-        return schedule.export_schedule(instance)
-
     def show_values(self, values: dict[str, Any]) -> None:
+        self.zone = ZoneInfo(self.instance().timezone)
         self.special.today = self._now().date()
         self.switch.setChecked(values["enabled"])
         for key, editor in self.days.items():
@@ -199,21 +194,15 @@ class SchedulePage(SettingsPage):
             "special_dates": self.special.values(),
         }
 
-    def check(self, values: dict[str, Any]) -> list[Problem]:
-        return validate_schedule(values, PATH)
-
-    def write(self, values: dict[str, Any]) -> None:
-        schedule.save(self.instance(), values, self.context.clock, expect=self.expectation)
-
     def show_problems(self, problems: list[Problem]) -> None:
         super().show_problems(problems)
         for key, editor in self.days.items():
             editor.show_problems(problems, f"{PATH}.week.{key}")
         self.special.show_problems(problems, f"{PATH}.special_dates")
 
-    def changed(self) -> None:
+    def changed(self, *_args) -> None:
         super().changed()
-        if not self._loading:
+        if not self.session.loading:
             self.refresh_previews()
 
     # -- actions --------------------------------------------------------------------------
@@ -234,7 +223,7 @@ class SchedulePage(SettingsPage):
         values = self.read_values()
         valid = not errors(validate_schedule(values, PATH))
         self.edited_agenda = agenda_from_values(values, self.zone.key) if valid else None
-        self.edited_dirty = values != self._loaded
+        self.edited_dirty = values != self.session.loaded
         now = self._now()
         week = [_drawable(values["week"][key]) for key in WEEKDAY_KEYS]
         self.strip.set_week(week, (now.weekday(), now.hour * 60 + now.minute), values["enabled"])

@@ -1,8 +1,8 @@
 """Mensagens predefinidas (SPEC §8): a searchable list and the editor of one message.
 
-Unlike the single-record SettingsPage, this page edits one template at a time, so it keeps
-its own Salvar (disabled while invalid or unchanged), Ctrl+S and the Salvar / Descartar /
-Cancelar guard — asked when switching templates as well as when leaving the page.
+The editor is an edit session like every settings page's (same footer, save, conflict and
+"changed elsewhere" refresh), over one message at a time: the Salvar / Descartar / Cancelar
+guard is asked when switching messages as well as when leaving the page.
 """
 
 from __future__ import annotations
@@ -10,63 +10,89 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
-from app.core.common.validation import ValidationError
-from app.core.config import versioning
+from app.core.common.validation import Problem
 from app.core.storage.models import Chat, Instance, Template
 from app.core.templates import store as core
 from app.core.templates.fields import FIELDS
 from app.core.templates.render import chat_choices, render_text, variable_values
 from app.i18n import N_, _, format_time
-from app.ui.pages.base import Page, show_edit_state
+from app.ui.pages.base import Page
+from app.ui.pages.edit_session import EditSession
 from app.ui.pages.templates_io import TemplatesFileActions
 from app.ui.pages.templates_layout import TemplatesLayout
+from app.ui.widgets.save_footer import SaveFooter
+from app.ui.widgets.template_editor import editable
 
 BLANK = {"title": "", "shortcut": "", "category": None, "content": ""}
 
 
+class TemplateStore:
+    """The message in the editor (`current_id` None: a new one), saved by core's store."""
+
+    def __init__(self, instance_id: int, context) -> None:
+        self.instance_id = instance_id
+        self.context = context
+        self.current_id: int | None = None
+        self.loaded_at = None  # updated_at of the message shown (optimistic versioning)
+
+    def read(self) -> dict[str, Any]:
+        found = self.current_id is not None and Template.get_or_none(id=self.current_id)
+        self.current_id = found.id if found else None
+        self.loaded_at = found.updated_at if found else None
+        return editable({key: getattr(found, key) for key in FIELDS} if found else BLANK)
+
+    def write(self, values: dict[str, Any]) -> None:
+        clock = self.context.clock
+        if self.current_id is None:
+            instance = Instance.get_by_id(self.instance_id)
+            self.current_id = core.create_template(instance, values, clock).id
+            return
+        template = Template.get_or_none(id=self.current_id) or Template(
+            id=self.current_id, instance=self.instance_id
+        )
+        core.update_template(template, values, clock, loaded_at=self.loaded_at)
+
+    def moved(self) -> bool:
+        return True  # a message's own timestamp is checked when saving
+
+
 class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
-    title = N_("Predefined messages")
+    key = "templates"
     description = N_(
         "Ready answers your team sends by typing their shortcut (/ola) in the "
         "chat; the variables are filled for each customer."
     )
-    saved = Signal()
-
-    # Same Salvar / Descartar / Cancelar dialog as every settings page (tests replace it).
 
     def __init__(self, instance_id: int, context, parent: QWidget | None = None) -> None:
         super().__init__(instance_id, context, parent)
-        self.current_id: int | None = None  # the template in the editor; None = a new one
         self.editing = False
-        self._loaded: dict[str, Any] = dict(BLANK)
         self._chat = None
-
         self.views = QStackedWidget()
         self.views.addWidget(self._build_empty_state())
         self.views.addWidget(self._build_workspace())
         self.body.addWidget(self.views, 1)
         self.search_field = self.search_edit  # Ctrl+F (the instance view's shortcut)
-        self._outer.addWidget(self._build_footer())
-        for keys, slot in (
-            (QKeySequence.StandardKey.Save, self.save),
-            (QKeySequence.StandardKey.New, self.new_template),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        self.footer = SaveFooter(self, self.save, self.discard, self.load)
+        self._outer.addWidget(self.footer)
+        self.status_label = self.footer.status_label
+        self.save_button = self.footer.save_button
+        self.discard_button = self.footer.discard_button
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_template)
         context.chats_changed.connect(self._on_chats_changed)
-        context.settings_changed.connect(self._on_settings_changed)
-        self._loaded_at = None  # updated_at of the message shown (optimistic versioning)
-        self._saving = False
+        self.store = TemplateStore(instance_id, context)
+        self.session = EditSession(self, self.store, self.footer, context, instance_id)
         self.load()
+
+    @property
+    def current_id(self) -> int | None:
+        """The message in the editor; None = a new one."""
+        return self.store.current_id
 
     # -- loading ----------------------------------------------------------------------------
     def load(self) -> None:
@@ -75,7 +101,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self._refresh_list()
         self._refresh_chats()
         if self.current_id is not None and Template.get_or_none(id=self.current_id) is None:
-            self.current_id, self.editing = None, False
+            self.store.current_id, self.editing = None, False
         if self.editing and self.current_id is not None:
             self.show_template(self.current_id)
         elif not self.editing:
@@ -90,21 +116,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
             self._refresh_chats()
 
     def announce_change(self) -> None:
-        """Tell the other views (and the watcher) about our own save; we already show it."""
-        self._saving = True
-        try:
-            self.context.settings_changed.emit(self.instance_id)
-        finally:
-            self._saving = False
-
-    def _on_settings_changed(self, instance_id: int) -> None:
-        """Messages saved elsewhere (another desk): shown unless an edit is under way."""
-        if self._saving or instance_id not in (0, self.instance_id):
-            return
-        if Instance.get_or_none(Instance.id == self.instance_id) is None:
-            return  # deleted elsewhere: the instance view goes back home
-        if not self.has_unsaved_changes():
-            self.load()
+        self.session.announce()
 
     def _update_views(self) -> None:
         has_any = bool(self.model.rows) or self.editing
@@ -134,25 +146,20 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         if self.model.visible:
             self.show_template(self.model.row_at(0).id)
         else:
-            self.current_id, self.editing = None, False
+            self.store.current_id, self.editing = None, False
             self._update_views()
 
-    # -- the editor ---------------------------------------------------------------------------
+    # -- the editor (the session's form) --------------------------------------------------------
     def show_template(self, template_id: int | None) -> None:
-        template = Template.get_or_none(id=template_id) if template_id is not None else None
-        values = BLANK if template is None else {key: getattr(template, key) for key in FIELDS}
-        self.current_id = template.id if template else None
+        self.store.current_id = template_id
         self.editing = True
-        self.editor.set_values(values)
-        self._loaded = self.editor.values()
-        self._loaded_at = template.updated_at if template else None
-        self.editor_title.setText(_("Edit message") if template else _("New message"))
-        self.duplicate_button.setEnabled(template is not None)
-        self.delete_button.setEnabled(template is not None)
+        self.session.load()
+        shown = self.current_id is not None
+        self.editor_title.setText(_("Edit message") if shown else _("New message"))
+        self.duplicate_button.setEnabled(shown)
+        self.delete_button.setEnabled(shown)
         self.list_panel.select(self.current_id)
         self._update_views()
-        self.status_label.setText("")
-        self.changed()
 
     def new_template(self) -> None:
         if not self.confirm_leave():
@@ -160,19 +167,26 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self.show_template(None)
         self.editor.title_edit.setFocus()
 
-    def has_unsaved_changes(self) -> bool:
-        return self.editing and self.editor.values() != self._loaded
+    def read_values(self) -> dict[str, Any]:
+        return self.editor.values()
 
-    def changed(self) -> None:
-        values = self.editor.values()
-        problems, _clean = core.check_template(self.instance_id, values, self.current_id)
-        dirty = values != self._loaded
+    def show_values(self, values: dict[str, Any]) -> None:
+        self.editor.set_values(values)
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        return core.check_template(self.instance_id, values, self.current_id)[0]
+
+    def show_problems(self, problems: list[Problem]) -> None:
         # A fresh, untouched "new message" form is not shouted at before anything is typed.
-        pristine = self.current_id is None and not dirty
+        pristine = self.current_id is None and not self.session.dirty()
         self.editor.show_problems([] if pristine else problems)
-        show_edit_state(self, dirty, problems)
-        content_ok = not any(p.path == "content" for p in problems)
-        self.copy_button.setEnabled(content_ok)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editing and self.session.dirty()
+
+    def changed(self, *_args) -> None:
+        problems = self.session.refresh()
+        self.copy_button.setEnabled(not any(p.path == "content" for p in problems))
         self._update_preview()
 
     # -- preview and copy -----------------------------------------------------------------------
@@ -197,36 +211,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
 
     # -- save, discard, duplicate, delete ---------------------------------------------------------
     def save(self) -> bool:
-        if not self.save_button.isEnabled():
-            return not self.has_unsaved_changes()
-        values = self.editor.values()
-        clock = self.context.clock
-        try:
-            if self.current_id is None:
-                template = core.create_template(self._instance, values, clock)
-            else:
-                template = Template.get_or_none(id=self.current_id) or Template(
-                    id=self.current_id, instance=self.instance_id
-                )
-                core.update_template(template, values, clock, loaded_at=self._loaded_at)
-        except ValidationError as exc:
-            self.editor.show_problems(exc.problems)
-            self.status_label.setText(_("Not saved: fix the fields marked in red."))
-            return False
-        except versioning.ConflictError as exc:  # the edits stay; Descartar shows what is saved
-            self.status_label.setText(
-                _(
-                    "{reason} Your changes were not saved; they are still on the screen. "
-                    "Discard them to see what is saved now."
-                ).format(reason=str(exc))
-            )
-            return False
-        self.current_id, self.editing = template.id, True
-        self.load()
-        self.status_label.setText(_("Saved."))
-        self.announce_change()
-        self.saved.emit()
-        return True
+        return self.session.save()
 
     def discard(self) -> None:
         if self.current_id is not None:
@@ -240,7 +225,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         if self.current_id is None or not self.confirm_leave():
             return
         copy = core.duplicate_template(Template.get_by_id(self.current_id), self.context.clock)
-        self.current_id = copy.id
+        self.store.current_id = copy.id
         self.load()
         self.status_label.setText(
             _("Copy created as {shortcut}: adjust its title and shortcut.").format(
@@ -259,7 +244,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
             return
         position = self.model.position_of(template.id) or 0
         core.delete_template(template, self.context.clock)
-        self.current_id, self.editing = None, False
+        self.store.current_id, self.editing = None, False
         self._refresh_list()
         if self.model.visible:
             self.show_template(self.model.row_at(min(position, len(self.model.visible) - 1)).id)

@@ -1,4 +1,4 @@
-"""The widgets of the Mensagens predefinidas page: empty state, list, editor, footer.
+"""The widgets of the Mensagens predefinidas page: empty state, list, editor, preview.
 
 A mixin of `TemplatesPage` (views draw here; the page decides what happens).
 """
@@ -114,17 +114,3 @@ class TemplatesLayout:
         self.copy_button = self.preview_panel.copy_button
         cl.addWidget(self.preview_panel)
         return column
-
-    def _build_footer(self) -> QWidget:
-        footer = QWidget(objectName="pageFooter")
-        fl = QHBoxLayout(footer)
-        fl.setContentsMargins(28, 10, 28, 12)
-        self.status_label = QLabel(objectName="saveStatus")
-        self.status_label.setWordWrap(True)
-        fl.addWidget(self.status_label, 1)
-        self.discard_button = _button(_("Discard changes"), self.discard, fl)
-        self.save_button = _button(_("Save"), self.save, fl, "primary")
-        self.discard_button.setIcon(icon("undo"))  # as on every settings page
-        self.save_button.setIcon(icon("save", "on_accent"))
-        self.save_button.setToolTip(_("Save (Ctrl+S)"))
-        return footer

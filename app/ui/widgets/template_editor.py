@@ -145,12 +145,14 @@ class TemplateEditor(QWidget):
         self.completer.model().setStringList(categories)
 
     def values(self) -> dict[str, Any]:
-        return {
-            "title": self.title_edit.text(),
-            "shortcut": self.shortcut_edit.text(),
-            "category": self.category_edit.text().strip() or None,
-            "content": normalize_content(self.content_edit.toPlainText()),
-        }
+        return editable(
+            {
+                "title": self.title_edit.text(),
+                "shortcut": self.shortcut_edit.text(),
+                "category": self.category_edit.text(),
+                "content": self.content_edit.toPlainText(),
+            }
+        )
 
     def set_values(self, values: dict[str, Any]) -> None:
         self.blockSignals(True)
@@ -170,3 +172,13 @@ class TemplateEditor(QWidget):
         for path, label in self.errors.items():
             found = messages.get(path)
             label.show_message("\n".join(found[:3]) if found else None)
+
+
+def editable(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields as the editor reads them back (a blank category is none, LF line ends)."""
+    return {
+        "title": values["title"],
+        "shortcut": values["shortcut"],
+        "category": (values["category"] or "").strip() or None,
+        "content": normalize_content(values["content"]),
+    }
