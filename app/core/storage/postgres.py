@@ -116,17 +116,17 @@ def _database_class():
 
 def connect(url: str):
     """A connected (not yet bound, not migrated) Peewee database for `url`."""
-    driver = _driver()
+    _driver()  # a clear message when psycopg2 is missing
     cls = _database_class()
     db = cls(url.strip(), connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="atende")
     try:
         db.connect()
     except Exception as exc:
-        raise classify(exc, url, driver) from exc
+        raise classify(exc, url) from exc
     return db
 
 
-def classify(exc: Exception, url: str, driver) -> DatabaseOpenError:
+def classify(exc: Exception, url: str) -> DatabaseOpenError:
     text = str(exc).strip()
     where = masked(url)
     lowered = text.lower()

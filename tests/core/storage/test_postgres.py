@@ -123,3 +123,21 @@ def test_instants_and_long_timeouts_fit(make_instance, clock):
         last_agent_message_at=clock.now(),
     )
     assert closing.next_due_at() == clock.now() + timedelta(days=90)
+
+
+@pytest.mark.postgres_only
+def test_a_migration_the_server_refuses_is_told_and_closes(db_path, monkeypatch):
+    from app.core.storage import db as core_db
+    from app.core.storage.db import close_database
+
+    close_database()
+    opened = []
+
+    def refused(database, path):
+        opened.append(database)
+        raise RuntimeError("permission denied for schema public")
+
+    monkeypatch.setattr(core_db, "run_migrations", refused)
+    with pytest.raises(DatabaseOpenError, match="permissão para criar ou alterar as tabelas"):
+        open_database(db_path)
+    assert opened and opened[0].is_closed()
