@@ -49,6 +49,16 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def restrict_to_owner(path: Path | str) -> None:
+    """Make a database file (and SQLite's -wal/-shm beside it) readable by its owner only:
+    it may hold a connection's access token. Files that do not exist are skipped."""
+    for name in (str(path), f"{path}-wal", f"{path}-shm"):
+        try:
+            os.chmod(name, 0o600)
+        except FileNotFoundError:
+            pass
+
+
 def read_text(path: Path | str) -> tuple[str | None, list[Problem]]:
     """The UTF-8 text of a file the user chose (a BOM is allowed), or an `arquivo` problem
     saying why not: unreadable, UTF-16, or another encoding (with the byte position)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
+from app.core.common.files import restrict_to_owner
 from app.i18n import _
 
 DAILY = "daily"
@@ -80,6 +81,7 @@ def _backup(db_path: Path, reason: str, at: datetime) -> Path:
         try:
             dest = sqlite3.connect(str(target))
             try:
+                restrict_to_owner(target)  # a copy of the database, token included
                 source.backup(dest)
             finally:
                 dest.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
+from app.core.common.files import restrict_to_owner
 from app.core.storage import postgres
 from app.core.storage.backup import BackupError
 
@@ -92,7 +93,8 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     if postgres.is_database_url(path):
         return _open_postgres(str(path), migrate=migrate)
     path = Path(path)
-    if path.exists():
+    created = not path.exists()
+    if not created:
         if path.is_dir():
             raise UnwritableDatabaseError(
                 _("{path} is a folder, not a database file.").format(path=path)
@@ -117,6 +119,8 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     except Exception as exc:  # sqlite3 errors, or peewee's wrappers of them
         db.close()
         raise _classify(exc, path) from exc
+    if created:
+        restrict_to_owner(path)  # it may hold a Chatwoot token (SPEC §13)
     database.initialize(db)
     if migrate:
         _migrate(db, path, lambda exc: _classify(exc, path))
