@@ -9,7 +9,7 @@ included and the end excluded, `end == 1440` meaning "24:00".
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -79,7 +79,13 @@ class Agenda:
         return self.week[day.weekday()]
 
     def weekly_minutes(self) -> int:
-        return sum(end - start for day in self.week for start, end in day)
+        return week_open_minutes(self.week)
+
+
+def week_open_minutes(week: Iterable[Iterable[Interval]]) -> int:
+    """How long a week of intervals (Monday first) is open; holidays and special dates aside.
+    The page's weekly total and the "open less than 8 hours" warning both count with it."""
+    return sum(end - start for day in week for start, end in day)
 
 
 def intervals_from_json(pairs: list[list[str]]) -> tuple[Interval, ...]:

@@ -20,6 +20,7 @@ from app.core.schedule.agenda import (
     interval_text,
     parse_time,
     subdivisions,
+    week_open_minutes,
 )
 from app.i18n import _, format_date, format_unit_count
 
@@ -74,7 +75,7 @@ def _validate_week(week: Any, path: str) -> tuple[list[Problem], list[tuple[Inte
 
 
 def _weekly_total_problems(week: list[tuple[Interval, ...]], path: str) -> list[Problem]:
-    total = sum(end - start for day in week for start, end in day)
+    total = week_open_minutes(week)
     if total == 0:
         return [
             Problem(

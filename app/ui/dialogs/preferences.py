@@ -27,7 +27,7 @@ from app.paths import default_db_path
 from app.ui import theme
 from app.ui.accessibility import name_buttons
 from app.ui.settings import Preferences
-from app.ui.widgets.switch import Switch
+from app.ui.widgets.switch import SwitchRow
 
 
 class PreferencesDialog(QDialog):
@@ -72,12 +72,8 @@ class PreferencesDialog(QDialog):
 
         layout.addSpacing(8)
         layout.addWidget(QLabel(_("Start-up"), objectName="cardTitle"))
-        row = QHBoxLayout()
-        self.autostart_switch = Switch(_("Start with the system"))
-        row.addWidget(self.autostart_switch)
-        label = QLabel(_("Start with the system"), objectName="switchLabel")
-        label.setBuddy(self.autostart_switch)
-        row.addWidget(label, 1)
+        row = SwitchRow(_("Start with the system"))
+        self.autostart_switch = row.switch
         layout.addLayout(row)
         self.autostart_hint = QLabel(objectName="hint")
         self.autostart_hint.setWordWrap(True)

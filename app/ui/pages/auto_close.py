@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from app.core.templates.syntax import CONTENT_MAX, VARIABLES
 from app.core.watcher import auto_close as core
 from app.i18n import N_, _, format_number
 from app.ui.pages.settings_page import SettingsPage
-from app.ui.widgets.switch import Switch
+from app.ui.widgets.switch import Switch, SwitchRow
 
 TIMEOUT_PATH = "auto_close.timeout_minutes"
 MESSAGE_PATH = "auto_close.closing_message"
@@ -48,9 +47,10 @@ class AutoClosePage(SettingsPage):
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Close when the customer does not answer within")))
         # A line edit, not a spin box: under the style sheet a QSpinBox loses its arrows (or,
-        # without buttons, its text); the presets cover the common values.
+        # without buttons, its text); the presets cover the common values. Digits only, up to
+        # core's maximum in minutes; a value out of bounds is core's to explain under the field.
         self.value_edit = QLineEdit()
-        self.value_edit.setValidator(QIntValidator(0, 99_999, self.value_edit))
+        self.value_edit.setValidator(QIntValidator(0, core.TIMEOUT_MAX, self.value_edit))
         self.value_edit.setFixedWidth(80)
         self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.value_edit.setAccessibleName(_("Time limit"))
@@ -119,20 +119,10 @@ class AutoClosePage(SettingsPage):
 
     def _switch_row(self, layout, key: str) -> Switch:
         spec = core.setting(key)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(2)
-        switch = Switch(_(spec.label))
-        switch.toggled.connect(self.changed)
-        label = QLabel(_(spec.label), objectName="switchLabel")
-        label.setBuddy(switch)
-        label.setWordWrap(True)
-        grid.addWidget(switch, 0, 0)
-        grid.addWidget(label, 0, 1)
-        grid.addWidget(self._hint(_(spec.explanation)), 1, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
-        return switch
+        row = SwitchRow(_(spec.label), _(spec.explanation))
+        row.switch.toggled.connect(self.changed)
+        layout.addLayout(row)
+        return row.switch
 
     def _variables_button(self) -> QPushButton:
         button = QPushButton(_("Insert variable"))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QLabel
 
 from app.core.common.validation import Problem
 from app.core.instances import priority
 from app.core.instances.plans import allows_prioritize, plan_label
 from app.i18n import N_, _
+from app.ui.pages import page_title
 from app.ui.pages.settings_page import SettingsPage
-from app.ui.widgets.switch import Switch
+from app.ui.widgets.switch import SwitchRow
 
 
 class PriorityPage(SettingsPage):
@@ -22,13 +23,9 @@ class PriorityPage(SettingsPage):
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)
         card = self.card()
-        row = QHBoxLayout()
-        self.switch = Switch(_("Prioritize attendance"))
+        row = SwitchRow(page_title(self.key))
+        self.switch = row.switch
         self.switch.toggled.connect(self.changed)
-        row.addWidget(self.switch)
-        label = QLabel(_("Prioritize attendance"), objectName="switchLabel")
-        label.setBuddy(self.switch)
-        row.addWidget(label, 1)
         card.addLayout(row)
         self.effect_label = QLabel(objectName="hint")
         self.effect_label.setWordWrap(True)

@@ -7,33 +7,32 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QTimeZone
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateTimeEdit,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton
 
 from app.core.common.validation import Problem, errors
 from app.core.schedule import store as schedule
-from app.core.schedule.agenda import WEEKDAY_KEYS, Agenda, agenda_from_values, parse_time
-from app.core.schedule.decision import DEFER, SEND, decide, describe_moment, status_line
+from app.core.schedule.agenda import (
+    WEEKDAY_KEYS,
+    WORKDAYS,
+    Agenda,
+    agenda_from_values,
+    parse_time,
+    week_open_minutes,
+)
+from app.core.schedule.decision import Decision, decide, status_line
 from app.core.schedule.opening import is_open
-from app.core.schedule.validation import format_hours, validate_schedule
+from app.core.schedule.validation import format_hours
 from app.i18n import N_, _, format_time, weekday_name
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.day_editor import DayEditor
 from app.ui.widgets.holiday_picker import HolidayPicker
+from app.ui.widgets.simulate_box import SimulateBox
 from app.ui.widgets.special_dates import SpecialDatesEditor
-from app.ui.widgets.switch import Switch
+from app.ui.widgets.switch import SwitchRow
 from app.ui.widgets.week_strip import WeekStrip
 
 PATH = schedule.SECTION_KEY
-WALL = QTimeZone(QTimeZone.Initialization.UTC)
 
 
 class SchedulePage(SettingsPage):
@@ -59,19 +58,15 @@ class SchedulePage(SettingsPage):
         self.clock_timer.setSingleShot(True)
         self.clock_timer.timeout.connect(self.refresh_clock)
         self.load()
-        self._reset_simulation_time()
+        self.simulation.reset_time()
         self._arm_clock()
 
     # -- building -------------------------------------------------------------------------
     def _build_agenda_card(self) -> None:
         card = self.card()
-        row = QHBoxLayout()
-        self.switch = Switch(_("Use business hours"))
+        row = SwitchRow(_("Use business hours"))
+        self.switch = row.switch
         self.switch.toggled.connect(self.changed)
-        row.addWidget(self.switch)
-        label = QLabel(_("Use business hours"), objectName="switchLabel")
-        label.setBuddy(self.switch)
-        row.addWidget(label, 1)
         card.addLayout(row)
         self.status = QLabel(objectName="statusLine")
         self.status.setAccessibleName(_("Status now"))
@@ -141,40 +136,8 @@ class SchedulePage(SettingsPage):
 
     def _build_simulate_card(self) -> None:
         card = self.card(_("Simulate"))
-        hint = QLabel(
-            _(
-                "What happens to an automatic message at a given moment (with the "
-                "hours above, even before saving)."
-            ),
-            objectName="hint",
-        )
-        hint.setWordWrap(True)
-        card.addWidget(hint)
-        row = QHBoxLayout()
-        self.sim_at = QDateTimeEdit()
-        self.sim_at.setTimeZone(WALL)
-        self.sim_at.setCalendarPopup(True)
-        self.sim_at.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.sim_at.setAccessibleName(_("Moment to simulate"))
-        self.sim_at.dateTimeChanged.connect(self.refresh_simulation)
-        row.addWidget(self.sim_at)
-        self.sim_in_progress = QCheckBox(_("Attendance in progress"))
-        self.sim_in_progress.setAccessibleName(_("Attendance in progress"))
-        self.sim_in_progress.toggled.connect(self.refresh_simulation)
-        row.addWidget(self.sim_in_progress)
-        now_button = QPushButton(_("Now"), objectName="flat")
-        now_button.setAccessibleName(_("Simulate now"))
-        now_button.clicked.connect(self._reset_simulation_time)
-        row.addWidget(now_button)
-        row.addStretch(1)
-        card.addLayout(row)
-        self.sim_decision = QLabel(objectName="decision")
-        self.sim_decision.setAccessibleName(_("Simulated decision"))
-        card.addWidget(self.sim_decision)
-        self.sim_reason = QLabel(objectName="hint")
-        self.sim_reason.setWordWrap(True)
-        self.sim_reason.setAccessibleName(_("Reason of the decision"))
-        card.addWidget(self.sim_reason)
+        self.simulation = SimulateBox(self._now, self._decide, card.spacing())
+        card.addWidget(self.simulation)
 
     # -- SettingsPage ---------------------------------------------------------------------
     def show_values(self, values: dict[str, Any]) -> None:
@@ -201,14 +164,14 @@ class SchedulePage(SettingsPage):
         self.special.show_problems(problems, f"{PATH}.special_dates")
 
     def changed(self, *_args) -> None:
-        super().changed()
+        problems = self.session.refresh()
         if not self.session.loading:
-            self.refresh_previews()
+            self.refresh_previews(problems)
 
     # -- actions --------------------------------------------------------------------------
     def copy_to_workdays(self, key: str) -> None:
         week = schedule.copy_to_workdays(self.read_values()["week"], key)
-        for index in range(5):
+        for index in WORKDAYS:
             other = WEEKDAY_KEYS[index]
             if other != key:
                 self.days[other].set_intervals(week[other])
@@ -218,16 +181,16 @@ class SchedulePage(SettingsPage):
     def _now(self) -> datetime:
         return self.context.clock.now().astimezone(self.zone)
 
-    def refresh_previews(self) -> None:
+    def refresh_previews(self, problems: list[Problem]) -> None:
         """After an edit: the edited agenda (None while invalid) feeds every preview."""
         values = self.read_values()
-        valid = not errors(validate_schedule(values, PATH))
+        valid = not errors(problems)
         self.edited_agenda = agenda_from_values(values, self.zone.key) if valid else None
         self.edited_dirty = values != self.session.loaded
         now = self._now()
         week = [_drawable(values["week"][key]) for key in WEEKDAY_KEYS]
         self.strip.set_week(week, (now.weekday(), now.hour * 60 + now.minute), values["enabled"])
-        total = sum(end - start for day in week for start, end in day)
+        total = week_open_minutes(week)
         self.total_label.setText(
             _("Open {duration} a week.").format(duration=format_hours(total))
             if total
@@ -236,7 +199,7 @@ class SchedulePage(SettingsPage):
         agenda = self.edited_agenda
         self.holidays.show_upcoming(now.date(), agenda.special_dates if agenda else {})
         self.refresh_clock(rearm=False)
-        self.refresh_simulation()
+        self.simulation.refresh()
 
     def refresh_clock(self, rearm: bool = True) -> None:
         """The live parts: status line, "now" on the strip, the local time. Each minute."""
@@ -274,42 +237,9 @@ class SchedulePage(SettingsPage):
         now = self.context.clock.now()
         self.clock_timer.start(60_000 - (now.second * 1000 + now.microsecond // 1000) + 20)
 
-    def _reset_simulation_time(self) -> None:
-        now = self._now()
-        # The edit holds a plain wall time (UTC spec: no system zone to shift it).
-        self.sim_at.setDateTime(
-            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute), WALL)
-        )
-
-    def simulation_moment(self) -> datetime:
-        """The picked wall time in the instance's zone (a skipped hour reads as before the
-        jump, like zoneinfo's fold=0)."""
-        qdt = self.sim_at.dateTime()
-        d, t = qdt.date(), qdt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.zone)
-
-    def refresh_simulation(self) -> None:
+    def _decide(self, at: datetime, in_progress: bool) -> Decision | None:
         agenda = self.edited_agenda
-        if agenda is None:
-            self.sim_decision.setText(_("Fix the fields marked in red to simulate."))
-            self.sim_decision.setProperty("kind", "")
-            self.sim_reason.setText("")
-        else:
-            at = self.simulation_moment()
-            result = decide(self.instance(), at, self.sim_in_progress.isChecked(), agenda)
-            if result.decision == SEND:
-                text = _("Sent now")
-            elif result.decision == DEFER and result.next_opening is not None:
-                text = _("Deferred to {when}").format(when=describe_moment(result.next_opening, at))
-            elif result.decision == DEFER:
-                text = _("Deferred")
-            else:
-                text = _("Not sent")
-            self.sim_decision.setText(text)
-            self.sim_decision.setProperty("kind", result.decision)
-            self.sim_reason.setText(result.reason)
-        self.sim_decision.style().unpolish(self.sim_decision)
-        self.sim_decision.style().polish(self.sim_decision)
+        return None if agenda is None else decide(self.instance(), at, in_progress, agenda)
 
 
 def _drawable(pairs: list[list[str]]) -> tuple[tuple[int, int], ...]:

@@ -1,10 +1,11 @@
-"""An on/off switch that looks like one (a checkable button painted as a track and knob)."""
+"""An on/off switch that looks like one (a checkable button painted as a track and knob),
+and the row every page builds with it: the switch, its label, an optional hint."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QEasingCurve, QPropertyAnimation, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGridLayout, QLabel, QSizePolicy, QWidget
 
 
 class Switch(QAbstractButton):
@@ -76,3 +77,24 @@ class Switch(QAbstractButton):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(QRectF(0.5, 0.5, self.TRACK_W + 3, self.TRACK_H + 3), 12, 12)
         p.end()
+
+
+class SwitchRow(QGridLayout):
+    """A switch with its label beside it (the label is its buddy), and an optional hint under
+    the label. `switch` is the Switch; the row is a layout, so it spaces like its neighbours."""
+
+    def __init__(self, text: str, hint: str | None = None) -> None:
+        super().__init__()
+        self.switch = Switch(text)
+        self.label = QLabel(text, objectName="switchLabel")
+        self.label.setBuddy(self.switch)
+        self.addWidget(self.switch, 0, 0)
+        self.addWidget(self.label, 0, 1)
+        self.setColumnStretch(1, 1)
+        if hint is not None:
+            self.setHorizontalSpacing(10)
+            self.setVerticalSpacing(2)
+            self.label.setWordWrap(True)
+            self.hint = QLabel(hint, objectName="hint")
+            self.hint.setWordWrap(True)
+            self.addWidget(self.hint, 1, 1)

@@ -82,13 +82,20 @@ def test_presets_set_value_and_unit(qtbot, page):
     assert find(page, "Unidade do tempo limite", QComboBox).currentText() == "dias"
 
 
-def test_out_of_bounds_shows_the_error_and_blocks_saving(qtbot, page):
-    find(page, ENABLE, Switch).click()
+def type_timeout(qtbot, page, text, unit_key):
+    """Turn automatic closing on and type `text` in the time limit, in `unit_key`."""
+    if not find(page, ENABLE, Switch).isChecked():
+        find(page, ENABLE, Switch).click()
     value = find(page, "Tempo limite", QLineEdit)
     unit = find(page, "Unidade do tempo limite", QComboBox)
-    unit.setCurrentIndex(unit.findData("days"))
+    unit.setCurrentIndex(unit.findData(unit_key))
     value.clear()
-    qtbot.keyClicks(value, "91")
+    qtbot.keyClicks(value, text)
+    return value
+
+
+def test_out_of_bounds_shows_the_error_and_blocks_saving(qtbot, page):
+    value = type_timeout(qtbot, page, "91", "days")
     assert error_text(page, "auto_close.timeout_minutes") == "Escolha entre 1 minuto e 90 dias."
     assert not save_button(page).isEnabled()
     assert page.save() is False
@@ -98,6 +105,22 @@ def test_out_of_bounds_shows_the_error_and_blocks_saving(qtbot, page):
     qtbot.keyClicks(value, "90")
     assert error_text(page, "auto_close.timeout_minutes") is None
     assert save_button(page).isEnabled()
+
+
+def test_the_field_takes_up_to_core_maximum_in_minutes(qtbot, page):
+    """90 days typed in minutes: 129600 is accepted and saved, 129601 is refused by core."""
+    value = type_timeout(qtbot, page, str(auto_close.TIMEOUT_MAX), "minutes")
+    assert value.text() == "129600"  # every digit typed reaches the field
+    assert error_text(page, "auto_close.timeout_minutes") is None
+    assert page.save() is True
+    assert auto_close.get_settings(page.instance())["timeout_minutes"] == 129600
+
+    type_timeout(qtbot, page, "129601", "minutes")
+    assert value.text() == "129601"
+    message = auto_close.timeout_bounds_message()
+    assert error_text(page, "auto_close.timeout_minutes") == message
+    assert not save_button(page).isEnabled() and page.save() is False
+    assert auto_close.get_settings(page.instance())["timeout_minutes"] == 129600
 
 
 def test_closing_message_errors_live_under_the_field(qtbot, page):

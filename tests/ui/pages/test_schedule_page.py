@@ -12,7 +12,8 @@ from app.core.audit import history
 from app.core.instances import priority
 from app.core.schedule import store as schedule
 from app.ui.pages import PAGES
-from app.ui.pages.schedule import WALL, SchedulePage
+from app.ui.pages.schedule import SchedulePage
+from app.ui.widgets.simulate_box import WALL
 from app.ui.widgets.time_field import TimeField
 from tests.ui.conftest import find
 
@@ -75,7 +76,7 @@ def test_crossing_midnight_shows_the_split_under_the_row_and_blocks_saving(page)
     )
     assert not page.save_button.isEnabled()
     assert page.status_label.text() == "Corrija os campos marcados em vermelho para salvar."
-    assert page.sim_decision.text() == "Corrija os campos marcados em vermelho para simular."
+    assert page.simulation.decision.text() == "Corrija os campos marcados em vermelho para simular."
 
 
 def test_a_malformed_time_marks_the_exact_field(page):
@@ -185,8 +186,8 @@ def test_special_date_over_a_holiday(page, clinic):
         {"date": "2025-04-21", "intervals": [["08:00", "12:00"]]}
     ]
     assert "Tiradentes · data especial: 08:00–12:00" in page.holidays.upcoming.text()
-    page.sim_at.setDateTime(QDateTime(QDate(2025, 4, 21), QTime(9, 0), WALL))
-    assert page.sim_decision.text() == "Enviada agora"
+    page.simulation.at.setDateTime(QDateTime(QDate(2025, 4, 21), QTime(9, 0), WALL))
+    assert page.simulation.decision.text() == "Enviada agora"
     assert page.save()
     assert schedule.export_schedule(clinic)["special_dates"] == [
         {"date": "2025-04-21", "intervals": [["08:00", "12:00"]]}
@@ -207,20 +208,20 @@ def test_repeated_special_date_is_an_error_under_the_date(page):
 
 
 def test_simulate_defer_and_suppress(page, clinic, clock):
-    page.sim_at.setDateTime(QDateTime(QDate(2025, 4, 21), QTime(10, 0), WALL))
-    assert page.sim_decision.text() == "Adiada para amanhã às 08:00"
-    assert "Tiradentes" in page.sim_reason.text()
+    page.simulation.at.setDateTime(QDateTime(QDate(2025, 4, 21), QTime(10, 0), WALL))
+    assert page.simulation.decision.text() == "Adiada para amanhã às 08:00"
+    assert "Tiradentes" in page.simulation.reason.text()
     priority.save(clinic, True, clock)
     find(page, "Atendimento em andamento", QAbstractButton).setChecked(True)
-    assert page.sim_decision.text() == "Não enviada"
-    assert "Priorizar atendimento" in page.sim_reason.text()
+    assert page.simulation.decision.text() == "Não enviada"
+    assert "Priorizar atendimento" in page.simulation.reason.text()
 
 
 def test_simulation_previews_unsaved_hours(page):
-    page.sim_at.setDateTime(QDateTime(QDate(2025, 3, 15), QTime(10, 0), WALL))  # Saturday
-    assert page.sim_decision.text().startswith("Adiada para")
+    page.simulation.at.setDateTime(QDateTime(QDate(2025, 3, 15), QTime(10, 0), WALL))  # Saturday
+    assert page.simulation.decision.text().startswith("Adiada para")
     find(page, "sábado: horários", QComboBox).setCurrentIndex(1)
-    assert page.sim_decision.text() == "Enviada agora"
+    assert page.simulation.decision.text() == "Enviada agora"
     assert page.status.text().endswith("(com as alterações não salvas)")
 
 
@@ -262,4 +263,4 @@ def test_manaus_instance_reads_its_own_zone(qtbot, make_instance, clock, context
     # 13:00 UTC is 09:00 in Manaus.
     assert "America/Manaus (agora 09:00 lá)" in page.zone_label.text()
     assert page.status.text() == "Aberto agora — fecha hoje às 12:00"
-    assert page.sim_at.dateTime().time() == QTime(9, 0)
+    assert page.simulation.at.dateTime().time() == QTime(9, 0)
