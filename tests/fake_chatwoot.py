@@ -73,7 +73,8 @@ class FakeChatwoot:
         self.requests: Counter[tuple[str, str]] = Counter()
         self.connections = 0  # TCP connections accepted (connection reuse)
         self.faults: list[Fault] = []
-        self.hooks: list[tuple[re.Pattern[str], Callable[[], None]]] = []
+        self.hooks: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[], None]]] = []
+        self.after_hooks: list[tuple[re.Pattern[str], Callable[[], None]]] = []
         self.latency = latency  # the benchmark's slow server
         self.released = threading.Event()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -104,9 +105,14 @@ class FakeChatwoot:
     def hang(self, path: str, times: int = 1) -> None:
         self.faults.append(Fault(0, times, re.compile(path)))
 
-    def before(self, path: str, action: Callable[[], None]) -> None:
-        """Run `action` once, before the first request whose path matches."""
-        self.hooks.append((re.compile(path), action))
+    def before(self, path: str, action: Callable[[], None], query: str = "") -> None:
+        """Run `action` once, before the first request whose path (and query) matches."""
+        self.hooks.append((re.compile(path), re.compile(query), action))
+
+    def after(self, path: str, action: Callable[[], None]) -> None:
+        """Run `action` once, after the first request whose path matches was applied and
+        before its answer is sent (e.g. kill the client there)."""
+        self.after_hooks.append((re.compile(path), action))
 
     def count(self, method: str, pattern: str = ".*") -> int:
         return sum(
@@ -229,6 +235,9 @@ class FakeChatwoot:
             "timestamp": c["last_activity_at"],
             "first_reply_created_at": 0,
             "unread_count": 0,
+            "last_non_activity_message": next(
+                (m for m in reversed(c["messages"]) if m["message_type"] != 2), None
+            ),
             "last_activity_at": c["last_activity_at"],
             "priority": None,
             "waiting_since": 0,
@@ -332,10 +341,12 @@ def _handler(fake: FakeChatwoot) -> type[BaseHTTPRequestHandler]:
             body = json.loads(raw) if raw else {}
             with fake.lock:
                 fake.requests[(method, parts.path)] += 1
-                hooks = [h for h in fake.hooks if h[0].search(parts.path)]
+                hooks = [
+                    h for h in fake.hooks if h[0].search(parts.path) and h[1].search(parts.query)
+                ]
                 for hook in hooks:
                     fake.hooks.remove(hook)
-            for _pattern, action in hooks:
+            for _path, _query, action in hooks:
                 action()
             if fake.latency:
                 time.sleep(fake.latency)
@@ -350,6 +361,11 @@ def _handler(fake: FakeChatwoot) -> type[BaseHTTPRequestHandler]:
                 return self._send(fault.status, {"error": "fault"}, headers)
             with fake.lock:
                 status, answer = fake.route(method, parts.path, parse_qs(parts.query), body)
+                after = [h for h in fake.after_hooks if h[0].search(parts.path)]
+                for hook in after:
+                    fake.after_hooks.remove(hook)
+            for _path, action in after:
+                action()
             if fault is not None:
                 return self._send(fault.status, {"error": "fault after applying"})
             self._send(status, answer)

@@ -20,11 +20,11 @@ from app.core.chatwoot.client import (
     Unreachable,
     parse_retry_after,
 )
-from tests.fake_chatwoot import ACCOUNT_ID, INBOX_ID, TOKEN, fake_chatwoot  # noqa: F401
+from tests.fake_chatwoot import ACCOUNT_ID, INBOX_ID, TOKEN
 
 
 @pytest.fixture
-def client(fake_chatwoot):  # noqa: F811
+def client(fake_chatwoot):
     with ChatwootClient(fake_chatwoot.url, ACCOUNT_ID, TOKEN, timeout=2) as c:
         yield c
 
@@ -35,7 +35,7 @@ def test_reads_the_inbox_account_and_bots(client):
     assert [b["name"] for b in client.agent_bots()] == ["Robô Loja"]
 
 
-def test_pages_through_25_per_page_with_one_connection(fake_chatwoot, client):  # noqa: F811
+def test_pages_through_25_per_page_with_one_connection(fake_chatwoot, client):
     for n in range(1, 61):
         fake_chatwoot.add_conversation(n)
     fake_chatwoot.add_conversation(99, status="resolved")
@@ -45,14 +45,14 @@ def test_pages_through_25_per_page_with_one_connection(fake_chatwoot, client):  
     assert fake_chatwoot.connections == 1
 
 
-def test_a_full_last_page_costs_one_more_empty_page(fake_chatwoot, client):  # noqa: F811
+def test_a_full_last_page_costs_one_more_empty_page(fake_chatwoot, client):
     for n in range(1, 26):
         fake_chatwoot.add_conversation(n)
     assert len(list(client.conversations(INBOX_ID, "open"))) == 25
     assert fake_chatwoot.count("GET", "/conversations$") == 2
 
 
-def test_sends_a_public_outgoing_message_and_resolves(fake_chatwoot, client):  # noqa: F811
+def test_sends_a_public_outgoing_message_and_resolves(fake_chatwoot, client):
     fake_chatwoot.add_conversation(5)
     client.send_message(5, "Obrigado!")
     assert client.resolve(5)["current_status"] == "resolved"
@@ -60,7 +60,7 @@ def test_sends_a_public_outgoing_message_and_resolves(fake_chatwoot, client):  #
     assert client.messages(5)[-1]["message_type"] == 1
 
 
-def test_refused_token_is_unauthorized_without_the_token_anywhere(fake_chatwoot, caplog):  # noqa: F811
+def test_refused_token_is_unauthorized_without_the_token_anywhere(fake_chatwoot, caplog):
     caplog.set_level(logging.DEBUG)
     secret = "wrong-token-123456"
     client = ChatwootClient(fake_chatwoot.url, ACCOUNT_ID, secret)
@@ -71,21 +71,21 @@ def test_refused_token_is_unauthorized_without_the_token_anywhere(fake_chatwoot,
     assert not any(secret in text for text in shown)
 
 
-def test_unknown_inbox_and_account_are_not_found(fake_chatwoot, client):  # noqa: F811
+def test_unknown_inbox_and_account_are_not_found(fake_chatwoot, client):
     with pytest.raises(NotFound):
         client.inbox(999)
     with pytest.raises(NotFound):
         ChatwootClient(fake_chatwoot.url, 8, TOKEN).account()
 
 
-def test_429_carries_retry_after(fake_chatwoot, client):  # noqa: F811
+def test_429_carries_retry_after(fake_chatwoot, client):
     fake_chatwoot.fail(429, retry_after="7")
     with pytest.raises(RateLimited) as info:
         client.inbox(INBOX_ID)
     assert info.value.retry_after == 7 and info.value.transient
 
 
-def test_5xx_is_transient_and_uncertain(fake_chatwoot, client):  # noqa: F811
+def test_5xx_is_transient_and_uncertain(fake_chatwoot, client):
     fake_chatwoot.fail(502)
     with pytest.raises(ServerError) as info:
         client.inbox(INBOX_ID)
@@ -93,7 +93,7 @@ def test_5xx_is_transient_and_uncertain(fake_chatwoot, client):  # noqa: F811
     assert client.inbox(INBOX_ID)["id"] == INBOX_ID  # the next request is fine
 
 
-def test_a_server_that_never_answers_times_out(fake_chatwoot):  # noqa: F811
+def test_a_server_that_never_answers_times_out(fake_chatwoot):
     fake_chatwoot.hang("/inboxes")
     with ChatwootClient(fake_chatwoot.url, ACCOUNT_ID, TOKEN, timeout=0.3) as client:
         with pytest.raises(TimedOut) as info:
@@ -112,7 +112,7 @@ def test_nobody_listening_is_unreachable_and_certain():
     assert "127.0.0.1" in str(info.value)
 
 
-def test_a_redirect_is_not_followed(fake_chatwoot, client):  # noqa: F811
+def test_a_redirect_is_not_followed(fake_chatwoot, client):
     fake_chatwoot.fail(302)
     with pytest.raises(BadResponse):
         client.inbox(INBOX_ID)
