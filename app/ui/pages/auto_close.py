@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.common.validation import Problem
 from app.core.templates.syntax import CONTENT_MAX, VARIABLES
 from app.core.watcher import auto_close as core
-from app.i18n import N_, _, format_number
+from app.i18n import _, format_number
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.switch import Switch, SwitchRow
 
@@ -33,10 +33,6 @@ MESSAGE_PATH = "auto_close.closing_message"
 
 class AutoClosePage(SettingsPage):
     key = "auto_close"
-    description = N_(
-        "When automatic closing is on, the attendance is closed automatically if the customer "
-        "does not answer within the set time (for example 1 hour, 5 hours or even days)."
-    )
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
 from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.context import AppContext
-from app.ui.pages import page_title
+from app.ui.pages import page_spec, page_title
 
 
 class Page(QWidget):
     """A page of an instance. Subclasses build their widgets and implement `load()`."""
 
-    key = ""  # its row in app.ui.pages.PAGES (which gives the title)
-    description = ""
+    key = ""  # its row in app.ui.pages.PAGES (which gives the title and description)
     # Pages with a search box assign it here; Ctrl+F then puts the cursor in it.
     search_field: QLineEdit | None = None
 
@@ -42,8 +41,8 @@ class Page(QWidget):
         hl.setContentsMargins(28, 22, 28, 12)
         self.title_label = QLabel(page_title(self.key), objectName="pageTitle")
         hl.addWidget(self.title_label)
-        if self.description:
-            desc = QLabel(_(self.description), objectName="pageDescription")
+        if description := page_spec(self.key).description:
+            desc = QLabel(_(description), objectName="pageDescription")
             desc.setWordWrap(True)
             hl.addWidget(desc)
         outer.addWidget(header)
@@ -113,11 +112,17 @@ class Page(QWidget):
 
     def card(self, title: str | None = None) -> QVBoxLayout:
         """A white rounded box in the body; returns its layout."""
-        frame = QFrame(objectName="card")
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(18, 14, 18, 16)
+        frame, layout = card_frame()
         layout.setSpacing(8)
         if title:
             layout.addWidget(QLabel(title, objectName="cardTitle"))
         self.body.addWidget(frame)
         return layout
+
+
+def card_frame() -> tuple[QFrame, QVBoxLayout]:
+    """The white rounded box of the pages, and its layout."""
+    frame = QFrame(objectName="card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 14, 18, 16)
+    return frame, layout

@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
@@ -34,7 +32,7 @@ from app.i18n import (
 from app.ui.pages.base import Page
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.lazy_model import LazyQueryModel
-from app.ui.widgets.table import read_only_table
+from app.ui.widgets.table import filter_bar, read_only_table
 
 REFRESH_MS = 30_000
 DASH = "—"
@@ -143,10 +141,6 @@ class ChatsModel(LazyQueryModel):
 
 class ChatsPage(Page):
     key = "chats"
-    description = N_(
-        "The attendances of this instance and when automatic closing will "
-        "finish the ones waiting on the customer."
-    )
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)
@@ -158,14 +152,8 @@ class ChatsPage(Page):
         self.watcher_label.setWordWrap(True)
         status.addWidget(self.watcher_label)
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(_("Show:")))
-        self.filter_combo = QComboBox()
-        self.filter_combo.setAccessibleName(_("Filter attendances"))
-        for spec in chat_listing.STATUS_FILTERS:
-            self.filter_combo.addItem(_(spec.label), spec.key)
+        bar, self.filter_combo = filter_bar(_("Filter attendances"), chat_listing.STATUS_FILTERS)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload(keep_rows=False))
-        bar.addWidget(self.filter_combo)
         bar.addStretch(1)
         self.count_label = QLabel(objectName="hint")
         bar.addWidget(self.count_label)

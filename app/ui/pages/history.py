@@ -11,8 +11,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,7 +23,7 @@ from app.core.watcher import chats
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
 from app.ui.widgets.lazy_model import LazyQueryModel
-from app.ui.widgets.table import read_only_table
+from app.ui.widgets.table import filter_bar, read_only_table
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before querying a long history
 
@@ -86,18 +84,11 @@ def describe_details(event: HistoryEvent, timezone: str) -> str:
 
 class HistoryPage(Page):
     key = "history"
-    description = N_("Configuration changes and automatic closings of this instance, newest first.")
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(_("Show:")))
-        self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName(_("Filter by kind"))
-        for spec in history_filters.FILTERS:
-            self.kind_combo.addItem(_(spec.label), spec.key)
+        bar, self.kind_combo = filter_bar(_("Filter by kind"), history_filters.FILTERS)
         self.kind_combo.currentIndexChanged.connect(self.reload)
-        bar.addWidget(self.kind_combo)
         self.search_edit = QLineEdit()
         self.search_edit.setAccessibleName(_("Search the history"))
         self.search_edit.setPlaceholderText(_("Search (summary or attendance)…"))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from app.core.common.validation import Problem
 from app.core.desktop.status import Overview, instance_overview
-from app.i18n import N_, _, format_duration, format_number, format_relative, ngettext
+from app.i18n import _, format_duration, format_number, format_relative, ngettext
 from app.ui.icons import icon
 from app.ui.pages import PAGES, page_title
 from app.ui.pages.base import Page
@@ -33,9 +33,6 @@ def target_title(key: str) -> str:
 
 class OverviewPage(Page):
     key = "overview"
-    description = N_(
-        "How the attendance of this instance is doing now, and what needs your attention."
-    )
     navigate = Signal(str)  # a page key, or INSTANCE
 
     def __init__(self, instance_id, context, parent=None):

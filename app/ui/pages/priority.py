@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 from app.core.common.validation import Problem
 from app.core.instances import priority
 from app.core.instances.plans import allows_prioritize, plan_label
-from app.i18n import N_, _
+from app.i18n import _
 from app.ui.pages import page_title
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.switch import SwitchRow
@@ -15,10 +15,6 @@ from app.ui.widgets.switch import SwitchRow
 
 class PriorityPage(SettingsPage):
     key = "priority"
-    description = N_(
-        "When on, the automatic messages of Notificações Inteligentes are not sent to a "
-        "customer whose attendance is in progress."
-    )
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)

@@ -23,7 +23,7 @@ from app.core.schedule.agenda import (
 from app.core.schedule.decision import Decision, decide, status_line
 from app.core.schedule.opening import is_open
 from app.core.schedule.validation import format_hours
-from app.i18n import N_, _, format_time, weekday_name
+from app.i18n import _, format_time, weekday_name
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.day_editor import DayEditor
 from app.ui.widgets.holiday_picker import HolidayPicker
@@ -37,10 +37,6 @@ PATH = schedule.SECTION_KEY
 
 class SchedulePage(SettingsPage):
     key = "schedule"
-    description = N_(
-        "Outside these hours the automatic messages of Notificações Inteligentes wait for the "
-        "next opening. Holidays are closed unless a special date says otherwise."
-    )
 
     def __init__(self, instance_id, context, parent=None):
         super().__init__(instance_id, context, parent)

@@ -19,7 +19,7 @@ from app.core.storage.models import Chat, Instance, Template
 from app.core.templates import store as core
 from app.core.templates.fields import FIELDS
 from app.core.templates.render import chat_choices, render_text, variable_values
-from app.i18n import N_, _, format_time
+from app.i18n import _, format_time
 from app.ui.pages.base import Page
 from app.ui.pages.edit_session import EditSession
 from app.ui.pages.templates_io import TemplatesFileActions
@@ -62,10 +62,6 @@ class TemplateStore:
 
 class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
     key = "templates"
-    description = N_(
-        "Ready answers your team sends by typing their shortcut (/ola) in the "
-        "chat; the variables are filled for each customer."
-    )
 
     def __init__(self, instance_id: int, context, parent: QWidget | None = None) -> None:
         super().__init__(instance_id, context, parent)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.icons import icon
+from app.ui.pages.base import card_frame
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.message_preview import PreviewPanel
 from app.ui.widgets.template_editor import TemplateEditor
@@ -94,9 +95,7 @@ class TemplatesLayout:
         cl = QVBoxLayout(column)
         cl.setContentsMargins(0, 0, 4, 0)
         cl.setSpacing(14)
-        card = QFrame(objectName="card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(18, 14, 18, 16)
+        card, layout = card_frame()
         head = QHBoxLayout()
         self.editor_title = QLabel(objectName="cardTitle")
         head.addWidget(self.editor_title, 1)

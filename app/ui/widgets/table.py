@@ -1,9 +1,22 @@
-"""The read-only table every list of the app uses (instances, chats, history)."""
+"""The read-only table every list of the app uses (instances, chats, history), and the
+"Mostrar:" filter over it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from app.i18n import _
 
 
 def read_only_table(
@@ -20,3 +33,15 @@ def read_only_table(
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
     return table
+
+
+def filter_bar(accessible_name: str, filters: Iterable[Any]) -> tuple[QHBoxLayout, QComboBox]:
+    """ "Mostrar: [filter]": one entry per core filter (its N_()-marked `label`, its `key`)."""
+    bar = QHBoxLayout()
+    bar.addWidget(QLabel(_("Show:")))
+    combo = QComboBox()
+    combo.setAccessibleName(accessible_name)
+    for spec in filters:
+        combo.addItem(_(spec.label), spec.key)
+    bar.addWidget(combo)
+    return bar, combo
