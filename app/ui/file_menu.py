@@ -1,10 +1,8 @@
-"""The File menu: export / import the configuration, copy settings between instances and
-restore a backup. Core does the work (config_file, config_transfer, backup); this module asks
-the questions, shows the answers, and reloads the window afterwards.
-
-Every question is a method of `FileActions` (`ask_save_path`, `confirm_import`, …) so tests
-answer it without a blocking dialog; the `*_to`/`*_from` methods take the answers directly.
-"""
+"""The File menu: export / import the configuration, copy settings between instances, restore
+a backup. Core does the work (config file, transfer, backup); this module asks the questions,
+shows the answers and reloads the window. Every question is a method of `FileActions`
+(`ask_save_path`, `confirm_import`, …) that tests answer without a blocking dialog; the
+`*_to`/`*_from` methods take the answers directly."""
 
 from __future__ import annotations
 
@@ -29,7 +27,7 @@ from app.core.storage import backup as core_backup
 from app.core.storage.db import storage_failure_message
 from app.core.storage.models import Instance
 from app.core.storage.restore import restore_backup
-from app.i18n import _, format_datetime, ngettext
+from app.i18n import N_, _, format_datetime, ngettext
 from app.ui.dialogs.config_dialogs import (
     KEEP_EXISTING,
     CopySectionsDialog,
@@ -38,8 +36,10 @@ from app.ui.dialogs.config_dialogs import (
     ProblemsDialog,
     file_problems_intro,
 )
+from app.ui.dialogs.restore_backup import RestoreBackupDialog
 
 FILE_FILTER = "JSON (*.json)"
+COPY_TITLE = N_("Copy settings to another instance")
 
 
 class FileActions(QObject):
@@ -97,9 +97,7 @@ class FileActions(QObject):
                 QMessageBox.Icon.Warning,
             )
             return False
-        self.window.statusBar().showMessage(
-            _("Configuration exported to {path}.").format(path=path), 8000
-        )
+        self.say(_("Configuration exported to {path}.").format(path=path))
         return True
 
     # -- import ---------------------------------------------------------------------------
@@ -117,23 +115,13 @@ class FileActions(QObject):
         if not problems:
             problems = errors(validate_config(data, replace=True))
         if problems:
-            self.show_problems(
-                _("The file was not imported"),
-                file_problems_intro(str(path), len(problems)),
-                problems,
-            )
-            return False
+            return self._not_imported(path, problems)
         if not self.ask_leave_instance():
             return False
         try:
             plan = plan_import(data, self.context.clock)
         except ValidationError as exc:
-            self.show_problems(
-                _("The file was not imported"),
-                file_problems_intro(str(path), len(exc.problems)),
-                exc.problems,
-            )
-            return False
+            return self._not_imported(path, exc.problems)
         except Exception as exc:
             return self._storage_failure(_("Import configuration"), exc)
         choice = self.confirm_import(str(path), plan)
@@ -146,25 +134,24 @@ class FileActions(QObject):
         except Exception as exc:
             return self._storage_failure(_("Import configuration"), exc)
         self.reload_window()
-        self.window.statusBar().showMessage(
-            _("Configuration imported: {created}, {replaced}.").format(
-                created=ngettext(
-                    "{n} instance created", "{n} instances created", len(result.created)
-                ).format(n=len(result.created)),
-                replaced=ngettext("{n} replaced", "{n} replaced", len(result.replaced)).format(
-                    n=len(result.replaced)
-                ),
-            ),
-            8000,
-        )
+        n_new, n_old = len(result.created), len(result.replaced)
+        created = ngettext("{n} instance created", "{n} instances created", n_new).format(n=n_new)
+        replaced = ngettext("{n} replaced", "{n} replaced", n_old).format(n=n_old)
+        text = _("Configuration imported: {created}, {replaced}.")
+        self.say(text.format(created=created, replaced=replaced))
         return True
+
+    def _not_imported(self, path: Path, problems: list[Problem]) -> bool:
+        intro = file_problems_intro(str(path), len(problems))
+        self.show_problems(_("The file was not imported"), intro, problems)
+        return False
 
     # -- copy -----------------------------------------------------------------------------
     def copy_settings(self) -> None:
         instances = list_instances()
         if len(instances) < 2:
             self.show_message(
-                _("Copy settings to another instance"),
+                _(COPY_TITLE),
                 _(
                     "Create a second instance first: settings are copied from "
                     "one instance to another."
@@ -181,7 +168,7 @@ class FileActions(QObject):
         if not self.ask_leave_instance():
             return False
         source, target = Instance.get_by_id(source_id), Instance.get_by_id(target_id)
-        title = _("Copy settings to another instance")
+        title = _(COPY_TITLE)
         try:
             result = copy_sections(source, target, keys, self.context.clock)
         except ValidationError as exc:
@@ -208,8 +195,6 @@ class FileActions(QObject):
 
     # -- restore --------------------------------------------------------------------------
     def restore_backup(self) -> None:
-        from app.ui.dialogs.restore_backup import RestoreBackupDialog
-
         dialog = RestoreBackupDialog(self.context.db_path, self.context.clock.now(), self.window)
         if dialog.exec() and dialog.selected() is not None:
             self.restore(dialog.selected())
@@ -244,6 +229,10 @@ class FileActions(QObject):
             QMessageBox.Icon.Information,
         )
         return True
+
+    def say(self, text: str) -> None:
+        """A note in the window's status bar."""
+        self.window.statusBar().showMessage(text, 8000)
 
     # -- after a change -------------------------------------------------------------------
     def reload_window(self) -> None:
@@ -280,16 +269,16 @@ class FileActions(QObject):
         return dialog.only_current() if dialog.exec() else None
 
     def ask_save_path(self, default_name: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Export configuration"), str(Path.home() / default_name), FILE_FILTER
-        )
-        return path
+        start = str(Path.home() / default_name)
+        return QFileDialog.getSaveFileName(
+            self.window, _("Export configuration"), start, FILE_FILTER
+        )[0]
 
     def ask_open_path(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window, _("Import configuration"), str(Path.home()), FILE_FILTER
-        )
-        return path
+        start = str(Path.home())
+        return QFileDialog.getOpenFileName(
+            self.window, _("Import configuration"), start, FILE_FILTER
+        )[0]
 
     def confirm_import(self, path: str, plan: ImportPlan) -> str | None:
         dialog = ImportSummaryDialog(path, plan, self.window)
