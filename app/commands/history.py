@@ -1,7 +1,9 @@
-"""`atende history [--instance NAME] [--json]`: configuration changes and automatic closures.
+"""`atende history [--instance NAME] [--json]`: configuration changes, automatic closures
+and the warnings before closing.
 
 Newest first. Times are shown in the instance's time zone (São Paulo's when the instance was
-deleted since); `--json` gives UTC instants.
+deleted since); `--json` gives UTC instants, and each event's `message`: the closing or
+warning message as the customer got it, variables filled (null for other events).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from app.i18n import N_, _, format_datetime
 KIND_LABELS = {
     "config": N_("configuration change"),
     "auto_close": N_("automatic closure"),
+    "auto_close_warning": N_("closing warning"),
     "instance": N_("instance event"),
 }
 
@@ -37,15 +40,18 @@ def cmd_history(args: argparse.Namespace) -> int:
     open_db(args)
     instance = find_instance(args.instance) if args.instance is not None else None
     query = events(instance)
+    zones = _zones()
     if args.json:
-        json.dump([event_as_json(e) for e in query], sys.stdout, ensure_ascii=False, indent=2)
+        from app.core.watcher.messages_sent import message_sent
+
+        data = [{**event_as_json(e), "message": message_sent(e, _zone(zones, e))} for e in query]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    zones = _zones()
     empty = True
     for event in query:
         empty = False
-        for line in describe_event(event, zones.get(event.instance_id, _DEFAULT_ZONE)):
+        for line in describe_event(event, _zone(zones, event)):
             print(line)
     if empty:
         print(_("The history is empty."))
@@ -61,9 +67,14 @@ def _zones() -> dict[int, str]:
     return dict(Instance.select(Instance.id, Instance.timezone).tuples())
 
 
+def _zone(zones: dict[int, str], event) -> str:
+    return zones.get(event.instance_id, _DEFAULT_ZONE)
+
+
 def describe_event(event, zone: str) -> list[str]:
     """A history event as text: a heading line, then indented details for closures."""
-    from app.core.templates.render import closing_message_sent
+    from app.core.watcher.messages_sent import message_sent
+    from app.core.watcher.warning_sql import KIND_WARNING
 
     when = format_datetime(event.at.astimezone(ZoneInfo(zone)))
     kind = _(KIND_LABELS.get(event.kind, event.kind))
@@ -73,8 +84,11 @@ def describe_event(event, zone: str) -> list[str]:
         customer = details.get("customer_name")
         chat = event.chat_external_id + (f" — {customer}" if customer else "")
         lines.append("    " + _("chat: {chat}").format(chat=chat))
+    if event.kind == KIND_WARNING:
+        text = (message_sent(event, zone) or "").replace("\n", "\n      ")
+        lines.append("    " + _("warning recorded as sent: {message}").format(message=f"“{text}”"))
     if event.kind == "auto_close":
-        message = closing_message_sent(event, zone)
+        message = message_sent(event, zone)
         if message:
             text = message.replace("\n", "\n      ")
             lines.append(

@@ -64,6 +64,16 @@ def closed_message(count: int) -> str:
     return ngettext("{count} chat closed", "{count} chats closed", count).format(count=count)
 
 
+def warned_message(count: int) -> str:
+    """The second line of `watch --once` when warnings are on: "2 avisos de encerramento
+    enviados"."""
+    if count == 0:
+        return _("No closing warning sent")
+    return ngettext("{count} closing warning sent", "{count} closing warnings sent", count).format(
+        count=count
+    )
+
+
 def cmd_watch(args: argparse.Namespace) -> int:
     from app.core.storage.lock import FileLock, watcher_lock_path
     from app.paths import resolve_db_path
@@ -87,9 +97,13 @@ def cmd_watch(args: argparse.Namespace) -> int:
     try:
         if args.once:
             from app.core.watcher.closing import close_due
+            from app.core.watcher.closing_options import warnings_on_anywhere
 
             now = start or SystemClock().now()
-            print(closed_message(close_due(now).total))
+            result = close_due(now)
+            print(closed_message(result.total))
+            if result.warned_total or warnings_on_anywhere():
+                print(warned_message(result.warned_total))
             return 0
         clock: Clock = StartedClock(start) if start is not None else SystemClock()
         print(_("Watcher running; press Ctrl+C to stop."), flush=True)
@@ -121,6 +135,12 @@ def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
             print(
                 f"{format_instant(result.closed.at)} {group.instance_name}: "
                 f"{closed_message(group.count)} ({group.reason})",
+                flush=True,
+            )
+        for warned in result.closed.warned:
+            print(
+                f"{format_instant(result.closed.at)} {warned.instance_name}: "
+                f"{warned_message(warned.count)}",
                 flush=True,
             )
         wait(next_wake_delay(result.next_due_at, clock.now()))

@@ -38,6 +38,7 @@ from app.core.storage.models import (
     SpecialDate,
     SpecialInterval,
 )
+from app.core.watcher import deadlines
 from app.i18n import N_, _, weekday_name
 
 SECTION_KEY = "schedule"
@@ -208,6 +209,8 @@ def _apply(instance: Instance, value: dict[str, Any], at: datetime) -> None:
         ]
         if rows:
             SpecialInterval.insert_many(rows).execute()
+    # Deadlines that count business hours follow the new agenda, in the same transaction.
+    deadlines.recompute(instance, agenda_from_values(value, instance.timezone))
 
 
 def _check(instance: Instance) -> list[Problem]:

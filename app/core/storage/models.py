@@ -98,6 +98,9 @@ class AutoCloseSettings(BaseModel):
     close_assigned_by_operator = BooleanField(default=True)
     close_started_by_bot_or_workflow = BooleanField(default=False)
     closing_message = TextField(null=True)
+    count_mode = CharField(default="calendar")  # "calendar" | "business_hours" (JSON "count")
+    warning_minutes_before = IntegerField(null=True)  # with warning_message; NULL = no warning
+    warning_message = TextField(null=True)
 
 
 # --- Chats ---------------------------------------------------------------------------------
@@ -119,6 +122,10 @@ class Chat(BaseModel):
     closed_at = InstantField(null=True)
     closed_by = CharField(null=True)  # "auto" | "agent"
     close_reason = TextField(null=True)
+    # Kept by triggers (calendar) and app.core.watcher.deadlines (business hours), m007.
+    deadline_at = InstantField(null=True)  # when the watcher closes it; NULL = never
+    warning_at = InstantField(null=True)  # when it warns the customer; NULL = no warning due
+    warned_at = InstantField(null=True)  # the last warning sent (once per silence)
 
 
 # --- Agenda de funcionamento ---------------------------------------------------------------

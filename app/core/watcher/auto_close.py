@@ -16,9 +16,24 @@ from app.core.common.clock import Clock
 from app.core.common.validation import Problem, check_keys, join_path
 from app.core.config import versioning
 from app.core.config.section import Section, save_section
+from app.core.schedule.store import load_agenda
 from app.core.storage.models import AutoCloseSettings, Instance
 from app.core.templates.syntax import normalize_content, validate_content
-from app.i18n import N_, _, format_duration, format_unit_count
+from app.core.watcher import closing_options, deadlines
+from app.core.watcher.time_limit import (  # the page reads these from here too
+    PRESETS,  # noqa: F401
+    TIMEOUT_MAX,
+    TIMEOUT_MIN,
+    UNITS,  # noqa: F401
+    Unit,  # noqa: F401
+    preset_labels,  # noqa: F401
+    split_minutes,  # noqa: F401
+    timeout_bounds_message,
+    to_minutes,  # noqa: F401
+    unit,  # noqa: F401
+    unit_name,  # noqa: F401
+)
+from app.i18n import N_, _, format_duration
 
 SECTION_KEY = "auto_close"
 SECTION_TITLE = N_("Automatic closing")
@@ -86,6 +101,8 @@ SETTINGS = (
     ),
 )
 KEYS = tuple(s.key for s in SETTINGS)
+# With SPEC §12's `count` and `warning` (`closing_options`): every key of the section.
+ALL_KEYS = KEYS + closing_options.KEYS
 SWITCHES = ("close_assigned_by_operator", "close_started_by_bot_or_workflow")
 
 
@@ -93,63 +110,11 @@ def setting(key: str) -> Setting:
     return next(s for s in SETTINGS if s.key == key)
 
 
-# --- the time limit ------------------------------------------------------------------------
-
-TIMEOUT_MIN = 1
-TIMEOUT_MAX = 90 * 24 * 60  # 90 days = 129600 minutes
-
-
-@dataclass(frozen=True)
-class Unit:
-    key: str
-    minutes: int
-    babel: str  # Babel's unit name: the unit's words come from Babel, in any locale
-
-
-UNITS = (Unit("minutes", 1, "minute"), Unit("hours", 60, "hour"), Unit("days", 24 * 60, "day"))
-PRESETS = (30, 60, 5 * 60, 12 * 60, 24 * 60, 2 * 24 * 60, 7 * 24 * 60)
-
-
-def unit(key: str) -> Unit:
-    for candidate in UNITS:
-        if candidate.key == key:
-            return candidate
-    raise ValueError(f"unknown unit {key!r}")
-
-
-def unit_name(unit_key: str, count: int) -> str:
-    """The unit's word for `count`, from Babel: "hora" for 1, "horas" for 5."""
-    return format_unit_count(count, unit(unit_key).babel).replace(str(count), "", 1).strip()
-
-
-def to_minutes(value: int, unit_key: str) -> int:
-    return int(value) * unit(unit_key).minutes
-
-
-def split_minutes(minutes: int) -> tuple[int, str]:
-    """`300` → (5, "hours"): the biggest unit that divides the value exactly."""
-    for candidate in reversed(UNITS):
-        if minutes and minutes % candidate.minutes == 0:
-            return minutes // candidate.minutes, candidate.key
-    return minutes, "minutes"
-
-
-def preset_labels() -> list[tuple[int, str]]:
-    """(minutes, "5 horas") for each preset, written by Babel."""
-    return [(minutes, format_duration(minutes)) for minutes in PRESETS]
-
-
-def timeout_bounds_message() -> str:
-    return _("Choose between {min} and {max}.").format(
-        min=format_duration(TIMEOUT_MIN), max=format_duration(TIMEOUT_MAX)
-    )
-
-
 # --- reading and validating --------------------------------------------------------------
 
 
 def defaults() -> dict[str, Any]:
-    return {s.key: s.default for s in SETTINGS}
+    return {**{s.key: s.default for s in SETTINGS}, **closing_options.DEFAULTS}
 
 
 def get_settings(instance: Instance) -> dict[str, Any]:
@@ -163,6 +128,7 @@ def get_settings(instance: Instance) -> dict[str, Any]:
         "close_assigned_by_operator": bool(row.close_assigned_by_operator),
         "close_started_by_bot_or_workflow": bool(row.close_started_by_bot_or_workflow),
         "closing_message": row.closing_message,
+        **closing_options.from_row(row),
     }
 
 
@@ -173,14 +139,20 @@ def normalize(values: dict[str, Any]) -> dict[str, Any]:
     if isinstance(message, str):
         message = normalize_content(message)
         clean["closing_message"] = message if message.strip() else None
-    return clean
+    return closing_options.normalize(clean)
 
 
-def validate(values: Any, path: str = SECTION_KEY) -> list[Problem]:
-    """Every problem of `values` (strict JSON types), and the "nothing will be closed" warning."""
+def validate(values: Any, path: str = SECTION_KEY, *, strict: bool = False) -> list[Problem]:
+    """Every problem of `values` (strict JSON types), and the "nothing will be closed" warning.
+
+    `strict` (the config file): every key required. Otherwise `count` and `warning` may be
+    absent (a page that does not show them yet) and count as their defaults.
+    """
     if not isinstance(values, dict):
         return [Problem(path, _("must be a JSON object"))]
-    problems = check_keys(values, set(KEYS), path)
+    if not strict:
+        values = {**closing_options.DEFAULTS, **values}
+    problems = check_keys(values, set(ALL_KEYS), path)
     for spec in SETTINGS:
         if spec.key not in values:
             continue
@@ -197,6 +169,7 @@ def validate(values: Any, path: str = SECTION_KEY) -> list[Problem]:
     if isinstance(timeout, int) and not isinstance(timeout, bool):
         if not TIMEOUT_MIN <= timeout <= TIMEOUT_MAX:
             problems.append(Problem(join_path(path, "timeout_minutes"), timeout_bounds_message()))
+    problems += closing_options.validate(values, path)
     if values.get("enabled") is True and all(values.get(key) is False for key in SWITCHES):
         problems.append(Problem(path, nothing_closed_warning(), warning=True))
     return problems
@@ -211,8 +184,9 @@ def nothing_closed_warning() -> str:
 
 def _write(instance: Instance, values: dict[str, Any]) -> None:
     """Insert or update the instance's row (an upsert both SQLite and PostgreSQL speak)."""
-    columns = [getattr(AutoCloseSettings, key) for key in values]
-    AutoCloseSettings.insert(instance=instance.id, **values).on_conflict(
+    row = {key: values[key] for key in KEYS} | closing_options.to_row(values)
+    columns = [getattr(AutoCloseSettings, key) for key in row]
+    AutoCloseSettings.insert(instance=instance.id, **row).on_conflict(
         conflict_target=[AutoCloseSettings.instance], preserve=columns
     ).execute()
 
@@ -228,7 +202,8 @@ def save(
     Raises ValidationError (and writes nothing) when `values` has errors, ConflictError
     (nothing written) when `expect` says the page is out of date.
     """
-    return save_section(SECTION, instance, values, clock, expect)
+    # Keys the caller does not show (`count`, `warning` on an older page) keep their values.
+    return save_section(SECTION, instance, {**get_settings(instance), **values}, clock, expect)
 
 
 def _describe(instance: Instance, old: dict[str, Any], new: dict[str, Any]):
@@ -261,7 +236,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             changes.append(_("closing message removed"))
         else:
             changes.append(_("closing message changed"))
-    return changes
+    return changes + closing_options.describe_changes(old, new)
 
 
 # --- config section ----------------------------------------------------------------------
@@ -272,15 +247,20 @@ def _export(instance: Instance) -> dict[str, Any]:
 
 
 def _validate(value: Any, path: str, fields: dict[str, Any]) -> list[Problem]:
-    return validate(value, path)
+    return validate(value, path, strict=True)
 
 
 def _apply(instance: Instance, value: dict[str, Any], at: datetime) -> None:
+    """Store the settings; the chats' deadlines follow in the same transaction (the
+    triggers for calendar time, `deadlines` for business hours)."""
     _write(instance, normalize(value))
+    deadlines.recompute(instance, load_agenda(instance))
 
 
 def _check(instance: Instance) -> list[Problem]:
-    return [p for p in validate(get_settings(instance)) if p.warning]
+    values = get_settings(instance)
+    problems = [p for p in validate(values) if p.warning]
+    return problems + closing_options.horizon_warning(values, load_agenda(instance), SECTION_KEY)
 
 
 SECTION = Section(

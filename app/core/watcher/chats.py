@@ -25,9 +25,11 @@ from app.core.common.clock import format_instant, parse_instant
 from app.core.common.json_text import parse_json
 from app.core.common.validation import Problem, first_unprintable, join_path, raise_if_errors
 from app.core.instances.phones import normalize_phone
+from app.core.schedule.store import load_agenda
 from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import Chat, Instance
+from app.core.watcher import deadlines
 from app.i18n import N_, _, ngettext
 
 FIELDS = (
@@ -226,7 +228,11 @@ def _batch_size() -> int:
 
 
 def upsert_chats(instance: Instance, rows: list[dict[str, Any]]) -> ImportResult:
-    """Insert or replace the chats by (instance, external_id), set-based, one transaction."""
+    """Insert or replace the chats by (instance, external_id), set-based, one transaction.
+
+    Their deadlines and warning moments are stored on the way (`deadlines`): another
+    writer of chats (a sync) calls `deadlines.fill_missing` the same way.
+    """
     updated_fields = [getattr(Chat, f) for f in FIELDS if f != "external_id"]
     with database.atomic():
         before = Chat.select().where(Chat.instance == instance).count()
@@ -239,6 +245,7 @@ def upsert_chats(instance: Instance, rows: list[dict[str, Any]]) -> ImportResult
                 .execute()
             )
         created = Chat.select().where(Chat.instance == instance).count() - before
+        deadlines.fill_missing(instance, load_agenda)  # business hours (calendar: triggers)
     return ImportResult(created, len(rows) - created)
 
 

@@ -1,7 +1,10 @@
-"""Encerramento automático: closing every due chat in one set-based pass, and the watcher pass.
+"""Encerramento automático: warning and closing every due chat in one set-based pass, and
+the watcher pass.
 
 Which chats are due is `due`; the statements that close them, one flavour per database, are
-`closing_sql`. This module picks the flavour and reports what one pass did.
+`closing_sql`; the warnings before closing are `warning_sql`. This module runs them in one
+transaction (warnings first: a chat past its deadline is closed, never warned) and reports
+what one pass did.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from datetime import datetime
 
 from app.core.storage import dialect
 from app.core.storage.models import Instance
-from app.core.watcher import closing_sql
+from app.core.watcher import closing_sql, warning_sql
 from app.core.watcher.due import closing_reason, next_due_at
 
 
@@ -27,13 +30,28 @@ class ClosedGroup:
 
 
 @dataclass(frozen=True)
+class WarnedGroup:
+    """The chats of one instance warned by one pass."""
+
+    instance_id: int
+    instance_name: str
+    count: int
+    minutes_before: int
+
+
+@dataclass(frozen=True)
 class CloseResult:
     at: datetime
     groups: tuple[ClosedGroup, ...] = ()
+    warned: tuple[WarnedGroup, ...] = ()
 
     @property
     def total(self) -> int:
         return sum(g.count for g in self.groups)
+
+    @property
+    def warned_total(self) -> int:
+        return sum(g.count for g in self.warned)
 
     def count_for(self, instance: Instance | int) -> int:
         instance_id = instance.id if isinstance(instance, Instance) else instance
@@ -41,13 +59,14 @@ class CloseResult:
 
 
 def close_due(now: datetime) -> CloseResult:
-    """Close every chat due at `now`, over all instances, in one transaction.
+    """Send the warnings and close every chat due at `now`, over all instances, in one
+    transaction.
 
     Set-based whatever the number of chats or instances: no Python loop over chats, one
-    history event per closed chat, and a failure anywhere rolls everything back. When
-    nothing is due it only asks `next_due_at()` and takes no lock.
+    history event per warned or closed chat, and a failure anywhere rolls everything back.
+    When nothing is due it only asks `next_due_at()` and takes no lock.
     """
-    first = next_due_at()  # microseconds (the partial index): the idle watcher's case
+    first = next_due_at()  # microseconds (the partial indexes): the idle watcher's case
     if first is None or first > now:
         return CloseResult(now)
     close = (
@@ -55,12 +74,16 @@ def close_due(now: datetime) -> CloseResult:
         if dialect.is_postgres()
         else (closing_sql.close_in_write_lock)
     )
+    with dialect.write_transaction():
+        warned = warning_sql.send_due_warnings(now)
+        closed = close(now)
     return CloseResult(
         now,
         tuple(
             ClosedGroup(iid, name, count, closing_reason(timeout), message)
-            for iid, name, timeout, message, count in close(now)
+            for iid, name, timeout, message, count in closed
         ),
+        tuple(WarnedGroup(iid, name, count, minutes) for iid, name, minutes, count in warned),
     )
 
 

@@ -1,8 +1,11 @@
-"""The due rule of Encerramento automático (SPEC §6): which chats are due, and when.
+"""The due rule of Encerramento automático (SPEC §6, §12): which chats are due, and when.
 
-The rule of SPEC §6 is written once, as SQL (`due_condition`), over `chat` joined with its
-instance's `auto_close_settings` row (no row = auto-close disabled). Closing (`closing`),
-listing the due chats, the per-chat "encerra em" and the watcher's next wake all use it.
+The rule of SPEC §6 is written once, as SQL (`eligible_condition`), over `chat` joined with
+its instance's `auto_close_settings` row (no row = auto-close disabled). Each eligible chat
+stores its deadline (`chat.deadline_at`) and its warning moment (`chat.warning_at`):
+migration m007's triggers fill them for calendar time (they repeat the rule in raw SQL, as
+migrations do), `deadlines` for business hours. Closing, listing the due chats, the
+per-chat "encerra em" and the watcher's next wake all read the stored instants.
 
 Where the SPEC is silent: a human chat with no `assigned_via` matches neither switch and is
 never closed; an agent message in the same millisecond as the customer's is not "later", so
@@ -10,9 +13,10 @@ that chat waits on the operator; "due" includes the exact instant of the deadlin
 
 The chat-side half of the rule (`awaiting_customer`) repeats, with SQL literals, the WHERE of
 the partial index `chat_awaiting_customer` (migration m003): SQLite only uses a partial index
-when the query states its conditions as literals, not bound parameters. With it,
-`next_due_at()` answers in microseconds at any size, so the idle watcher costs nothing.
-`tests/core/watcher/test_closing.py` checks that the plans really use that index.
+when the query states its conditions as literals, not bound parameters. The stored instants
+have partial indexes of their own (`chat_deadline`, `chat_warning`): with
+them `next_due_at()` answers in microseconds at any size, so the idle watcher costs
+nothing. `tests/core/watcher/test_closing.py` checks that the plans really use them.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from peewee import JOIN, SQL, Case, Expression, ModelSelect, fn
+from peewee import JOIN, SQL, Expression, ModelSelect, fn
 
 from app.core.storage import dialect
 from app.core.storage.db import database
@@ -71,18 +75,14 @@ def eligible_condition() -> Expression:
     return (AutoCloseSettings.enabled == True) & awaiting_customer() & _switch_allows()  # noqa: E712
 
 
-def deadline_ms() -> Expression:
-    """When an eligible chat becomes due: last agent message + the instance's timeout."""
-    return Chat.last_agent_message_at + AutoCloseSettings.timeout_minutes * MINUTE_MS
-
-
 def due_condition(now: datetime) -> Expression:
-    """The rule of SPEC §6: `now − last_agent_message_at ≥ timeout` for an eligible chat.
+    """The rule of SPEC §6/§12 at `now`: the chat's stored deadline has come.
 
-    Written as `last_agent_message_at ≤ now − timeout` so the index range applies.
+    `deadline_at` is set only for eligible chats (migration m007's triggers for calendar
+    time, `deadlines` for business hours), so this is the whole rule; a comparison on the
+    column lets SQLite use the partial index `chat_deadline`.
     """
-    limit = to_millis(now) - AutoCloseSettings.timeout_minutes * MINUTE_MS
-    return eligible_condition() & (Chat.last_agent_message_at <= limit)
+    return Chat.deadline_at <= to_millis(now)
 
 
 def with_settings(query: ModelSelect[Any], outer: bool = False) -> ModelSelect[Any]:
@@ -104,63 +104,43 @@ def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSel
 # --- deadlines ----------------------------------------------------------------------------
 
 
-def closes_at_expression() -> Case:
-    """Per chat: the deadline in epoch ms when the watcher will close it, else NULL.
-
-    Needs the settings joined (`with_deadline` does it).
-    """
-    return Case(None, [(eligible_condition(), deadline_ms())], None)
+def closes_at_expression() -> Expression:
+    """Per chat: the deadline in epoch ms when the watcher will close it, else NULL."""
+    return Chat.deadline_at
 
 
 def with_deadline(query: ModelSelect[Any]) -> ModelSelect[Any]:
     """Add `closes_at_ms` (int or None) to a `Chat` query, e.g. for the Atendimentos table."""
-    return with_settings(query, outer=True).select_extend(
-        closes_at_expression().alias("closes_at_ms")
-    )
+    # Raw epoch ms, as the pages and `chats list` expect (not a datetime).
+    return query.select_extend(closes_at_expression().alias("closes_at_ms").coerce(False))
 
 
 def deadline_of(chat: Chat | int) -> datetime | None:
     """When the watcher will close this chat (maybe already past), or None if never."""
     chat_id = chat.id if isinstance(chat, Chat) else chat
-    value = (
-        with_settings(Chat.select(closes_at_expression()), outer=True)
-        .where(Chat.id == chat_id)
-        .scalar()
-    )
-    return None if value is None else from_millis(value)
+    return Chat.select(Chat.deadline_at).where(Chat.id == chat_id).scalar()
 
 
-def _earliest_per_switch(assigned_via: str, switch, instance) -> ModelSelect[Any]:
-    earliest = Chat.select(fn.MIN(Chat.last_agent_message_at)).where(
-        (Chat.instance == AutoCloseSettings.instance)
-        & (Chat.assigned_via == literal(assigned_via))
-        & awaiting_customer()
-    )
-    query = AutoCloseSettings.select(
-        (AutoCloseSettings.timeout_minutes * MINUTE_MS + earliest).alias("due")
-    ).where((AutoCloseSettings.enabled == True) & (switch == True))  # noqa: E712
+def _earliest(column, instance: Instance | int | None) -> ModelSelect[Any]:
+    """The MIN of a stored instant: one seek in its partial index (only eligible chats of
+    enabled instances have one)."""
+    query = Chat.select(fn.MIN(column).alias("due")).where(column.is_null(False))
     if instance is not None:
-        query = query.where(AutoCloseSettings.instance == instance)
+        query = query.where(Chat.instance == instance)
     return query
 
 
 def next_due_query(instance: Instance | int | None = None) -> ModelSelect[Any]:
-    """SELECT MIN(deadline) over the eligible chats: one index seek per (instance, via)."""
-    by_bot = AutoCloseSettings.close_started_by_bot_or_workflow
-    parts = [
-        _earliest_per_switch("operator", AutoCloseSettings.close_assigned_by_operator, instance),
-        _earliest_per_switch("chatbot", by_bot, instance),
-        _earliest_per_switch("workflow", by_bot, instance),
-    ]
-    union = parts[0] + parts[1] + parts[2]  # UNION ALL
-    return AutoCloseSettings.select(fn.MIN(SQL("due"))).from_(union.alias("deadlines"))
+    """SELECT MIN over the next deadline and the next warning (of one instance, or all)."""
+    union = _earliest(Chat.deadline_at, instance) + _earliest(Chat.warning_at, instance)
+    return Chat.select(fn.MIN(SQL("due")).coerce(False)).from_(union.alias("instants"))
 
 
 def next_due_at(instance: Instance | int | None = None) -> datetime | None:
-    """The earliest deadline of any eligible chat (maybe already past), in one query.
+    """The earliest deadline or warning of any chat (maybe already past), in one query.
 
-    The MIN of `last_agent_message_at` in the partial index per instance and assigned_via,
-    plus that instance's timeout. Pass `instance` for one instance only (a status line).
+    The MIN of `deadline_at` and of `warning_at` in their partial indexes. Pass
+    `instance` for one instance only (a status line).
     """
     instance_id = instance.id if isinstance(instance, Instance) else instance
     sql, params = _next_due_sql(instance_id, dialect.name())

@@ -17,6 +17,8 @@ ON = {
     "close_assigned_by_operator": True,
     "close_started_by_bot_or_workflow": False,
     "closing_message": None,
+    "count": "calendar",
+    "warning": None,
 }
 
 

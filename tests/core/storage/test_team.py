@@ -112,8 +112,8 @@ def test_two_desks_close_each_due_chat_exactly_once(make_instance, clock, db, db
 
 @pytest.mark.postgres_only
 def test_postgresql_can_answer_the_idle_queries_from_the_partial_index(make_instance, clock, db):
-    """The literals that let SQLite use chat_awaiting_customer imply its predicate for
-    PostgreSQL's planner too (sequential scans are disabled so tiny tables still show it)."""
+    """The closing pass and the next wake read the partial indexes of the stored instants
+    (sequential scans are disabled so tiny tables still show it)."""
     from app.core.watcher import due
 
     shop = make_instance("Padaria")
@@ -124,4 +124,4 @@ def test_postgresql_can_answer_the_idle_queries_from_the_partial_index(make_inst
         for query in (due.next_due_query(), due.due_chats(clock.now())):
             sql, params = query.sql()
             plan = " ".join(row[0] for row in db.execute_sql("EXPLAIN " + sql, params))
-            assert "chat_awaiting_customer" in plan, plan
+            assert "chat_deadline" in plan, plan

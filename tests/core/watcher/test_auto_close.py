@@ -21,6 +21,8 @@ VALID = {
     "close_assigned_by_operator": True,
     "close_started_by_bot_or_workflow": False,
     "closing_message": None,
+    "count": "calendar",
+    "warning": None,
 }
 
 
@@ -153,6 +155,8 @@ def test_no_row_means_the_defaults_disabled(make_instance):
         "close_assigned_by_operator": True,
         "close_started_by_bot_or_workflow": False,
         "closing_message": None,
+        "count": "calendar",
+        "warning": None,
     }
 
 
@@ -223,6 +227,8 @@ def test_export_has_the_exact_json_shape(make_instance, clock):
         "close_assigned_by_operator": True,
         "close_started_by_bot_or_workflow": False,
         "closing_message": None,
+        "count": "calendar",
+        "warning": None,
     }
     assert '"closing_message": null' in dumps(export_config())
 

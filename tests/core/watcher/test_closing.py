@@ -341,8 +341,13 @@ def test_watcher_pass_closes_then_reports_the_next_deadline(shop, clock):
 
 @pytest.mark.sqlite_only("SQLite's EXPLAIN QUERY PLAN; test_team.py has the PostgreSQL twin")
 def test_the_idle_queries_use_the_partial_index(shop, clock, db):
-    """SQLite uses chat_awaiting_customer only if the literals match its WHERE exactly."""
-    for query in (due.next_due_query(), due.due_chats(clock.now())):
+    """The next wake is one seek in each partial index; the due chats a range."""
+
+    def plan(query) -> str:
         sql, params = query.sql()
-        plan = " ".join(row[3] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
-        assert "chat_awaiting_customer" in plan, plan
+        return " ".join(row[3] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+
+    idle = plan(due.next_due_query())
+    assert "COVERING INDEX chat_deadline (deadline_at>?)" in idle, idle
+    assert "COVERING INDEX chat_warning (warning_at>?)" in idle, idle
+    assert "INDEX chat_deadline (deadline_at<?)" in plan(due.due_chats(clock.now()))
