@@ -122,7 +122,7 @@ def main() -> int:
         page.show()
         app.processEvents()
         opened = (time.perf_counter() - started) * 1000
-        app_view = page.list_panel.view
+        app_view = page.views.list_panel.view
         keys = [search_key(row) for row in page.model.rows]
         floors = {}
         for name, view in (
@@ -148,7 +148,7 @@ def main() -> int:
 
         app_times: list[float] = []
         for _round in range(2):  # interleaved, so no side benefits from running second
-            app_times += measure(app, app_view, page.search_edit.setText)
+            app_times += measure(app, app_view, page.search_field.setText)
             for view, proxy, times in floors.values():
                 times += measure(app, view, filter_floor(proxy))
 

@@ -94,4 +94,4 @@ def test_ctrl_f_on_the_templates_page(qtbot, context, make_instance, clock):
     view.current_page().load()
     view.nav.setFocus()
     qtbot.keyClick(view.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is view.current_page().search_edit
+    assert QApplication.focusWidget() is view.current_page().search_field

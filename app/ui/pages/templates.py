@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.common.validation import Problem
 from app.core.storage.models import Chat, Instance, Template
@@ -22,8 +22,8 @@ from app.core.templates.render import chat_choices, render_text, variable_values
 from app.i18n import _, format_time
 from app.ui.pages.base import Page
 from app.ui.pages.edit_session import EditSession
-from app.ui.pages.templates_io import TemplatesFileActions
-from app.ui.pages.templates_layout import TemplatesLayout
+from app.ui.pages.templates_io import TemplatesCsv
+from app.ui.pages.templates_layout import TemplatesViews
 from app.ui.widgets.save_footer import SaveFooter
 from app.ui.widgets.template_editor import editable
 
@@ -60,18 +60,18 @@ class TemplateStore:
         return True  # a message's own timestamp is checked when saving
 
 
-class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
+class TemplatesPage(Page):
     key = "templates"
 
     def __init__(self, instance_id: int, context, parent: QWidget | None = None) -> None:
         super().__init__(instance_id, context, parent)
         self.editing = False
         self._chat = None
-        self.views = QStackedWidget()
-        self.views.addWidget(self._build_empty_state())
-        self.views.addWidget(self._build_workspace())
+        self.csv = TemplatesCsv(self)
+        self.views = TemplatesViews(self)
         self.body.addWidget(self.views, 1)
-        self.search_field = self.search_edit  # Ctrl+F (the instance view's shortcut)
+        self.editor = self.views.editor
+        self.search_field = self.views.search_edit  # Ctrl+F (the instance view's shortcut)
         self.footer = SaveFooter(self, self.save, self.discard, self.load)
         self._outer.addWidget(self.footer)
         self.status_label = self.footer.status_label
@@ -105,7 +105,7 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self._update_views()
 
     def _refresh_chats(self) -> None:
-        self.preview_panel.set_chats(chat_choices(self.instance_id))
+        self.views.preview_panel.set_chats(chat_choices(self.instance_id))
 
     def _on_chats_changed(self, instance_id: int) -> None:
         if instance_id in (0, self.instance_id):
@@ -117,24 +117,24 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
     def _update_views(self) -> None:
         has_any = bool(self.model.rows) or self.editing
         self.views.setCurrentIndex(1 if has_any else 0)
-        self.right.setCurrentIndex(1 if self.editing else 0)
-        self.export_action.setEnabled(bool(self.model.rows))
+        self.views.right.setCurrentIndex(1 if self.editing else 0)
+        self.views.export_action.setEnabled(bool(self.model.rows))
 
     # -- list ---------------------------------------------------------------------------------
     @property
     def model(self):
-        return self.list_panel.model
+        return self.views.list_panel.model
 
     def _refresh_list(self) -> None:
         names = core.categories(self.instance_id)
         self.editor.set_categories(names)
-        self.list_panel.set_rows(core.list_rows(self.instance_id), names)
+        self.views.list_panel.set_rows(core.list_rows(self.instance_id), names)
 
-    def _on_chosen(self, template_id: int) -> None:
+    def choose_template(self, template_id: int) -> None:
         if self.editing and template_id == self.current_id:
             return
         if not self.confirm_leave():
-            self.list_panel.select(self.current_id)
+            self.views.list_panel.select(self.current_id)
             return
         self.show_template(template_id)
 
@@ -151,10 +151,10 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
         self.editing = True
         self.session.load()
         shown = self.current_id is not None
-        self.editor_title.setText(_("Edit message") if shown else _("New message"))
-        self.duplicate_button.setEnabled(shown)
-        self.delete_button.setEnabled(shown)
-        self.list_panel.select(self.current_id)
+        self.views.editor_title.setText(_("Edit message") if shown else _("New message"))
+        self.views.duplicate_button.setEnabled(shown)
+        self.views.delete_button.setEnabled(shown)
+        self.views.list_panel.select(self.current_id)
         self._update_views()
 
     def new_template(self) -> None:
@@ -182,12 +182,12 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
 
     def changed(self, *_args) -> None:
         problems = self.session.refresh()
-        self.copy_button.setEnabled(not any(p.path == "content" for p in problems))
+        self.views.copy_button.setEnabled(not any(p.path == "content" for p in problems))
         self._update_preview()
 
     # -- preview and copy -----------------------------------------------------------------------
-    def _on_chat_chosen(self, *_args) -> None:
-        chat_id = self.preview_panel.chosen_chat_id()
+    def choose_chat(self, *_args) -> None:
+        chat_id = self.views.preview_panel.chosen_chat_id()
         self._chat = Chat.get_or_none(id=chat_id) if chat_id is not None else None
         self._update_preview()
 
@@ -198,11 +198,11 @@ class TemplatesPage(TemplatesLayout, TemplatesFileActions, Page):
 
     def _update_preview(self) -> None:
         local = self.context.clock.now().astimezone(ZoneInfo(self._instance.timezone))
-        self.preview_panel.preview.show_message(self.rendered_text(), format_time(local))
+        self.views.preview_panel.preview.show_message(self.rendered_text(), format_time(local))
 
     def copy_rendered(self) -> None:
         QGuiApplication.clipboard().setText(self.rendered_text())
-        who = self.preview_panel.chat_combo.currentText()
+        who = self.views.preview_panel.chat_combo.currentText()
         self.status_label.setText(_("Copied with the data of {who}.").format(who=who))
 
     # -- save, discard, duplicate, delete ---------------------------------------------------------

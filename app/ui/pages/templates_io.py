@@ -1,7 +1,7 @@
-"""CSV import and export buttons of the Mensagens predefinidas page.
+"""CSV import and export of the Mensagens predefinidas page (`page.csv`).
 
-A mixin of `TemplatesPage`: the dialogs (`choose_import_file`, `choose_export_file`,
-`show_import_problems`) are methods so tests can replace them.
+The dialogs (`choose_import_file`, `choose_export_file`, `show_import_problems`) are methods
+so tests can replace them.
 """
 
 from __future__ import annotations
@@ -21,24 +21,27 @@ CSV_FILTER = "CSV (*.csv *.txt)"
 SHOWN_PROBLEMS = 12
 
 
-class TemplatesFileActions:
-    """Needs from the page: `instance()`, `context`, `status_label`, `confirm_leave()`,
-    `load()` and `instance_id`."""
+class TemplatesCsv:
+    """Uses the page's `instance()`, `context`, `footer`, `confirm_leave()`, `load()` and
+    `announce_change()`."""
+
+    def __init__(self, page) -> None:
+        self.page = page
 
     def choose_import_file(self) -> str:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import predefined messages"), "", CSV_FILTER
+            self.page, _("Import predefined messages"), "", CSV_FILTER
         )
         return path
 
     def choose_export_file(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export predefined messages"), suggested, CSV_FILTER
+            self.page, _("Export predefined messages"), suggested, CSV_FILTER
         )
         return path
 
     def show_import_problems(self, problems: list[Problem]) -> None:
-        box = QMessageBox(self)
+        box = QMessageBox(self.page)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Import predefined messages"))
         box.setText(_("Nothing was imported: fix the file and try again."))
@@ -53,7 +56,7 @@ class TemplatesFileActions:
         box.exec()
 
     def import_csv(self) -> None:
-        if not self.confirm_leave():
+        if not self.page.confirm_leave():
             return
         path = self.choose_import_file()
         if not path:
@@ -71,27 +74,27 @@ class TemplatesFileActions:
             )
             return
         try:
-            result = templates_csv.import_csv(self.instance(), data, self.context.clock)
+            result = templates_csv.import_csv(self.page.instance(), data, self.page.context.clock)
         except ValidationError as exc:
             self.show_import_problems(exc.problems)
             return
-        self.load()
+        self.page.load()
         summary = _("Imported: {created} new, {updated} updated, {unchanged} unchanged.").format(
             created=result.created, updated=result.updated, unchanged=result.unchanged
         )
         notes = " ".join(p.message for p in result.warnings)
-        self.status_label.setText(f"{summary} {notes}".strip())
+        self.page.footer.say(f"{summary} {notes}".strip())
         if result.created or result.updated:
-            self.announce_change()
+            self.page.announce_change()
 
     def export_csv(self) -> None:
-        name = re.sub(r"[^a-z0-9]+", "-", fold(self.instance().name)).strip("-") or "atende"
+        name = re.sub(r"[^a-z0-9]+", "-", fold(self.page.instance().name)).strip("-") or "atende"
         path = self.choose_export_file(_("predefined-messages-{name}.csv").format(name=name))
         if not path:
             return
         try:
-            write_bytes_atomic(path, templates_csv.export_csv(self.instance_id))
+            write_bytes_atomic(path, templates_csv.export_csv(self.page.instance_id))
         except OSError as exc:
-            self.status_label.setText(_("Not exported: {error}").format(error=exc.strerror))
+            self.page.footer.say(_("Not exported: {error}").format(error=exc.strerror))
             return
-        self.status_label.setText(_("Exported to {path}.").format(path=path))
+        self.page.footer.say(_("Exported to {path}.").format(path=path))

@@ -1,6 +1,7 @@
 """The widgets of the Mensagens predefinidas page: empty state, list, editor, preview.
 
-A mixin of `TemplatesPage` (views draw here; the page decides what happens).
+The page owns a `TemplatesViews` (views draw here; the page decides what happens): its
+buttons call the page's slots and the CSV actions' (`page.csv`).
 """
 
 from __future__ import annotations
@@ -36,8 +37,14 @@ def _button(text: str, slot, layout, name: str = "") -> QPushButton:
     return button
 
 
-class TemplatesLayout:
-    """Builds the page's widgets and connects them to the page's slots."""
+class TemplatesViews(QStackedWidget):
+    """The empty state (index 0) or the workspace (1): the list beside the editor."""
+
+    def __init__(self, page) -> None:
+        super().__init__()
+        self.page = page
+        self.addWidget(self._build_empty_state())
+        self.addWidget(self._build_workspace())
 
     def _build_empty_state(self) -> QWidget:
         empty = EmptyState(
@@ -48,8 +55,8 @@ class TemplatesLayout:
                 "or import them from a CSV spreadsheet."
             ),
         )
-        empty.add_action(_("Import CSV…"), self.import_csv)
-        empty.add_action(_("Create the first one"), self.new_template, "plus", primary=True)
+        empty.add_action(_("Import CSV…"), self.page.csv.import_csv)
+        empty.add_action(_("Create the first one"), self.page.new_template, "plus", primary=True)
         return empty
 
     def _build_workspace(self) -> QWidget:
@@ -60,9 +67,9 @@ class TemplatesLayout:
         self.list_panel = TemplateListPanel()
         self.list_panel.setMinimumWidth(250)
         self.list_panel.setMaximumWidth(340)
-        self.list_panel.chosen.connect(self._on_chosen)
+        self.list_panel.chosen.connect(self.page.choose_template)
         self.search_edit = self.list_panel.search_edit
-        self.new_button = _button(_("New"), self.new_template, self.list_panel.search_row)
+        self.new_button = _button(_("New"), self.page.new_template, self.list_panel.search_row)
         self.new_button.setIcon(icon("plus"))
         self.new_button.setAccessibleName(_("New message"))
         self.new_button.setToolTip(_("New message (Ctrl+N)"))
@@ -71,8 +78,8 @@ class TemplatesLayout:
         self.csv_button.setAccessibleName(_("Import or export CSV"))
         self.csv_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.csv_button)
-        self.import_action = menu.addAction(_("Import CSV…"), self.import_csv)
-        self.export_action = menu.addAction(_("Export CSV…"), self.export_csv)
+        self.import_action = menu.addAction(_("Import CSV…"), self.page.csv.import_csv)
+        self.export_action = menu.addAction(_("Export CSV…"), self.page.csv.export_csv)
         self.csv_button.setMenu(menu)
         self.list_panel.filter_row.addWidget(self.csv_button)
         row.addWidget(self.list_panel, 2)
@@ -99,17 +106,17 @@ class TemplatesLayout:
         head = QHBoxLayout()
         self.editor_title = QLabel(objectName="cardTitle")
         head.addWidget(self.editor_title, 1)
-        self.duplicate_button = _button(_("Duplicate"), self.duplicate_template, head)
-        self.delete_button = _button(_("Delete"), self.delete_template, head, "danger")
+        self.duplicate_button = _button(_("Duplicate"), self.page.duplicate_template, head)
+        self.delete_button = _button(_("Delete"), self.page.delete_template, head, "danger")
         layout.addLayout(head)
         self.editor = TemplateEditor()
-        self.editor.edited.connect(self.changed)
+        self.editor.edited.connect(self.page.changed)
         layout.addWidget(self.editor, 1)
         cl.addWidget(card, 1)
 
         self.preview_panel = PreviewPanel()
-        self.preview_panel.chat_changed.connect(self._on_chat_chosen)
-        self.preview_panel.copy_button.clicked.connect(self.copy_rendered)
+        self.preview_panel.chat_changed.connect(self.page.choose_chat)
+        self.preview_panel.copy_button.clicked.connect(self.page.copy_rendered)
         self.copy_button = self.preview_panel.copy_button
         cl.addWidget(self.preview_panel)
         return column

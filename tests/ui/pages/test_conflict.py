@@ -1,15 +1,20 @@
 """Two desks on one database: a page saved over someone else's newer change is refused with
-the edits kept and Recarregar offered; a page without edits follows changes made elsewhere."""
+the edits kept and Recarregar offered (settings pages and Mensagens predefinidas alike); a page
+without edits follows changes made elsewhere."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from app.core.instances import priority
-from app.core.storage.models import HistoryEvent, Instance
+from app.core.storage.models import HistoryEvent, Instance, Template
+from app.core.templates import store as templates
 from app.core.watcher import auto_close
 from app.ui.pages.auto_close import AutoClosePage
+from app.ui.pages.templates import TemplatesPage
 from app.ui.widgets.switch import Switch
 from tests.ui.conftest import find
 
@@ -85,3 +90,29 @@ def test_a_page_with_edits_keeps_them_when_something_changes_elsewhere(page, sho
     context.settings_changed.emit(0)
     assert find(page, "Tempo limite", QLineEdit).text() == "3"
     assert page.has_unsaved_changes()
+
+
+def test_a_message_changed_elsewhere_is_refused_then_reloaded(qtbot, shop, clock, context):
+    """Mensagens predefinidas go through the same edit session: refused, kept, Recarregar."""
+    mine = templates.create_template(
+        Instance.get_by_id(shop.id),
+        {"title": "Olá", "shortcut": "/ola", "category": None, "content": "Oi!"},
+        clock,
+    )
+    page = TemplatesPage(shop.id, context)
+    qtbot.addWidget(page)
+    page.show()
+    page.editor.content_edit.setPlainText("Oi, tudo bem?")  # typed on this desk
+    clock.advance(timedelta(minutes=1))
+    theirs = {"title": "Olá", "shortcut": "/ola", "category": None, "content": "Bom dia!"}
+    templates.update_template(Template.get_by_id(mine.id), theirs, clock)
+
+    assert page.save() is False
+    assert page.status_label.text().startswith("Outra pessoa alterou esta página.")
+    assert Template.get_by_id(mine.id).content == "Bom dia!"
+    assert page.editor.content_edit.toPlainText() == "Oi, tudo bem?"
+    reload_button = find(page, "Recarregar", QPushButton)
+    assert reload_button.isVisible()
+    reload_button.click()
+    assert page.editor.content_edit.toPlainText() == "Bom dia!"
+    assert not reload_button.isVisible() and not page.has_unsaved_changes()

@@ -49,7 +49,7 @@ def shown_titles(page):
 
 def click_row(page, title):
     position = shown_titles(page).index(title)
-    page.list_panel.view.setCurrentIndex(page.model.index(position))
+    page.views.list_panel.view.setCurrentIndex(page.model.index(position))
 
 
 def test_empty_state_then_create_the_first(loja, make_page, qtbot):
@@ -93,7 +93,7 @@ def test_live_validation_and_save(loja, make_page, qtbot, clock):
     assert (stored.title, stored.content) == ("Horário", "Abrimos às 8h, {{nome}}")
     assert page.current_id == stored.id and not page.save_button.isEnabled()
     assert shown_titles(page) == ["Horário", "Boas-vindas"]  # sorted by shortcut
-    assert page.list_panel.view.currentIndex().row() == 0
+    assert page.views.list_panel.view.currentIndex().row() == 0
     assert page.status_label.text() == "Salvo."
 
 
@@ -102,20 +102,20 @@ def test_search_ignores_case_and_accents_and_filters_by_category(loja, make_page
     add(loja, clock, "/horario", "Horário", "Abrimos às 8h", "Atendimento")
     add(loja, clock, "/pix", "Chave Pix", "Não esqueça o comprovante", None)
     page = make_page(loja)
-    assert page.list_panel.count_label.text() == "3 mensagens"
-    page.search_edit.setText("PROMOCAO")
+    assert page.views.list_panel.count_label.text() == "3 mensagens"
+    page.views.search_edit.setText("PROMOCAO")
     assert shown_titles(page) == ["Promoção de março"]
-    page.search_edit.setText("horário")
+    page.views.search_edit.setText("horário")
     assert shown_titles(page) == ["Horário"]
-    page.search_edit.setText("nao esqueca")  # content, accents ignored
+    page.views.search_edit.setText("nao esqueca")  # content, accents ignored
     assert shown_titles(page) == ["Chave Pix"]
-    assert page.list_panel.count_label.text() == "1 de 3 mensagens"
-    page.search_edit.setText("xyz")
-    assert shown_titles(page) == [] and page.list_panel.count_label.text() == (
+    assert page.views.list_panel.count_label.text() == "1 de 3 mensagens"
+    page.views.search_edit.setText("xyz")
+    assert shown_titles(page) == [] and page.views.list_panel.count_label.text() == (
         "Nenhuma mensagem encontrada."
     )
-    page.search_edit.setText("")
-    combo = page.list_panel.category_filter
+    page.views.search_edit.setText("")
+    combo = page.views.list_panel.category_filter
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Todas as categorias",
         "Sem categoria",
@@ -126,7 +126,7 @@ def test_search_ignores_case_and_accents_and_filters_by_category(loja, make_page
     assert shown_titles(page) == ["Promoção de março"]
     combo.setCurrentIndex(1)
     assert shown_titles(page) == ["Chave Pix"]
-    page.search_edit.setText("promo")
+    page.views.search_edit.setText("promo")
     assert shown_titles(page) == []
 
 
@@ -142,7 +142,7 @@ def test_switching_templates_asks_about_unsaved_changes(loja, make_page, clock, 
     answers.append(CANCEL)
     click_row(page, "Beta")
     assert page.editor.title_edit.text() == "Alfa editada"
-    assert page.list_panel.view.currentIndex().row() == shown_titles(page).index("Alfa")
+    assert page.views.list_panel.view.currentIndex().row() == shown_titles(page).index("Alfa")
 
     answers.append(DISCARD)
     click_row(page, "Beta")
@@ -177,12 +177,12 @@ def test_count_preview_and_variable_menu(loja, make_page, clock):
     page = make_page(loja)
     editor = page.editor
     editor.content_edit.setPlainText("*Olá* {{primeiro_nome}} <b>x</b> ~não~ _sim_ ```c*d*```")
-    html = page.preview_panel.preview.text_label.text()
+    html = page.views.preview_panel.preview.text_label.text()
     assert "<b>Olá</b> Maria" in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html
     assert "<s>não</s>" in html and "<i>sim</i>" in html
     assert '<span style="font-family: monospace">c*d*</span>' in html
-    assert page.preview_panel.preview.time_label.text() == "10:00 ✓✓"
+    assert page.views.preview_panel.preview.time_label.text() == "10:00 ✓✓"
     assert editor.count_label.text() == f"{len(editor.values()['content'])} / 4.096"
     editor.content_edit.setPlainText("x" * 4097)
     assert editor.count_label.text() == "4.097 / 4.096"
@@ -193,7 +193,7 @@ def test_count_preview_and_variable_menu(loja, make_page, clock):
     assert "o nome da instância" in action.text()
     action.trigger()
     assert editor.content_edit.toPlainText() == "Oi {{empresa}}"
-    assert "Oi Loja Centro" in page.preview_panel.preview.text_label.text()
+    assert "Oi Loja Centro" in page.views.preview_panel.preview.text_label.text()
 
 
 def test_copy_renders_for_the_chosen_chat(loja, make_page, clock):
@@ -210,19 +210,19 @@ def test_copy_renders_for_the_chosen_chat(loja, make_page, clock):
         instance=loja, external_id="wa-8", customer_name="Fechado", status="closed", handler="human"
     )
     page = make_page(loja)
-    combo = page.preview_panel.chat_combo
+    combo = page.views.preview_panel.chat_combo
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Dados de exemplo",
         "Bruna Lima — P-1",
     ]
-    page.copy_button.click()
+    page.views.copy_button.click()
     assert QGuiApplication.clipboard().text() == "Bom dia, Maria! Protocolo 2025031400042"
     combo.setCurrentIndex(1)
-    page.copy_button.click()
+    page.views.copy_button.click()
     assert QGuiApplication.clipboard().text() == "Bom dia, Bruna! Protocolo P-1"
     assert "Bruna Lima" in page.status_label.text()
     page.editor.content_edit.setPlainText("{{nme}}")
-    assert not page.copy_button.isEnabled()
+    assert not page.views.copy_button.isEnabled()
 
 
 def test_new_chats_appear_when_chats_change(loja, make_page, clock):
@@ -230,25 +230,25 @@ def test_new_chats_appear_when_chats_change(loja, make_page, clock):
     page = make_page(loja)
     Chat.create(instance=loja, external_id="n1", customer_name="Nova", status="open", handler="bot")
     page.context.chats_changed.emit(loja.id)
-    assert page.preview_panel.chat_combo.count() == 2
+    assert page.views.preview_panel.chat_combo.count() == 2
 
 
 def test_duplicate_and_delete(loja, make_page, clock, monkeypatch):
     add(loja, clock, "/a", "Alfa")
     add(loja, clock, "/b", "Beta")
     page = make_page(loja)
-    page.duplicate_button.click()
+    page.views.duplicate_button.click()
     copy = Template.get(Template.shortcut == "/a-2")
     assert page.current_id == copy.id and page.editor.title_edit.text() == "Alfa (cópia)"
     monkeypatch.setattr(page, "ask_delete", lambda title, shortcut: False)
-    page.delete_button.click()
+    page.views.delete_button.click()
     assert Template.get_or_none(id=copy.id) is not None
     monkeypatch.setattr(page, "ask_delete", lambda title, shortcut: True)
-    page.delete_button.click()
+    page.views.delete_button.click()
     assert Template.get_or_none(id=copy.id) is None
     assert page.editor.title_edit.text() in ("Alfa", "Beta")
     for _ in range(2):
-        page.delete_button.click()
+        page.views.delete_button.click()
     assert Template.select().count() == 0 and page.views.currentIndex() == 0
 
 
@@ -262,20 +262,20 @@ def test_csv_import_and_export_from_the_page(loja, make_page, clock, tmp_path, m
     bad = tmp_path / "ruim.csv"
     bad.write_text("titulo;atalho;categoria;conteudo\nX;sem-barra;;y\n", encoding="utf-8")
     shown = []
-    monkeypatch.setattr(page, "show_import_problems", shown.append)
-    monkeypatch.setattr(page, "choose_import_file", lambda: str(bad))
-    page.import_action.trigger()
+    monkeypatch.setattr(page.csv, "show_import_problems", shown.append)
+    monkeypatch.setattr(page.csv, "choose_import_file", lambda: str(bad))
+    page.views.import_action.trigger()
     assert [str(p) for p in shown[0]] == [
         "linha 2: atalho: Comece o atalho com “/”, ex.: /sem-barra."
     ]
     assert Template.select().count() == 1
-    monkeypatch.setattr(page, "choose_import_file", lambda: str(good))
-    page.import_action.trigger()
+    monkeypatch.setattr(page.csv, "choose_import_file", lambda: str(good))
+    page.views.import_action.trigger()
     assert "Promoção" in shown_titles(page)
     assert "1 novas" in page.status_label.text() and "Windows-1252" in page.status_label.text()
     out = tmp_path / "saida.csv"
-    monkeypatch.setattr(page, "choose_export_file", lambda suggested: str(out))
-    page.export_action.trigger()
+    monkeypatch.setattr(page.csv, "choose_export_file", lambda suggested: str(out))
+    page.views.export_action.trigger()
     assert out.read_bytes().decode("utf-8-sig").splitlines()[1:] == [
         "Alfa;/a;;Olá!",
         "Promoção;/promo;Vendas;Só hoje",
