@@ -1,1 +1,1 @@
-"""The PySide6 user interface: it reads, validates and saves through `app.core`."""
+"""The PySide6 UI, through `app.core`: the shell here; pages/, widgets/, dialogs/, services/."""

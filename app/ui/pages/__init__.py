@@ -1,9 +1,8 @@
-"""The pages inside an instance, declared once (sidebar order, titles, modules).
+"""The pages inside an instance, declared once: sidebar order, titles, descriptions, modules."""
 
-Each page module holds one page class; the instance view imports it on first show. A page
-that edits a configuration section takes its title from core's section (`SECTION_TITLE`),
-the others from this table.
-"""
+# Each page module holds one page class; the instance view imports it on first show. A page
+# that edits a configuration section takes its title from core's section (`SECTION_TITLE`),
+# the others from this table.
 
 from __future__ import annotations
 
