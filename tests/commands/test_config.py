@@ -20,7 +20,7 @@ def run(capsys, *argv):
 
 def test_export_import_round_trip_between_databases(tmp_path, capsys):
     src, dst = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
-    config = {"format": "atende-config", "version": 1, "instances": []}
+    config = {"format": "atende-config", "version": 2, "instances": []}
     code, out, err = run(capsys, "--db", str(src), "export")
     assert code == 0 and json.loads(out) == config
     # Create instances through the CLI import of a file exported from a populated DB.

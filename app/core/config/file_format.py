@@ -1,8 +1,10 @@
-"""The config file of SPEC §9 (format "atende-config", version 1): export and import.
+"""The config file of SPEC §9/§12 (format "atende-config", version 2): export and import.
 
-Import validates the whole file first and writes all or nothing. Export is canonical (keys
-sorted, indent 2, UTF-8, final newline; lists in a fixed order), so export → import →
-export is byte-identical.
+Export writes version 2; import reads versions 1 and 2 (`upgrades` turns an older file into
+the current shape first, one function per version step) and refuses a newer one, naming
+`version`. Import validates the whole file first and writes all or nothing. Export is
+canonical (keys sorted, indent 2, UTF-8, final newline; lists in a fixed order), so
+export → import → export is byte-identical.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from app.core.audit import history
 from app.core.common.clock import Clock
 from app.core.common.json_text import parse_json
 from app.core.common.validation import Problem, ValidationError, check_keys, errors, join_path
-from app.core.config import versioning
+from app.core.config import upgrades, versioning
 from app.core.config.registry import all_sections
 from app.core.instances.store import FIELDS, validate_fields
 from app.core.storage.db import database
@@ -23,7 +25,7 @@ from app.core.storage.models import Instance
 from app.i18n import _
 
 FORMAT = "atende-config"
-VERSION = 1
+VERSION = upgrades.CURRENT
 
 
 def fold_name(name: str) -> str:
@@ -86,8 +88,10 @@ def validate_config(data: Any, *, replace: bool = False) -> list[Problem]:
                 ).format(found=version, known=VERSION),
             )
         )
-    elif version < 1:
-        problems.append(Problem("version", _("must be {known}").format(known=VERSION)))
+    elif version < upgrades.FIRST:
+        known = f"{upgrades.FIRST}–{VERSION}"  # "deve ser 1–2"
+        problems.append(Problem("version", _("must be {known}").format(known=known)))
+    data = upgrades.upgrade(data)
     instances = data.get("instances", [])
     if not isinstance(instances, list):
         return problems + [Problem("instances", _("must be a list"))]
@@ -148,6 +152,7 @@ def import_config(data: Any, clock: Clock, *, replace: bool = False) -> ImportRe
     problems = validate_config(data, replace=replace)
     if errors(problems):
         raise ValidationError(problems)
+    data = upgrades.upgrade(data)
     result = ImportResult(warnings=[p for p in problems if p.warning])
     now = clock.now()
     existing = _existing_by_name()

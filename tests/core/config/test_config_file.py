@@ -66,7 +66,7 @@ def paths(exc):
 @pytest.mark.parametrize(
     ("mutate", "path"),
     [
-        (lambda d: d.update(version=2), "version"),
+        (lambda d: d.update(version=3), "version"),
         (lambda d: d.update(version="1"), "version"),
         (lambda d: d.update(format="other"), "format"),
         (lambda d: d.update(extra=1), "extra"),
