@@ -81,6 +81,11 @@ class OpenTimeline:
                 self._after.append((self._after[-1] if self._after else 0) + end - start)
             self._cursor = end
 
+    def stretches(self, until_ms: int) -> list[tuple[int, int]]:
+        """The open stretches that start before `until_ms`, as (start, end) in epoch ms."""
+        self._extend(until_ms)
+        return [(s, e) for s, e in zip(self._starts, self._ends, strict=True) if s < until_ms]
+
     def _open_before(self, at_ms: int) -> int:
         """Open time from the origin up to `at_ms` (enumerated that far)."""
         i = bisect_right(self._starts, at_ms) - 1
