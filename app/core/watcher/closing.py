@@ -3,7 +3,7 @@ the watcher pass.
 
 Which chats are due is `due`; the statements that close them, one flavour per database, are
 `closing_sql`; the warnings before closing are `warning_sql`. This module runs them in one
-transaction (warnings first: a chat past its deadline is closed, never warned) and reports
+transaction (closing first: a chat past its deadline is closed, never warned) and reports
 what one pass did.
 """
 
@@ -75,8 +75,9 @@ def close_due(now: datetime) -> CloseResult:
         else (closing_sql.close_in_write_lock)
     )
     with dialect.write_transaction():
-        warned = warning_sql.send_due_warnings(now)
+        warning_sql.lock_settings()
         closed = close(now)
+        warned = warning_sql.send_due_warnings(now)
     return CloseResult(
         now,
         tuple(

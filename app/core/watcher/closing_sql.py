@@ -37,24 +37,6 @@ CLOSED = {
 }
 
 
-def _due_groups(now: datetime) -> list[tuple]:
-    """(instance id, name, timeout, closing message, count) of the instances with due chats."""
-    columns = (
-        Chat.instance,
-        Instance.name,
-        AutoCloseSettings.timeout_minutes,
-        AutoCloseSettings.closing_message,
-    )
-    query = (
-        with_settings(Chat.select(*columns, fn.COUNT(Chat.id)))
-        .join_from(Chat, Instance)
-        .where(due_condition(now))
-        .group_by(*columns)
-        .order_by(Instance.name)
-    )
-    return list(query.tuples())  # type: ignore[arg-type]
-
-
 def _reasons(timeouts: Iterable[int]) -> Case:
     """Per chat, the Portuguese reason naming its instance's timeout (SQL CASE)."""
     cases = [(t, closing_reason(t)) for t in sorted(set(timeouts))]
@@ -100,27 +82,56 @@ HISTORY_COLUMNS = tuple(getattr(HistoryEvent, name) for name in _HISTORY_FIELDS.
 def close_in_write_lock(now: datetime) -> list[tuple]:
     """SQLite: one INSERT…SELECT of the history events, then one UPDATE…FROM of the same
     rows, under the database's write lock taken at BEGIN (IMMEDIATE), so no other writer
-    slips in between the two. Returns `_due_groups`."""
+    slips in between the two. Returns (instance id, name, timeout, closing message, count)
+    per instance, counted from the events just written (a range of their ids)."""
     with dialect.write_transaction():
-        groups = _due_groups(now)
-        if not groups:  # another process closed them between next_due_at() and our lock
+        enabled = AutoCloseSettings.select(AutoCloseSettings.timeout_minutes).where(
+            AutoCloseSettings.enabled == True  # noqa: E712 (SQL, not Python)
+        )
+        timeouts = {int(t) for t in enabled.scalars()}
+        if not timeouts:  # turned off since next_due_at()
             return []
-        reasons = _reasons(group[2] for group in groups)
+        reasons = _reasons(timeouts)
+        first_id = (HistoryEvent.select(fn.MAX(HistoryEvent.id)).scalar() or 0) + 1
         inserted = (
             HistoryEvent.insert_from(_history_rows(now, reasons), HISTORY_COLUMNS)
             .as_rowcount()
             .execute()
         )
+        if not inserted:  # another process closed them between next_due_at() and our lock
+            return []
         closed = (
             Chat.update(CLOSED, closed_at=now, close_reason=reasons)
             .from_(AutoCloseSettings)
             .where((AutoCloseSettings.instance == Chat.instance) & due_condition(now))
             .execute()
         )
-        expected = sum(group[-1] for group in groups)
-        if not closed == inserted == expected:  # cannot happen in one write transaction
-            raise RuntimeError(f"closed {closed}, wrote {inserted} events, {expected} due")
-    return groups
+        if closed != inserted:  # cannot happen in one write transaction
+            raise RuntimeError(f"closed {closed}, wrote {inserted} events")
+        return _written_groups(first_id)
+
+
+def _written_groups(first_id: int) -> list[tuple]:
+    """Per instance, the closings just recorded (event ids from `first_id` on): counted in
+    the range of new ids, then named from the few instances that have some."""
+    counts = dict(
+        HistoryEvent.select(HistoryEvent.instance, fn.COUNT(SQL("*")))
+        .where(HistoryEvent.id >= first_id)
+        .group_by(HistoryEvent.instance)
+        .tuples()
+    )
+    query = (
+        AutoCloseSettings.select(
+            AutoCloseSettings.instance,
+            Instance.name,
+            AutoCloseSettings.timeout_minutes,
+            AutoCloseSettings.closing_message,
+        )
+        .join(Instance)
+        .where(AutoCloseSettings.instance.in_(list(counts)))
+        .order_by(Instance.name)
+    )
+    return [(*row, counts[row[0]]) for row in query.tuples()]
 
 
 def close_with_row_locks(now: datetime) -> list[tuple]:

@@ -9,8 +9,9 @@ agent message after a customer's reply starts a new silence, with a new warning 
 One INSERT…SELECT of the history events (kind `auto_close_warning`, the template and the
 chat's fields in the details, rendered as the customer got it by `messages_sent`), then one
 UPDATE of the same rows, under the write lock. On PostgreSQL, where several desks run a
-pass at once, the enabled instances' settings rows are locked FOR UPDATE first: passes take
-turns, and the second one's statements see the chats the first already warned.
+pass at once, the pass locks the enabled instances' settings rows FOR UPDATE first
+(`lock_settings`): passes take turns, and the second one's statements see what the first
+already closed and warned.
 """
 
 from __future__ import annotations
@@ -65,13 +66,24 @@ def _groups(now: datetime) -> list[tuple]:
     return list(query.tuples())  # type: ignore[arg-type]
 
 
+def lock_settings() -> None:
+    """PostgreSQL: make the passes of several desks take turns (see the module's doc)."""
+    if dialect.is_postgres():
+        AutoCloseSettings.select(AutoCloseSettings.instance).where(
+            AutoCloseSettings.enabled == True  # noqa: E712 (SQL, not Python)
+        ).for_update().execute()
+
+
 def send_due_warnings(now: datetime) -> list[tuple]:
-    """Record every warning due at `now` as sent, in one transaction; returns `_groups`."""
+    """Record every warning due at `now` as sent, in one transaction; returns `_groups`.
+
+    Runs after the pass closed what is due, inside its transaction (and `lock_settings`).
+    """
+    # After the closing of the same pass, a moment that has come is a warning to send: one
+    # seek in `chat_warning` answers the usual case (none).
+    if not Chat.select().where(Chat.warning_at <= to_millis(now)).exists():
+        return []
     with dialect.write_transaction():
-        if dialect.is_postgres():
-            AutoCloseSettings.select(AutoCloseSettings.instance).where(
-                AutoCloseSettings.enabled == True  # noqa: E712 (SQL, not Python)
-            ).for_update().execute()
         groups = _groups(now)
         if not groups:
             return []

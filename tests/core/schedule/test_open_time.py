@@ -155,12 +155,16 @@ def test_add_open_minutes_matches_the_minute_walk(case, minutes, horizon_days):
 def test_the_timeline_answers_many_starts_like_the_single_function(case, offsets, minutes):
     a, origin = case
     timeline = OpenTimeline(a, to_millis(origin))
-    for offset in sorted(offsets):
-        start = origin + timedelta(minutes=offset)
+    starts = [to_millis(origin + timedelta(minutes=offset)) for offset in sorted(offsets)]
+    expected = []
+    for start in starts:
         try:
-            single = add_open_minutes(a, start, minutes, 5)
+            single = add_open_minutes(a, from_millis(start), minutes, 5)
         except BeyondHorizon:
             with pytest.raises(BeyondHorizon):
-                timeline.add(to_millis(start), minutes, 5)
+                timeline.add(start, minutes, 5)
+            expected.append(None)
             continue
-        assert from_millis(timeline.add(to_millis(start), minutes, 5)) == single
+        assert from_millis(timeline.add(start, minutes, 5)) == single
+        expected.append(to_millis(single))
+    assert OpenTimeline(a, starts[0]).add_many(starts, minutes, 5) == expected
