@@ -52,6 +52,9 @@ _WRITES_INSTANTS = (
     "NEW.status = 'open' OR NEW.deadline_at IS NOT NULL OR NEW.warning_at IS NOT NULL"
 )
 
+_MAY_HAVE_INSTANTS = """instance_id = NEW.instance_id AND status = 'open' AND handler = 'human'
+            AND last_agent_message_at IS NOT NULL"""
+
 STATEMENTS: list[str | Only] = [
     "ALTER TABLE chat ADD COLUMN deadline_at $bigint",
     "ALTER TABLE chat ADD COLUMN warning_at $bigint",
@@ -114,7 +117,15 @@ END $$""",
         POSTGRES,
         """CREATE FUNCTION atende_settings_instants() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE chat SET status = status WHERE instance_id = NEW.instance_id AND status = 'open';
+    -- Only chats that may have or get an instant, and no statement at all without one (a
+    -- statement would NOTIFY the other desks that chats changed).
+    IF EXISTS (SELECT 1 FROM chat WHERE """
+        + _MAY_HAVE_INSTANTS
+        + """) THEN
+        UPDATE chat SET status = status WHERE """
+        + _MAY_HAVE_INSTANTS
+        + """;
+    END IF;
     RETURN NULL;
 END $$""",
     ),
