@@ -159,7 +159,8 @@ def run_floor(path: Path) -> tuple[float, int]:
     )
     closed = db.execute(
         "UPDATE chat SET status = 'closed', closed_at = :now, closed_by = 'auto',"
-        " close_reason = :reason WHERE id IN (SELECT c.id" + FLOOR_DUE + ")",
+        " close_reason = :reason, deadline_at = NULL, warning_at = NULL"  # as close_due does
+        " WHERE id IN (SELECT c.id" + FLOOR_DUE + ")",
         params,
     ).rowcount
     db.execute("COMMIT")
