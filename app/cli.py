@@ -10,14 +10,23 @@ import argparse
 import os
 import sys
 
-from app.commands import chats, config, history, render, simulate, templates, watch
+from app.commands import (
+    chats,
+    config,
+    connection,
+    history,
+    render,
+    simulate,
+    templates,
+    watch,
+)
 from app.commands.base import EXIT_FAILURE, EXIT_OK, CliError
 from app.core.storage.errors import storage_failure_message
 from app.i18n import _, install, translate_argparse
 from app.options import GLOBAL_OPTIONS
 
 # Each module defines `register(subparsers)`; its parsers set `func(args) -> int`.
-COMMAND_MODULES = (config, chats, watch, history, simulate, render, templates)
+COMMAND_MODULES = (config, chats, watch, history, simulate, render, templates, connection)
 
 
 def build_parser() -> argparse.ArgumentParser:

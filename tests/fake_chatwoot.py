@@ -25,6 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from app.core.storage.models import AutoCloseSettings
+
 TOKEN = "tok-3f9a-secret"
 ACCOUNT_ID = 7
 INBOX_ID = 3
@@ -187,6 +189,14 @@ class FakeChatwoot:
                 conversation["status"] = "open"  # a customer reply reopens it, as in Chatwoot
             return message
 
+    def add_waiting_conversation(self, conversation_id: int, name: str) -> None:
+        """Assigned by an agent, the customer wrote, the agent answered last: a chat the
+        due rule closes once its time limit passes."""
+        self.add_conversation(conversation_id, name=name)
+        self.add_message(conversation_id, "Assigned to Ana by João", 2)
+        self.add_message(conversation_id, "Olá", 0)
+        self.add_message(conversation_id, "Posso ajudar em algo mais?", 1)
+
     def sent(self, conversation_id: int) -> list[str]:
         """The outgoing, public messages of a conversation (what the customer got)."""
         return [
@@ -325,6 +335,7 @@ class FakeChatwoot:
 def _handler(fake: FakeChatwoot) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive: the client reuses its connections
+        disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms stalls
 
         def log_message(self, *args: Any) -> None:  # quiet test output
             pass
@@ -398,6 +409,18 @@ def _handler(fake: FakeChatwoot) -> type[BaseHTTPRequestHandler]:
             self._serve("PATCH")
 
     return Handler
+
+
+def enable_auto_close(instance_id: int, closing_message: str, timeout_minutes: int = 60) -> None:
+    """Atende's side: auto-close on for every assignment, with a closing message."""
+    AutoCloseSettings.insert(
+        instance=instance_id,
+        enabled=True,
+        timeout_minutes=timeout_minutes,
+        close_assigned_by_operator=True,
+        close_started_by_bot_or_workflow=True,
+        closing_message=closing_message,
+    ).execute()
 
 
 @pytest.fixture

@@ -197,22 +197,29 @@ class ChatwootClient:
     def agent_bots(self) -> list[dict[str, Any]]:
         return self.request("GET", "/agent_bots")
 
-    def conversations_page(self, inbox_id: int, status: str, page: int) -> list[dict[str, Any]]:
-        """One page (25) of the inbox's conversations with `status`, last activity first."""
+    def conversations_page(
+        self, inbox_id: int, status: str, page: int
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """One page (25) of the inbox's conversations with `status`, last activity first,
+        and `meta.all_count` (how many match in all)."""
         answer = self.request(
             "GET",
             "/conversations",
             params={"inbox_id": int(inbox_id), "status": status, "page": page},
         )
-        return list(answer["data"]["payload"])
+        count = (answer["data"].get("meta") or {}).get("all_count")
+        return list(answer["data"]["payload"]), count if isinstance(count, int) else None
 
     def conversations(self, inbox_id: int, status: str) -> Iterator[dict[str, Any]]:
-        """Every conversation of the inbox with `status`, page by page until a short page."""
+        """Every conversation of the inbox with `status`, page by page: until a short page, or
+        the page that reaches the first page's `all_count` (no empty page after a full one)."""
         page = 1
         while True:
-            payload = self.conversations_page(inbox_id, status, page)
+            payload, count = self.conversations_page(inbox_id, status, page)
             yield from payload
-            if len(payload) < PAGE_SIZE:
+            if page == 1:
+                total = count
+            if len(payload) < PAGE_SIZE or (total is not None and page * PAGE_SIZE >= total):
                 return
             page += 1
 

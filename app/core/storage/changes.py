@@ -28,6 +28,9 @@ _AREAS_OF_TABLE = {
     "instance": frozenset({INSTANCES, SETTINGS}),
     "chat": frozenset({CHATS}),
     "history_event": frozenset({CHATS}),
+    # Chatwoot: a sync's bookkeeping and the delivery's outcomes show with the chats.
+    "synced_conversation": frozenset({CHATS}),
+    "outbox": frozenset({CHATS}),
 }
 
 

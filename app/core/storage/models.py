@@ -14,6 +14,7 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    CompositeKey,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -171,3 +172,70 @@ class Template(BaseModel):
     content = TextField()
     created_at = InstantField()
     updated_at = InstantField()
+
+
+# --- Conexão com o Chatwoot ----------------------------------------------------------------
+
+
+class Connection(BaseModel):
+    """An instance's connection to its chat platform; `token` never leaves the database."""
+
+    instance = ForeignKeyField(
+        Instance, primary_key=True, on_delete="CASCADE", backref="connection_rows"
+    )
+    instance_id: int
+    platform = CharField(default="chatwoot")
+    url = CharField()
+    account_id = IntegerField()
+    inbox_id = IntegerField()
+    token = CharField()
+    paused_reason = TextField(null=True)  # set by a refused token (401) until it is replaced
+    last_error = TextField(null=True)
+    last_error_at = InstantField(null=True)
+    last_sync_at = InstantField(null=True)
+    created_at = InstantField()
+    updated_at = InstantField()
+
+    def __repr__(self) -> str:  # the default would show the token
+        return f"<Connection instance={self.instance_id} {self.url}>"
+
+    __str__ = __repr__
+
+
+class SyncedConversation(BaseModel):
+    instance = ForeignKeyField(Instance, on_delete="CASCADE")
+    external_id = CharField()
+    last_activity_at = InstantField()
+    status = CharField()
+
+    class Meta:
+        primary_key = CompositeKey("instance", "external_id")
+
+
+class OutboxRow(BaseModel):
+    """An action to perform on the platform (a message or a resolve), and its outcome."""
+
+    id = AutoField()
+    instance = ForeignKeyField(Instance, on_delete="CASCADE")
+    instance_id: int
+    chat_external_id = CharField()
+    kind = CharField()  # "message" | "resolve"
+    purpose = CharField()  # "warning" | "closing"
+    due_at = InstantField()
+    content = TextField(null=True)  # the message as the customer gets it
+    details = JSONField()
+    created_at = InstantField()
+    attempts = IntegerField(default=0)
+    next_try_at = InstantField()
+    claimed_by = CharField(null=True)
+    claimed_until = InstantField(null=True)
+    in_flight = BooleanField(default=False)
+    first_try_at = InstantField(null=True)
+    remote_id = CharField(null=True)
+    last_error = TextField(null=True)
+    outcome = CharField(null=True)  # None (pending) | "done" | "skipped" | "not_sent" | "gone"
+    outcome_reason = TextField(null=True)
+    done_at = InstantField(null=True)
+
+    class Meta:
+        table_name = "outbox"

@@ -122,12 +122,27 @@ def closing_message_sent(event: Any, timezone: str) -> str | None:
     template = details.get("closing_message")
     if not template:
         return None
+    return render_snapshot(
+        template, details, event.chat_external_id, event.instance_name, timezone, event.at
+    )
+
+
+def render_snapshot(
+    template: str,
+    details: dict[str, Any],
+    external_id: str | None,
+    instance_name: str,
+    timezone: str,
+    at: datetime,
+) -> str:
+    """`template` for a chat known only by the fields kept of it (`customer_name`, `phone`,
+    `protocol`, `operator_name` in `details`): a history event, an outbox row."""
     chat = SimpleNamespace(
         customer_name=details.get("customer_name"),
         phone=details.get("phone"),
         protocol=details.get("protocol"),
-        external_id=event.chat_external_id,
+        external_id=external_id,
         operator_name=details.get("operator_name"),
     )
-    instance = SimpleNamespace(name=event.instance_name, timezone=timezone)
-    return render_template(template, instance, chat, event.at)  # type: ignore[arg-type]
+    instance = SimpleNamespace(name=instance_name, timezone=timezone)
+    return render_template(template, instance, chat, at)  # type: ignore[arg-type]

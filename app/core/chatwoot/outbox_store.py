@@ -1,0 +1,141 @@
+"""Claiming outbox rows and recording what became of them (the delivery's bookkeeping).
+
+A claim is a lease: `claimed_by` a desk until `claimed_until`. A desk killed mid-delivery
+leaves its rows claimed until the lease ends; then another pass takes them. SQLite claims
+inside its write lock (BEGIN IMMEDIATE); PostgreSQL with `FOR UPDATE SKIP LOCKED`, as the
+closing pass does, so two desks never claim the same row and never wait for each other.
+
+`in_flight` is committed before a request that acts goes out and cleared only when its
+outcome is known: a row found in flight was interrupted (kill -9, timeout, 5xx), so the next
+attempt looks at the conversation before sending again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from peewee import JOIN
+
+from app.core.storage import dialect
+from app.core.storage.db import database
+from app.core.storage.models import Connection, OutboxRow, to_millis
+
+LEASE = timedelta(minutes=5)
+CLAIM_LIMIT = 5000
+BACKOFF_FIRST = timedelta(seconds=30)
+BACKOFF_MAX = timedelta(minutes=30)
+
+
+def _ready(now: datetime, ignore_backoff: bool):
+    """Pending rows nobody holds, of connections that are not paused."""
+    at = to_millis(now)
+    condition = (
+        OutboxRow.outcome.is_null()
+        & (OutboxRow.claimed_until.is_null() | (OutboxRow.claimed_until < at))
+        & Connection.paused_reason.is_null()
+    )
+    if not ignore_backoff:
+        condition &= OutboxRow.next_try_at <= at
+    return (
+        OutboxRow.select(OutboxRow.id)
+        .join(Connection, JOIN.INNER, on=(Connection.instance == OutboxRow.instance))
+        .where(condition)
+        .order_by(OutboxRow.id)
+        .limit(CLAIM_LIMIT)
+    )
+
+
+def claim(
+    now: datetime, desk: str, *, ignore_backoff: bool = False, lease: timedelta = LEASE
+) -> list[OutboxRow]:
+    """Take the rows ready at `now` for `desk` (in id order), committed before returning."""
+    until = now + lease
+    if dialect.is_postgres():
+        with database.atomic():
+            ready = _ready(now, ignore_backoff).for_update(of=OutboxRow, skip_locked=True)
+            ids = [
+                row.id
+                for row in OutboxRow.update(claimed_by=desk, claimed_until=until)
+                .where(OutboxRow.id.in_(ready))
+                .returning(OutboxRow.id)
+                .execute()
+            ]
+    else:
+        with dialect.write_transaction():
+            ids = list(_ready(now, ignore_backoff).scalars())
+            if ids:
+                OutboxRow.update(claimed_by=desk, claimed_until=until).where(
+                    OutboxRow.id.in_(ids)
+                ).execute()
+    if not ids:
+        return []
+    return list(OutboxRow.select().where(OutboxRow.id.in_(ids)).order_by(OutboxRow.id))
+
+
+def _mine(row: OutboxRow, desk: str):
+    return (OutboxRow.id == row.id) & (OutboxRow.claimed_by == desk)
+
+
+def going_out(row: OutboxRow, desk: str, now: datetime) -> None:
+    """About to send: from now on an interruption leaves the row in flight."""
+    OutboxRow.update(
+        in_flight=True,
+        attempts=OutboxRow.attempts + 1,
+        first_try_at=row.first_try_at or now,
+    ).where(_mine(row, desk)).execute()
+    row.in_flight = True
+    row.attempts += 1
+    row.first_try_at = row.first_try_at or now
+
+
+def finish(
+    row: OutboxRow,
+    desk: str,
+    now: datetime,
+    outcome: str,
+    reason: str | None = None,
+    remote_id: str | None = None,
+) -> None:
+    OutboxRow.update(
+        outcome=outcome,
+        outcome_reason=reason,
+        remote_id=remote_id or row.remote_id,
+        in_flight=False,
+        done_at=now,
+        claimed_by=None,
+        claimed_until=None,
+    ).where(_mine(row, desk)).execute()
+    row.outcome = outcome
+    row.remote_id = remote_id or row.remote_id
+
+
+def retry_later(
+    row: OutboxRow, desk: str, now: datetime, error: str, *, in_flight: bool, wait=None
+) -> None:
+    """Give the row back: tried again after `wait` (a 429's) or the backoff of its attempts.
+    `in_flight`: whether the platform may have acted on it (look before sending again)."""
+    if wait is None:
+        wait = min(BACKOFF_FIRST * 2 ** max(row.attempts - 1, 0), BACKOFF_MAX)
+    OutboxRow.update(
+        in_flight=in_flight,
+        last_error=error,
+        next_try_at=now + wait,
+        claimed_by=None,
+        claimed_until=None,
+    ).where(_mine(row, desk)).execute()
+
+
+def release(rows: list[OutboxRow], desk: str) -> None:
+    """Give back rows this pass did not get to (a paused connection, a stop)."""
+    ids = [row.id for row in rows if row.outcome is None]
+    if ids:
+        OutboxRow.update(claimed_by=None, claimed_until=None).where(
+            OutboxRow.id.in_(ids) & (OutboxRow.claimed_by == desk)
+        ).execute()
+
+
+def pending_count(instance_id: int | None = None) -> int:
+    query = OutboxRow.select().where(OutboxRow.outcome.is_null())
+    if instance_id is not None:
+        query = query.where(OutboxRow.instance == instance_id)
+    return query.count()
