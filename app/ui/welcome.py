@@ -19,6 +19,7 @@ from app.paths import resources_dir
 from app.ui.context import AppContext
 from app.ui.dialogs.instance_dialog import InstanceDialog
 from app.ui.icons import icon
+from app.ui.widgets.hint import hint_label
 
 
 class WelcomePage(QWidget):
@@ -106,8 +107,7 @@ class WelcomePage(QWidget):
         head.addWidget(badge)
         head.addWidget(QLabel(title, objectName="choiceTitle"), 1)
         layout.addLayout(head)
-        body = QLabel(text, objectName="hint")
-        body.setWordWrap(True)
+        body = hint_label(text)
         layout.addWidget(body, 1)
         button = QPushButton(button_text, objectName="primary" if primary else "")
         button.setIcon(icon(icon_name, "on_accent" if primary else "text"))

@@ -26,6 +26,7 @@ from app.core.config.registry import all_sections
 from app.core.config.transfer import CREATE, ImportPlan
 from app.core.storage.models import Instance
 from app.i18n import _, ngettext
+from app.ui.widgets.hint import hint_label
 
 REPLACE_EXISTING = "replace"
 KEEP_EXISTING = "keep"
@@ -36,8 +37,7 @@ def _dialog_layout(dialog: QDialog, title: str, intro: str) -> QVBoxLayout:
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(22, 18, 22, 16)
     layout.setSpacing(10)
-    label = QLabel(intro, objectName="hint")
-    label.setWordWrap(True)
+    label = hint_label(intro)
     layout.addWidget(label)
     return layout
 

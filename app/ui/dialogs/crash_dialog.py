@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.widgets.hint import hint_label
 
 
 class CrashDialog(QDialog):
@@ -38,8 +39,7 @@ class CrashDialog(QDialog):
         hint = _("Your saved data is safe: a change that failed is never saved halfway.")
         if log_file is not None:
             hint += " " + _("The details were written to {path}.").format(path=log_file)
-        self.hint = QLabel(hint, objectName="hint")
-        self.hint.setWordWrap(True)
+        self.hint = hint_label(hint)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.hint)
         buttons = QHBoxLayout()

@@ -32,6 +32,7 @@ from app import paths
 from app.core.storage import postgres
 from app.core.storage.db import DatabaseOpenError
 from app.i18n import _
+from app.ui.widgets.hint import hint_label
 
 
 def add_database_action(window: QMainWindow, menu: QMenu) -> QAction:
@@ -94,14 +95,12 @@ class DatabaseDialog(QDialog):
         ):
             form.addRow(edit.accessibleName(), edit)
         layout.addWidget(self.server_form)
-        note = QLabel(
+        note = hint_label(
             _(
                 "Backups, logs and lock files stay on each computer; back the server "
                 "up with its own tools (pg_dump)."
-            ),
-            objectName="hint",
+            )
         )
-        note.setWordWrap(True)
         layout.addWidget(note)
         self.override_label = QLabel(objectName="notice")
         self.override_label.setWordWrap(True)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.accessibility import name_buttons
 from app.ui.widgets.field_error import FieldError
+from app.ui.widgets.hint import hint_label
 
 
 class InstanceDialog(QDialog):
@@ -41,11 +41,7 @@ class InstanceDialog(QDialog):
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        intro = QLabel(
-            _("Each instance is one WhatsApp number of Notificações Inteligentes."),
-            objectName="hint",
-        )
-        intro.setWordWrap(True)
+        intro = hint_label(_("Each instance is one WhatsApp number of Notificações Inteligentes."))
         layout.addWidget(intro)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)

@@ -27,6 +27,7 @@ from app.paths import default_db_path
 from app.ui import theme
 from app.ui.accessibility import name_buttons
 from app.ui.settings import Preferences
+from app.ui.widgets.hint import hint_label
 from app.ui.widgets.switch import SwitchRow
 
 
@@ -75,8 +76,7 @@ class PreferencesDialog(QDialog):
         row = SwitchRow(_("Start with the system"))
         self.autostart_switch = row.switch
         layout.addLayout(row)
-        self.autostart_hint = QLabel(objectName="hint")
-        self.autostart_hint.setWordWrap(True)
+        self.autostart_hint = hint_label()
         layout.addWidget(self.autostart_hint)
         if autostart.supported():
             self.autostart_switch.setChecked(autostart.is_enabled(self.autostart_file))

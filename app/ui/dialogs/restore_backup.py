@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core.storage.backup import Backup, list_backups
 from app.i18n import _, format_date, format_number, format_relative, format_time
+from app.ui.widgets.hint import hint_label
 
 
 def describe_backup(backup: Backup, now: datetime) -> str:
@@ -52,14 +53,12 @@ class RestoreBackupDialog(QDialog):
         now = now or datetime.now(UTC)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        intro = QLabel(
+        intro = hint_label(
             _(
                 "Choose the copy to bring back. The database as it is now is kept as a copy "
                 "(“Before a restore”), so a restore can be undone from this same list."
-            ),
-            objectName="hint",
+            )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Backups of the database"))

@@ -25,6 +25,7 @@ from app.core.templates.syntax import CONTENT_MAX, VARIABLES
 from app.core.watcher import auto_close as core
 from app.i18n import _, format_number
 from app.ui.pages.settings_page import SettingsPage
+from app.ui.widgets.hint import hint_label
 from app.ui.widgets.switch import Switch, SwitchRow
 
 TIMEOUT_PATH = "auto_close.timeout_minutes"
@@ -74,7 +75,7 @@ class AutoClosePage(SettingsPage):
             self.preset_buttons[minutes] = button
         presets.addStretch(1)
         timeout.addLayout(presets)
-        timeout.addWidget(self._hint(_(core.setting("timeout_minutes").explanation)))
+        timeout.addWidget(hint_label(_(core.setting("timeout_minutes").explanation)))
 
         kinds = self.card(_("Kinds of closing"))
         self.operator_switch = self._switch_row(kinds, "close_assigned_by_operator")
@@ -82,7 +83,7 @@ class AutoClosePage(SettingsPage):
         kinds.addWidget(self.error_label("auto_close"))
 
         message = self.card(_(core.setting("closing_message").label))
-        message.addWidget(self._hint(_(core.setting("closing_message").explanation)))
+        message.addWidget(hint_label(_(core.setting("closing_message").explanation)))
         self.message_edit = QPlainTextEdit()
         self.message_edit.setAccessibleName(_("Closing message"))
         self.message_edit.setPlaceholderText(
@@ -108,11 +109,6 @@ class AutoClosePage(SettingsPage):
         self.load()
 
     # -- building ------------------------------------------------------------------------
-    def _hint(self, text: str) -> QLabel:
-        label = QLabel(text, objectName="hint")
-        label.setWordWrap(True)
-        return label
-
     def _switch_row(self, layout, key: str) -> Switch:
         spec = core.setting(key)
         row = SwitchRow(_(spec.label), _(spec.explanation))
@@ -175,8 +171,10 @@ class AutoClosePage(SettingsPage):
         self.message_edit.setPlainText(values["closing_message"] or "")
 
     def read_values(self) -> dict[str, Any]:
+        # What this page does not edit yet (SPEC §12's count and warning) is kept as stored.
         return core.normalize(
             {
+                **(self.session.loaded or {}),
                 "enabled": self.enabled_switch.isChecked(),
                 "timeout_minutes": core.to_minutes(
                     self.timeout_value(), self.unit_combo.currentData()

@@ -31,6 +31,7 @@ from app.i18n import (
 )
 from app.ui.pages.base import Page
 from app.ui.widgets.empty_state import EmptyState
+from app.ui.widgets.hint import hint_label
 from app.ui.widgets.lazy_model import LazyQueryModel
 from app.ui.widgets.table import filter_bar, read_only_table
 
@@ -148,8 +149,7 @@ class ChatsPage(Page):
         self.next_label = QLabel(objectName="cardTitle")
         self.next_label.setAccessibleName(_("Next automatic closing"))
         status.addWidget(self.next_label)
-        self.watcher_label = QLabel(objectName="hint")
-        self.watcher_label.setWordWrap(True)
+        self.watcher_label = hint_label()
         status.addWidget(self.watcher_label)
 
         bar, self.filter_combo = filter_bar(_("Filter attendances"), chat_listing.STATUS_FILTERS)

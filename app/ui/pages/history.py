@@ -22,6 +22,7 @@ from app.core.templates.render import closing_message_sent
 from app.core.watcher import chats
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
+from app.ui.widgets.hint import hint_label
 from app.ui.widgets.lazy_model import LazyQueryModel
 from app.ui.widgets.table import filter_bar, read_only_table
 
@@ -113,8 +114,7 @@ class HistoryPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
 
         details = self.card(_("Details"))
-        self.details_label = QLabel(objectName="hint")
-        self.details_label.setWordWrap(True)
+        self.details_label = hint_label()
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setAccessibleName(_("Details of the event"))
         details.addWidget(self.details_label)

@@ -10,6 +10,7 @@ from app.core.instances.plans import allows_prioritize, plan_label
 from app.i18n import _
 from app.ui.pages import page_title
 from app.ui.pages.settings_page import SettingsPage
+from app.ui.widgets.hint import hint_label
 from app.ui.widgets.switch import SwitchRow
 
 
@@ -23,8 +24,7 @@ class PriorityPage(SettingsPage):
         self.switch = row.switch
         self.switch.toggled.connect(self.changed)
         card.addLayout(row)
-        self.effect_label = QLabel(objectName="hint")
-        self.effect_label.setWordWrap(True)
+        self.effect_label = hint_label()
         card.addWidget(self.effect_label)
         card.addWidget(self.error_label(priority.SECTION_KEY))
 

@@ -26,6 +26,7 @@ from app.core.schedule.validation import format_hours
 from app.i18n import _, format_time, weekday_name
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.day_editor import DayEditor
+from app.ui.widgets.hint import hint_label
 from app.ui.widgets.holiday_picker import HolidayPicker
 from app.ui.widgets.simulate_box import SimulateBox
 from app.ui.widgets.special_dates import SpecialDatesEditor
@@ -68,8 +69,7 @@ class SchedulePage(SettingsPage):
         self.status.setAccessibleName(_("Status now"))
         self.status.setWordWrap(True)
         card.addWidget(self.status)
-        self.zone_label = QLabel(objectName="hint")
-        self.zone_label.setWordWrap(True)
+        self.zone_label = hint_label()
         card.addWidget(self.zone_label)
 
     def _build_week_card(self) -> None:
@@ -116,14 +116,12 @@ class SchedulePage(SettingsPage):
 
     def _build_special_card(self) -> None:
         card = self.card(_("Special dates"))
-        hint = QLabel(
+        hint = hint_label(
             _(
                 "A date with its own hours (or closed) — e.g. 24/12 08:00–12:00. It "
                 "wins over the weekday and over a holiday."
-            ),
-            objectName="hint",
+            )
         )
-        hint.setWordWrap(True)
         card.addWidget(hint)
         self.special = SpecialDatesEditor()
         self.special.changed.connect(self.changed)

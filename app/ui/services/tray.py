@@ -148,36 +148,34 @@ class Tray(QObject):
 
 def tray_notice_box(parent) -> QMessageBox:
     """ "O Atende continua rodando na bandeja do sistema", with "Não mostrar novamente"."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_("Atende keeps running"))
-    box.setText(_("Atende keeps running in the system tray."))
-    box.setInformativeText(
+    box = _notice_box(
+        parent,
+        QMessageBox.Icon.Information,
+        _("Atende keeps running"),
+        _("Atende keeps running in the system tray."),
         _(
             "The watcher goes on closing inactive attendances while the window is closed. "
             "Click the Atende icon in the tray to open the window again, or choose Quit in its "
             "menu to stop."
-        )
+        ),
     )
-    box.setCheckBox(_dont_show_again(box))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 
 
 def watcher_stops_box(parent) -> QMessageBox:
     """No tray: closing stops the watcher (Fechar / Cancelar, "Não mostrar novamente")."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("Close Atende"))
-    box.setText(_("Closing the window stops the watcher."))
-    box.setInformativeText(
+    box = _notice_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        _("Close Atende"),
+        _("Closing the window stops the watcher."),
         _(
             "Inactive attendances are not closed automatically until you open Atende again. "
             "This desktop has no system tray to keep it running; to keep it always on, run "
             "“atende watch” in a terminal or as a service."
-        )
+        ),
     )
-    box.setCheckBox(_dont_show_again(box))
     box.setStandardButtons(QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box
@@ -206,3 +204,14 @@ def _dont_show_again(box: QMessageBox) -> QCheckBox:
     check = QCheckBox(_("Don't show again"), box)
     check.setAccessibleName(_("Don't show again"))
     return check
+
+
+def _notice_box(parent, icon: QMessageBox.Icon, title: str, text: str, details: str) -> QMessageBox:
+    """A question about closing the window, with "Não mostrar novamente"."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(details)
+    box.setCheckBox(_dont_show_again(box))
+    return box

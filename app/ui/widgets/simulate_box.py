@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.schedule.decision import DEFER, SEND, Decision, describe_moment
 from app.i18n import _
+from app.ui.widgets.hint import hint_label
 
 WALL = QTimeZone(QTimeZone.Initialization.UTC)
 # (moment, attendance in progress) → core's decision; None while the hours are invalid.
@@ -34,14 +35,12 @@ class SimulateBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)  # as the card's own rows
-        hint = QLabel(
+        hint = hint_label(
             _(
                 "What happens to an automatic message at a given moment (with the "
                 "hours above, even before saving)."
-            ),
-            objectName="hint",
+            )
         )
-        hint.setWordWrap(True)
         layout.addWidget(hint)
         row = QHBoxLayout()
         self.at = QDateTimeEdit()
@@ -64,8 +63,7 @@ class SimulateBox(QWidget):
         self.decision = QLabel(objectName="decision")
         self.decision.setAccessibleName(_("Simulated decision"))
         layout.addWidget(self.decision)
-        self.reason = QLabel(objectName="hint")
-        self.reason.setWordWrap(True)
+        self.reason = hint_label()
         self.reason.setAccessibleName(_("Reason of the decision"))
         layout.addWidget(self.reason)
 

@@ -7,6 +7,8 @@ from PySide6.QtCore import Property, QEasingCurve, QPropertyAnimation, QRectF, Q
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractButton, QGridLayout, QLabel, QSizePolicy, QWidget
 
+from app.ui.widgets.hint import hint_label
+
 
 class Switch(QAbstractButton):
     TRACK_W, TRACK_H = 40, 22
@@ -95,6 +97,5 @@ class SwitchRow(QGridLayout):
             self.setHorizontalSpacing(10)
             self.setVerticalSpacing(2)
             self.label.setWordWrap(True)
-            self.hint = QLabel(hint, objectName="hint")
-            self.hint.setWordWrap(True)
+            self.hint = hint_label(hint)
             self.addWidget(self.hint, 1, 1)

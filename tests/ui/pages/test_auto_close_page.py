@@ -155,6 +155,7 @@ def test_save_writes_once_with_a_history_event(qtbot, page):
     before = HistoryEvent.select().count()
     assert page.save() is True
     assert auto_close.get_settings(page.instance()) == {
+        **auto_close.defaults(),  # and what the page does not edit (SPEC §12)
         "enabled": True,
         "timeout_minutes": 720,
         "close_assigned_by_operator": True,

@@ -20,6 +20,7 @@ from tests.ui.conftest import find
 
 ENABLE = "Encerrar automaticamente os atendimentos inativos"
 THEIRS = {
+    **auto_close.defaults(),
     "enabled": True,
     "timeout_minutes": 300,
     "close_assigned_by_operator": True,
