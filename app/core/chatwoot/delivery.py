@@ -170,6 +170,7 @@ class _Chat:
         if status == "resolved" and all(row.kind == "resolve" for row in self.rows):
             for row in self.rows:  # resolved already (maybe by our own lost answer)
                 store.finish(row, self.desk, self.now, "done")
+            self._remember_status("resolved")
             self.report.add("resolved")
             return True
         in_flight = {r.content for r in self.rows if r.in_flight and r.content}
@@ -192,6 +193,7 @@ class _Chat:
             self._going_out(row)
             self.client.resolve(self.cid)
             store.finish(row, self.desk, self.now, "done")
+            self._remember_status("resolved")
             self.report.add("resolved")
             return
         if row.in_flight:
@@ -245,12 +247,16 @@ class _Chat:
         for row in self.rows:
             if row.outcome is None:
                 store.finish(row, self.desk, self.now, "gone", _(DELETED))
-        SyncedConversation.update(status="gone").where(
+        self._remember_status("gone")
+        self._event(_(DELETED))
+        self.report.add("gone")
+
+    def _remember_status(self, status: str) -> None:
+        """What sync knows of the conversation: no need to ask for it by itself later."""
+        SyncedConversation.update(status=status).where(
             (SyncedConversation.instance == self.conn.instance_id)
             & (SyncedConversation.external_id == self.external_id)
         ).execute()
-        self._event(_(DELETED))
-        self.report.add("gone")
 
     def _failed(self, exc: ChatwootError, index: int) -> str | None:
         """Give back the row that failed and the ones after it, in order. Only the request

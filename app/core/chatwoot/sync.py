@@ -89,7 +89,9 @@ def _pull(
     synced = _synced(instance.id)
     waiting = _waiting_on_outbox(instance.id)
     missing = [
-        eid for eid, (_at, status) in synced.items() if status != "gone" and eid not in listed
+        eid
+        for eid, (_at, status) in synced.items()
+        if status in OPEN_STATUSES and eid not in listed
     ]
     gone: dict[str, str] = {}
     for external_id, answer in _ask_each(client, missing, workers).items():

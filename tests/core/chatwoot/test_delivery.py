@@ -45,6 +45,8 @@ def test_closing_message_then_resolve_once_each_with_three_requests(shop):
     assert {o for _c, _k, o in outcomes()} == {"done"}
     shop.fake.requests.clear()
     assert run(shop, ignore_backoff=True).sent == 0 and not shop.fake.requests
+    assert sync_instance(shop.instance, shop.client, shop.now).updated == 0
+    assert shop.fake.count("GET", r"/conversations/\d+$") == 0  # it knows they were resolved
 
 
 def test_enqueue_twice_writes_nothing_more(shop):
