@@ -53,6 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--instance", metavar=_("NAME"), required=True, help=_("the instance"))
     p.set_defaults(func=cmd_remove)
 
+    p = commands.add_parser(
+        "push-templates", help=_("send the instance's templates to Chatwoot's canned responses")
+    )
+    p.add_argument("--instance", metavar=_("NAME"), required=True, help=_("the instance"))
+    p.set_defaults(func=cmd_push_templates)
+
     p = sub.add_parser("sync", help=_("read the Chatwoot conversations now"))
     p.add_argument("--instance", metavar=_("NAME"), help=_("only this instance"))
     p.set_defaults(func=cmd_sync)
@@ -192,3 +198,26 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def _no_connection(name: str) -> str:
     return _("--instance: “{name}” has no Chatwoot connection").format(name=name)
+
+
+def cmd_push_templates(args: argparse.Namespace) -> int:
+    from app.core.chatwoot import connection
+    from app.core.chatwoot.canned import push_templates
+    from app.core.chatwoot.client import ChatwootError
+    from app.core.chatwoot.passes import paused_message
+
+    open_existing_db(args)
+    instance = find_instance(args.instance)
+    conn = connection.get(instance)
+    if conn is None:
+        raise CliError(_no_connection(instance.name))
+    if conn.paused_reason:
+        raise CliError(f"{instance.name}: {paused_message(conn.paused_reason)}", EXIT_FAILURE)
+    try:
+        with connection.settings_of(conn).client() as client:
+            results = push_templates(instance, client)
+    except ChatwootError as exc:
+        raise CliError(f"{instance.name}: {exc}", EXIT_FAILURE) from None
+    for result in results:
+        print(result.line())
+    return 0

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from app.core.storage.models import Connection
+from app.core.storage.models import Connection, Template
 from tests import fake_chatwoot as fake_module
 from tests.commands import cli_fixture
 from tests.fake_chatwoot import ACCOUNT_ID, INBOX_ID, TOKEN
@@ -131,3 +131,22 @@ def test_a_missing_database_file_is_not_created(tmp_path, capsys, command):
     code = main(["--db", str(path), *command])
     assert code == 2 and str(path) in capsys.readouterr().err
     assert not os.path.exists(path)
+
+
+def test_push_templates_prints_a_line_per_template(atende, fake_chatwoot, shop, clock):
+    for shortcut, content in (("/ola", "Olá, {{nome}}!"), ("/bomdia", "{{saudacao}}!")):
+        Template.create(
+            instance=shop,
+            title=shortcut,
+            shortcut=shortcut,
+            content=content,
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+    atende(*set_args(fake_chatwoot))
+    code, out, err = atende("connection", "push-templates", "--instance", "Loja Centro")
+    lines = out.splitlines()
+    assert code == 0 and err == "" and len(lines) == 2
+    assert lines[0].startswith("/bomdia: ") and "{{saudacao}}" in lines[0]
+    assert lines[1].startswith("/ola: ")
+    assert [r["short_code"] for r in fake_chatwoot.state.canned.values()] == ["ola"]
