@@ -7,12 +7,10 @@ watcher re-arms at once and other views refresh; nothing polls.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-if TYPE_CHECKING:
-    from app.core.common.clock import Clock
+from app.core.common.clock import Clock, SystemClock
 
 
 class AppContext(QObject):
@@ -32,10 +30,8 @@ class AppContext(QObject):
 
     @property
     def clock(self) -> Clock:
-        """The given clock, else the system's (made on first use: after the first frame)."""
+        """The given clock, else the system's (made on first use)."""
         if self._clock is None:
-            from app.core.common.clock import SystemClock
-
             self._clock = SystemClock()
         return self._clock
 

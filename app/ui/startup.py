@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app import __version__
 from app.core.storage.errors import (
     DatabaseOpenError,
     NewerSchemaError,
@@ -24,7 +25,7 @@ from app.core.storage.errors import (
 )
 from app.core.storage.lock import FileLock, app_lock_path, lock_base
 from app.i18n import _, format_datetime
-from app.paths import is_database_url
+from app.paths import is_database_url, masked
 
 if TYPE_CHECKING:  # backups, Peewee and QtNetwork load after the window's first frame
     from PySide6.QtNetwork import QLocalServer
@@ -43,12 +44,6 @@ def server_name(db_path: Path | str) -> str:
 
     digest = hashlib.sha256(str(lock_base(db_path).resolve()).encode("utf-8")).hexdigest()
     return f"atende-{digest[:24]}"
-
-
-def _masked(db_path: Path | str) -> str:
-    from app.core.storage.postgres import masked  # a URL's password never reaches a message
-
-    return masked(db_path)
 
 
 def location(db_path: Path | str) -> Path | str:
@@ -181,20 +176,19 @@ class Session:
                 _(
                     "Atende is already open with the database {path} (process {pid}). Use the "
                     "window that is open, or close it before opening Atende again."
-                ).format(path=_masked(self.db_path), pid=pid or "?"),
+                ).format(path=masked(self.db_path), pid=pid or "?"),
                 title=_("Atende is already open"),
             )
         return True
 
     def open(self) -> bool:
         """Open the database; on failure explain it and offer a backup, until it opens."""
-        from app import __version__
         from app.core.storage.backup import BackupError, list_backups
         from app.core.storage.db import open_database
         from app.core.storage.restore import latest_usable_backup, restore_backup
 
         logging.getLogger("atende").info(
-            "Atende %s starting on %s", __version__, _masked(self.db_path)
+            "Atende %s starting on %s", __version__, masked(self.db_path)
         )
         while True:
             try:

@@ -97,6 +97,7 @@ class CrashReporter:
 
     def show_dialog(self, message: str, details: str) -> None:
         """Modal dialog; tests replace it on the instance."""
+        # Lazy: the dialog's module builds Qt's `Qt` namespace, which the first frame avoids.
         from app.ui.dialogs.crash_dialog import CrashDialog
 
         parent = QApplication.activeWindow()

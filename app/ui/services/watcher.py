@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.core.storage.lock import FileLock, watcher_lock_path
+from app.core.watcher import closing
 from app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,6 @@ class WatcherCore(Protocol):
 
 
 def default_core() -> WatcherCore:
-    from app.core.watcher import closing
-
     return closing  # type: ignore[return-value]
 
 
