@@ -15,10 +15,8 @@ is retried with backoff. Chats are worked on by a few threads at once, sharing o
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,6 +25,7 @@ from app.core.chatwoot import connection as connections
 from app.core.chatwoot import outbox_store as store
 from app.core.chatwoot.client import ChatwootClient, ChatwootError, NotFound, RateLimited
 from app.core.chatwoot.mapping import OUTGOING
+from app.core.chatwoot.outbox_store import DeliveryReport
 from app.core.chatwoot.reread import decision_seconds, keep_open, newer_message
 from app.core.storage.db import database
 from app.core.storage.models import Connection, Instance, OutboxRow, SyncedConversation
@@ -45,24 +44,11 @@ SUPERSEDED = N_("Warning not sent: the chat was closed before it could be delive
 DELETED = N_("The conversation was deleted in Chatwoot: closed in Atende only")
 
 
-@dataclass
-class DeliveryReport:
-    sent: int = 0
-    resolved: int = 0
-    not_sent: int = 0
-    kept_open: int = 0
-    gone: int = 0
-    retrying: int = 0
-    paused: set[str] = field(default_factory=set)
-    wait: float = 0.0  # the longest Retry-After seen (seconds)
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def add(self, name: str, count: int = 1) -> None:
-        with self.lock:
-            setattr(self, name, getattr(self, name) + count)
-
-
 ClientFor = Callable[[Connection], ChatwootClient]
+
+
+class ClaimLost(Exception):
+    """This desk's lease on a row ended and another desk took it."""
 
 
 def deliver(
@@ -73,11 +59,21 @@ def deliver(
     ignore_backoff: bool = False,
     workers: int = WORKERS,
 ) -> DeliveryReport:
-    """Claim the ready rows and deliver them; returns what happened."""
+    """Claim the ready rows, batch after batch, and deliver them; returns what happened."""
     report = DeliveryReport()
-    rows = store.claim(now, desk, ignore_backoff=ignore_backoff)
-    if not rows:
-        return report
+    paused: set[int] = set()
+    handled: set[int] = set()  # rows this call took: a row given back waits for a later pass
+    while True:
+        rows = store.claim(now, desk, ignore_backoff=ignore_backoff, exclude=handled)
+        if not rows:
+            return report
+        handled.update(row.id for row in rows)
+        _deliver_batch(rows, now, desk, client_for, report, paused, workers)
+        if len(rows) < store.CLAIM_LIMIT:
+            return report
+
+
+def _deliver_batch(rows, now, desk, client_for, report, paused: set[int], workers: int) -> None:
     conns = {
         c.instance_id: c
         for c in Connection.select().where(Connection.instance.in_({r.instance_id for r in rows}))
@@ -86,8 +82,6 @@ def deliver(
     by_chat: dict[tuple[int, str], list[OutboxRow]] = {}
     for row in rows:  # in id order: each chat's rows in the order they were written
         by_chat.setdefault((row.instance_id, row.chat_external_id), []).append(row)
-    groups = list(by_chat.values())
-    paused: set[int] = set()
 
     def work(group: list[OutboxRow]) -> None:
         conn = conns.get(group[0].instance_id)
@@ -100,8 +94,7 @@ def deliver(
                 paused.add(conn.instance_id)
 
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="delivery") as pool:
-        list(pool.map(work, groups))
-    return report
+        list(pool.map(work, by_chat.values()))
 
 
 class _Chat:
@@ -135,6 +128,8 @@ class _Chat:
             for row in self.rows:
                 self._deliver(row, conversation)
                 done += 1
+        except ClaimLost:
+            return None  # another desk holds these rows now: it finishes them
         except NotFound:
             self._gone()
         except ChatwootError as exc:
@@ -217,7 +212,8 @@ class _Chat:
         self.report.add("sent")
 
     def _going_out(self, row: OutboxRow) -> None:
-        store.going_out(row, self.desk, self.now)
+        if not store.going_out(row, self.desk, self.now):
+            raise ClaimLost
         self.sending = row
 
     def _already_sent(self, row: OutboxRow) -> str | None:

@@ -12,6 +12,9 @@ attempt looks at the conversation before sending again.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from peewee import JOIN
@@ -21,12 +24,31 @@ from app.core.storage.db import database
 from app.core.storage.models import Connection, OutboxRow, to_millis
 
 LEASE = timedelta(minutes=5)
-CLAIM_LIMIT = 5000
+CLAIM_LIMIT = 400  # rows per claim: a batch ends well within its lease
 BACKOFF_FIRST = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(minutes=30)
 
 
-def _ready(now: datetime, ignore_backoff: bool):
+@dataclass
+class DeliveryReport:
+    """What one delivery did (counts per outcome), filled by its threads."""
+
+    sent: int = 0
+    resolved: int = 0
+    not_sent: int = 0
+    kept_open: int = 0
+    gone: int = 0
+    retrying: int = 0
+    paused: set[str] = field(default_factory=set)
+    wait: float = 0.0  # the longest Retry-After seen (seconds)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, name: str, count: int = 1) -> None:
+        with self.lock:
+            setattr(self, name, getattr(self, name) + count)
+
+
+def _ready(now: datetime, ignore_backoff: bool, exclude: Collection[int]):
     """Pending rows nobody holds, of connections that are not paused."""
     at = to_millis(now)
     condition = (
@@ -36,6 +58,8 @@ def _ready(now: datetime, ignore_backoff: bool):
     )
     if not ignore_backoff:
         condition &= OutboxRow.next_try_at <= at
+    if exclude:
+        condition &= OutboxRow.id.not_in(list(exclude))
     return (
         OutboxRow.select(OutboxRow.id)
         .join(Connection, JOIN.INNER, on=(Connection.instance == OutboxRow.instance))
@@ -46,13 +70,19 @@ def _ready(now: datetime, ignore_backoff: bool):
 
 
 def claim(
-    now: datetime, desk: str, *, ignore_backoff: bool = False, lease: timedelta = LEASE
+    now: datetime,
+    desk: str,
+    *,
+    ignore_backoff: bool = False,
+    lease: timedelta = LEASE,
+    exclude: Collection[int] = (),
 ) -> list[OutboxRow]:
-    """Take the rows ready at `now` for `desk` (in id order), committed before returning."""
+    """Take up to CLAIM_LIMIT rows ready at `now` for `desk` (in id order, not those in
+    `exclude`), committed before returning."""
     until = now + lease
     if dialect.is_postgres():
         with database.atomic():
-            ready = _ready(now, ignore_backoff).for_update(of=OutboxRow, skip_locked=True)
+            ready = _ready(now, ignore_backoff, exclude).for_update(of=OutboxRow, skip_locked=True)
             ids = [
                 row.id
                 for row in OutboxRow.update(claimed_by=desk, claimed_until=until)
@@ -62,7 +92,7 @@ def claim(
             ]
     else:
         with dialect.write_transaction():
-            ids = list(_ready(now, ignore_backoff).scalars())
+            ids = list(_ready(now, ignore_backoff, exclude).scalars())
             if ids:
                 OutboxRow.update(claimed_by=desk, claimed_until=until).where(
                     OutboxRow.id.in_(ids)
@@ -76,16 +106,24 @@ def _mine(row: OutboxRow, desk: str):
     return (OutboxRow.id == row.id) & (OutboxRow.claimed_by == desk)
 
 
-def going_out(row: OutboxRow, desk: str, now: datetime) -> None:
-    """About to send: from now on an interruption leaves the row in flight."""
-    OutboxRow.update(
-        in_flight=True,
-        attempts=OutboxRow.attempts + 1,
-        first_try_at=row.first_try_at or now,
-    ).where(_mine(row, desk)).execute()
+def going_out(row: OutboxRow, desk: str, now: datetime) -> bool:
+    """About to send: from now on an interruption leaves the row in flight. False when the
+    row is no longer this desk's (its lease ended and another desk took it): do not send."""
+    mine = (
+        OutboxRow.update(
+            in_flight=True,
+            attempts=OutboxRow.attempts + 1,
+            first_try_at=row.first_try_at or now,
+        )
+        .where(_mine(row, desk))
+        .execute()
+    )
+    if not mine:
+        return False
     row.in_flight = True
     row.attempts += 1
     row.first_try_at = row.first_try_at or now
+    return True
 
 
 def finish(

@@ -12,7 +12,7 @@ from datetime import timedelta
 from app.core.chatwoot import connection
 from app.core.chatwoot.client import ChatwootClient
 from app.core.chatwoot.delivery import DELETED, NO_WINDOW, deliver
-from app.core.chatwoot.outbox_store import BACKOFF_FIRST, LEASE
+from app.core.chatwoot.outbox_store import BACKOFF_FIRST, LEASE, claim, going_out
 from app.core.chatwoot.sync import sync_instance
 from app.core.common.clock import format_instant
 from app.core.storage.db import database
@@ -211,3 +211,19 @@ def test_a_warning_is_sent_once_and_the_chat_stays_open(fake_chatwoot, make_inst
     assert report.sent == 1 and fake_chatwoot.sent(9)[-1] == "Rita, ainda precisa de ajuda?"
     assert fake_chatwoot.state.conversations[9]["status"] == "open"
     assert get_chat(instance, "9").status == "open"
+
+
+def test_batches_of_claims_deliver_everything_and_retry_nothing_twice(shop, monkeypatch):
+    monkeypatch.setattr("app.core.chatwoot.outbox_store.CLAIM_LIMIT", 2)
+    shop.fake.fail(503, path="/conversations/2/messages$", times=5)
+    report = run(shop, ignore_backoff=True)
+    assert (report.sent, report.resolved, report.retrying) == (2, 2, 1)
+    assert shop.fake.count("POST", "/conversations/2/messages$") == 1  # not again this pass
+
+
+def test_a_desk_whose_lease_ended_does_not_send(shop):
+    mine = claim(shop.now, "desk-a")
+    theirs = claim(shop.now + LEASE + timedelta(seconds=1), "desk-b")
+    assert [r.id for r in theirs] == [r.id for r in mine]
+    assert not going_out(mine[0], "desk-a", shop.now)
+    assert going_out(theirs[0], "desk-b", shop.now)
