@@ -21,7 +21,7 @@ from app.commands import (
     watch,
 )
 from app.commands.base import EXIT_FAILURE, EXIT_OK, CliError
-from app.core.storage.errors import storage_failure_message
+from app.core.storage.errors import DatabaseOpenError, storage_failure_message
 from app.i18n import _, install, translate_argparse
 from app.options import GLOBAL_OPTIONS
 
@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in exc.lines:
             print(line, file=sys.stderr)
         return exc.code
+    except DatabaseOpenError as exc:  # its text is already a Portuguese sentence
+        print(exc, file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except BrokenPipeError:

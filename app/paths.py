@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -55,7 +56,7 @@ def database_choice_path() -> Path:
 def saved_database_choice() -> str | None:
     """The file path or postgresql:// URL chosen in the window, or None (the default file)."""
     try:
-        text = database_choice_path().read_text("utf-8")
+        text = _read_small_regular(database_choice_path()).decode("utf-8")
     except (OSError, ValueError):
         return None
     import json  # only when a choice was saved: most starts never need it
@@ -75,12 +76,37 @@ def save_database_choice(value: str | None) -> None:
         target.unlink(missing_ok=True)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    import json
+    import json  # only when a choice is saved, like tempfile: most starts never save
+    import tempfile
 
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump({"database": value}, fh)
-    os.chmod(target, 0o600)
+    # A new file (mode 0600) renamed over the old one: a link planted at database.json is
+    # replaced, never followed, and a crash leaves the old choice whole.
+    fd, tmp = tempfile.mkstemp(prefix=".database.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"database": value}, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_CHOICE_MAX_BYTES = 64 * 1024
+
+
+def _read_small_regular(path: Path) -> bytes:
+    """The bytes of a small regular file, opened without following a link (OSError else)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _CHOICE_MAX_BYTES:
+            raise OSError(f"{path} is not a small regular file")
+        return os.read(fd, _CHOICE_MAX_BYTES)
+    finally:
+        os.close(fd)
 
 
 def resolve_db_path(cli_value: str | None) -> Path | str:

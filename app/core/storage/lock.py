@@ -2,17 +2,28 @@
 
 The lock is held by the operating system (flock / msvcrt), so a crashed or killed process
 (kill -9) releases it at once: no stale lock to clean by hand. The file keeps the holder's
-PID for messages.
+PID for messages. A lock file is opened without following a symbolic link and must be a
+regular file: a link planted at `<db>.watcher.lock` never makes Atende write elsewhere.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from pathlib import Path
 
+from app.core.storage.errors import UnwritableDatabaseError
+from app.i18n import _
 from app.paths import data_dir, is_database_url, masked
+
+# Never follow a link, never wait on a FIFO (both flags are 0 where the system lacks them).
+_SAFE_OPEN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+class LockFileError(UnwritableDatabaseError):
+    """The lock file is a link, a folder or a device: refused, nothing written to it."""
 
 
 def lock_base(location: Path | str) -> Path:
@@ -49,13 +60,13 @@ class FileLock:
         if self._fd is not None:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = open_regular(self.path, os.O_RDWR | os.O_CREAT)
         try:
             _lock(fd)
         except OSError:
             os.close(fd)
             return False
-        os.ftruncate(fd, 0)
+        os.ftruncate(fd, 0)  # only now that the lock is ours
         os.write(fd, str(os.getpid()).encode())
         self._fd = fd
         return True
@@ -71,9 +82,13 @@ class FileLock:
 
     def holder_pid(self) -> int | None:
         try:
-            text = self.path.read_text().strip()
-        except OSError:
+            fd = open_regular(self.path, os.O_RDONLY)
+        except (OSError, LockFileError):
             return None
+        try:
+            text = os.read(fd, 32).decode("ascii", "replace").strip()
+        finally:
+            os.close(fd)
         return int(text) if text.isdigit() else None
 
     def __enter__(self) -> FileLock:
@@ -81,6 +96,28 @@ class FileLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def open_regular(path: Path, flags: int) -> int:
+    """A descriptor on the regular file `path` (created 0644 with O_CREAT), never through a
+    symbolic link; LockFileError for a link, a folder, a FIFO or a device."""
+    try:
+        fd = os.open(path, flags | _SAFE_OPEN, 0o644)
+    except OSError as exc:
+        if os.path.islink(path) or os.path.isdir(path):
+            raise LockFileError(_unsafe_message(path)) from exc
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise LockFileError(_unsafe_message(path))
+    return fd
+
+
+def _unsafe_message(path: Path) -> str:
+    return _(
+        "The lock file {path} is not a regular file (a link, a folder or a device): Atende "
+        "will not write to it. Delete it and try again."
+    ).format(path=path)
 
 
 if sys.platform.startswith("win"):

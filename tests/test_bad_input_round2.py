@@ -1,0 +1,70 @@
+"""The catalogue of hostile input, round two (issue 18): files and faults around the database.
+
+Planted links and odd files next to the database, passwords in URLs and logs, partial
+backups, empty files, two processes migrating at once. Each case failed before its fix.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from app.core.storage.db import close_database, open_database
+from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
+from app.paths import database_choice_path, save_database_choice, saved_database_choice
+from tests.commands.cli_fixture import atende  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.sqlite_only("files beside a SQLite database")
+
+
+# -- item 2: lock files and database.json never follow a planted link ----------------------
+
+
+def test_a_link_planted_at_the_watcher_lock_is_refused_and_its_target_untouched(tmp_path):
+    target = tmp_path / "precious.txt"
+    target.write_text("do not touch")
+    lock_path = watcher_lock_path(tmp_path / "atende.sqlite3")
+    lock_path.symlink_to(target)
+    with pytest.raises(LockFileError, match="não é um arquivo comum"):
+        FileLock(lock_path).acquire()
+    assert target.read_text() == "do not touch"
+    assert FileLock(lock_path).holder_pid() is None
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_lock_that_is_not_a_regular_file_is_refused(tmp_path, kind):
+    lock_path = watcher_lock_path(tmp_path / "atende.sqlite3")
+    os.mkfifo(lock_path) if kind == "fifo" else lock_path.mkdir()
+    with pytest.raises(LockFileError):
+        FileLock(lock_path).acquire()
+
+
+def test_watch_refuses_a_planted_lock_link_with_a_message(atende, db_path, tmp_path):  # noqa: F811
+    open_database(db_path)
+    close_database()
+    target = tmp_path / "precious.txt"
+    target.write_text("do not touch")
+    watcher_lock_path(db_path).symlink_to(target)
+    code, _out, err = atende("watch", "--once", "--now", "2025-03-12T13:00:00Z")
+    assert code == 1
+    assert "não é um arquivo comum" in err and "Traceback" not in err
+    assert target.read_text() == "do not touch"
+
+
+def test_the_saved_database_choice_replaces_a_planted_link_instead_of_following_it(tmp_path):
+    target = tmp_path / "precious.txt"
+    target.write_text("do not touch")
+    choice = database_choice_path()
+    choice.parent.mkdir(parents=True, exist_ok=True)
+    choice.unlink(missing_ok=True)
+    choice.symlink_to(target)
+    try:
+        assert saved_database_choice() is None  # a link is not read either
+        save_database_choice(str(tmp_path / "outro.sqlite3"))
+        assert target.read_text() == "do not touch"
+        assert not choice.is_symlink()
+        assert oct(choice.stat().st_mode & 0o777) == oct(0o600)
+        assert saved_database_choice() == str(tmp_path / "outro.sqlite3")
+    finally:
+        save_database_choice(None)
