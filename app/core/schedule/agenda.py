@@ -84,8 +84,16 @@ class Agenda:
 
 def week_open_minutes(week: Iterable[Iterable[Interval]]) -> int:
     """How long a week of intervals (Monday first) is open; holidays and special dates aside.
-    The page's weekly total and the "open less than 8 hours" warning both count with it."""
-    return sum(end - start for day in week for start, end in day)
+    The page's weekly total and the "open less than 8 hours" warning both count with it.
+    Overlapping intervals (an agenda still being typed) count their open time once."""
+    total = 0
+    for day in week:
+        reach = 0  # the end of the open time counted so far in this day
+        for start, end in sorted(day):
+            if end > reach:
+                total += end - max(start, reach)
+                reach = end
+    return total
 
 
 def intervals_from_json(pairs: list[list[str]]) -> tuple[Interval, ...]:

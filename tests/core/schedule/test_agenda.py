@@ -103,3 +103,14 @@ def test_subdivisions_are_the_states_with_names():
     assert {"SP", "RJ", "AM", "DF"} <= set(subdivisions())
     assert subdivision_names()["SP"] == "São Paulo"
     assert subdivision_names()["RJ"] == "Rio de Janeiro"
+
+
+def test_week_open_minutes_counts_each_open_minute_once():
+    from app.core.schedule.agenda import week_open_minutes
+
+    day = [(480, 720), (780, 1080)]  # 08–12, 13–18: 9 hours
+    assert week_open_minutes([day] * 5 + [[], []]) == 5 * 9 * 60
+    # While the agenda is being typed: 08–12 and 11–14 overlap; open 6 hours, not 7.
+    assert week_open_minutes([[(660, 840), (480, 720)]]) == 6 * 60
+    assert week_open_minutes([[(480, 1080), (600, 660)]]) == 10 * 60  # one inside another
+    assert week_open_minutes([[(0, 1440)]] * 7) == 7 * 24 * 60
