@@ -64,7 +64,8 @@ def _ready(now: datetime, ignore_backoff: bool, exclude: Collection[int]):
         OutboxRow.select(OutboxRow.id)
         .join(Connection, JOIN.INNER, on=(Connection.instance == OutboxRow.instance))
         .where(condition)
-        .order_by(OutboxRow.id)
+        # A chat's rows together (its message and its resolve share one re-read).
+        .order_by(OutboxRow.instance, OutboxRow.chat_external_id, OutboxRow.id)
         .limit(CLAIM_LIMIT)
     )
 

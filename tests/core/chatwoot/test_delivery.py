@@ -219,6 +219,7 @@ def test_batches_of_claims_deliver_everything_and_retry_nothing_twice(shop, monk
     report = run(shop, ignore_backoff=True)
     assert (report.sent, report.resolved, report.retrying) == (2, 2, 1)
     assert shop.fake.count("POST", "/conversations/2/messages$") == 1  # not again this pass
+    assert shop.fake.count("GET", r"/conversations/\d+$") == 3  # a chat's rows claimed together
 
 
 def test_a_desk_whose_lease_ended_does_not_send(shop):
