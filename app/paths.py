@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 APP_NAME = "Atende"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -146,8 +146,26 @@ def masked(location: Path | str | None) -> str:
         return ""
     if not is_database_url(location):
         return str(location)
-    parts = urlsplit(str(location).strip())
-    if parts.password is None:
-        return urlunsplit(parts)
-    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    return mask_secrets(str(location).strip())
+
+
+# `scheme://user:password@host…` (the password may hold a raw `@`: the last one ends it) and
+# `password=…` as a URL parameter or in a libpq key=value string.
+_URL_AUTHORITY = re.compile(r"(?i)\b(postgres(?:ql)?://)([^/?#\s]*)")
+_PASSWORD_PARAMETER = re.compile(
+    r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\"[^\"]*\"|[^&#\s'\"]+)"
+)
+
+
+def mask_secrets(text: str) -> str:
+    """`text` with every PostgreSQL password in it replaced by `***` (URLs, parameters)."""
+    text = _URL_AUTHORITY.sub(_mask_authority, text)
+    return _PASSWORD_PARAMETER.sub(lambda m: m.group(1) + "***", text)
+
+
+def _mask_authority(match: re.Match[str]) -> str:
+    userinfo, at, host = match.group(2).rpartition("@")
+    if not at or ":" not in userinfo:
+        return match.group(0)
+    user = userinfo.split(":", 1)[0]
+    return f"{match.group(1)}{user}:***@{host}"

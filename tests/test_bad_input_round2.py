@@ -7,12 +7,23 @@ backups, empty files, two processes migrating at once. Each case failed before i
 from __future__ import annotations
 
 import os
+import socket
+import stat
 
 import pytest
 
+from app.cli import main
+from app.core.common.log_file import setup_logging
 from app.core.storage.db import close_database, open_database
 from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
-from app.paths import database_choice_path, save_database_choice, saved_database_choice
+from app.paths import (
+    database_choice_path,
+    is_database_url,
+    mask_secrets,
+    masked,
+    save_database_choice,
+    saved_database_choice,
+)
 from tests.commands.cli_fixture import atende  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.sqlite_only("files beside a SQLite database")
@@ -68,3 +79,73 @@ def test_the_saved_database_choice_replaces_a_planted_link_instead_of_following_
         assert saved_database_choice() == str(tmp_path / "outro.sqlite3")
     finally:
         save_database_choice(None)
+
+
+# -- item 3: passwords never in clear on stderr or in the log; the log is private ----------
+
+SECRET = "segredo-123"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"postgresql://ana@db.example/atende?password={SECRET}",
+        f"postgresql://ana@db.example/atende?sslmode=require&PASSWORD={SECRET}#x",
+        f"postgresql://ana:{SECRET}@db.example:5432/atende",
+        f"postgres://ana:{SECRET}@[::1/atende",  # not even a valid URL
+        f"host=db.example user=ana password='{SECRET}' dbname=atende",
+    ],
+)
+def test_every_password_form_is_masked(url):
+    assert SECRET not in mask_secrets(url)
+    assert SECRET not in masked(url) or not is_database_url(url)
+    assert "ana" in mask_secrets(url)  # only the password goes
+
+
+def test_a_refused_server_is_told_without_the_password(capsys):
+    pytest.importorskip("psycopg2")
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://ana@127.0.0.1:{port}/atende?password={SECRET}"
+    assert main(["--db", url, "export"]) == 1
+    err = capsys.readouterr().err
+    assert "PostgreSQL" in err and "password=***" in err
+    assert SECRET not in err
+
+
+def test_the_log_is_private_and_masks_passwords(tmp_path):
+    log_file = tmp_path / "logs" / "atende.log"
+    logger = setup_logging(log_file)
+    try:
+        try:
+            raise RuntimeError(f"could not use postgresql://ana:{SECRET}@db/atende")
+        except RuntimeError:
+            logger.exception("failure on %s", f"postgresql://ana@db/x?password={SECRET}")
+        for handler in logger.handlers:
+            handler.flush()
+        text = log_file.read_text("utf-8")
+        assert "RuntimeError" in text and SECRET not in text
+        assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+        assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
+        logger.handlers[0].doRollover()
+        rolled = log_file.with_name("atende.log.1")
+        assert stat.S_IMODE(rolled.stat().st_mode) == 0o600
+        assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    finally:
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+            handler.close()
+
+
+def test_an_old_world_readable_log_is_narrowed(tmp_path):
+    log_file = tmp_path / "logs" / "atende.log"
+    log_file.parent.mkdir(mode=0o755)
+    log_file.write_text("old\n")
+    log_file.chmod(0o644)
+    logger = setup_logging(log_file)
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700

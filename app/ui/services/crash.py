@@ -17,36 +17,17 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
+from app.core.common.log_file import (
+    LOGGER_NAME,
+    default_log_file,
+    log_file_in_use,
+    setup_logging,
+)
 from app.core.storage.errors import storage_failure_message
 from app.i18n import _
-from app.paths import data_dir
 
-LOGGER_NAME = "atende"
-
-
-def default_log_file() -> Path:
-    return data_dir() / "logs" / "atende.log"
-
-
-def setup_logging(log_file: Path) -> logging.Logger:
-    """The app's logger writing to `log_file` (1 MB × 4 files); stderr if it cannot."""
-    logger = logging.getLogger(LOGGER_NAME)
-    logger.setLevel(logging.INFO)
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-        handler.close()
-    try:
-        from logging.handlers import RotatingFileHandler
-
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logger.addHandler(handler)
-    return logger
+# The log file itself (private, passwords masked) is Qt-free: the command line writes it too.
+__all__ = ["LOGGER_NAME", "CrashReporter", "default_log_file", "setup_logging"]
 
 
 class CrashReporter:
@@ -104,7 +85,4 @@ class CrashReporter:
         CrashDialog(message, details, self._file_in_use(), parent).exec()
 
     def _file_in_use(self) -> Path | None:
-        for handler in self.logger.handlers:
-            if isinstance(handler, logging.FileHandler):
-                return Path(handler.baseFilename)
-        return None
+        return log_file_in_use(self.logger)
