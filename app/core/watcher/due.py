@@ -148,6 +148,11 @@ def next_due_at(instance: Instance | int | None = None) -> datetime | None:
     return None if value is None else from_millis(value)
 
 
+def next_closing_at(instance: Instance | int | None = None) -> datetime | None:
+    """The earliest deadline alone (no warning moments): "next closure" on a status line."""
+    return _earliest(Chat.deadline_at, instance).scalar()
+
+
 @lru_cache(maxsize=64)
 def _next_due_sql(instance_id: int | None, _dialect: str) -> tuple[str, list]:
     """The compiled query: building it costs ~50× more than SQLite takes to answer it."""

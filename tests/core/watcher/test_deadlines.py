@@ -13,6 +13,8 @@ from app.core.config.checks import check_instance
 from app.core.config.file_format import export_config, import_config
 from app.core.config.transfer import copy_sections
 from app.core.schedule import store as schedule
+from app.core.storage import migrations
+from app.core.storage.db import close_database, open_database
 from app.core.storage.models import AutoCloseSettings, Chat
 from app.core.watcher import auto_close, chats, closing, deadlines, due
 
@@ -176,3 +178,29 @@ def _recording(execute, statements):
         return execute(sql, *args, **kwargs)
 
     return record
+
+
+@pytest.mark.sqlite_only("raw SQLite statements build the version-6 database")
+def test_migrating_to_v7_stores_the_deadlines_of_open_chats(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = open_database(path, migrate=False)
+    try:
+        migrations.migrate(db, None, target=6)
+        db.execute_sql(
+            "INSERT INTO instance (name, phone, plan, timezone, created_at, updated_at)"
+            " VALUES ('Padaria', '+5511987654321', 'basico', 'America/Sao_Paulo', 0, 0)"
+        )
+        db.execute_sql(
+            "INSERT INTO auto_close_settings (instance_id, enabled, timeout_minutes)"
+            " VALUES (1, 1, 30)"
+        )
+        db.execute_sql(
+            "INSERT INTO chat (instance_id, external_id, status, handler, assigned_via,"
+            " last_agent_message_at) VALUES (1, 'a', 'open', 'human', 'operator', 60000),"
+            " (1, 'b', 'open', 'human', 'operator', NULL)"
+        )
+        migrations.migrate(db, None, target=7)
+        rows = db.execute_sql("SELECT external_id, deadline_at FROM chat ORDER BY 1").fetchall()
+        assert rows == [("a", 60000 + 30 * 60000), ("b", None)]
+    finally:
+        close_database()

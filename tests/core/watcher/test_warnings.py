@@ -129,3 +129,10 @@ def test_many_chats_many_instances_one_event_each(make_instance, clock):
     ]
     assert len(warnings_sent()) == 60
     assert Chat.select().where(Chat.warned_at.is_null()).count() == 0
+
+
+def test_the_next_closing_ignores_warning_moments(shop):
+    write(shop, T)
+    assert due.next_due_at(shop) == T + timedelta(minutes=50)  # the watcher wakes to warn
+    assert due.next_closing_at(shop) == T + timedelta(hours=1)
+    assert due.next_closing_at() == T + timedelta(hours=1)
