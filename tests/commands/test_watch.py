@@ -206,3 +206,26 @@ def test_started_clock_runs_from_the_given_instant(clock):
     ticks = iter([100.0, 107.5])
     started = watch.StartedClock(clock.now(), monotonic=lambda: next(ticks))
     assert started.now() == clock.now() + timedelta(seconds=7.5)
+
+
+def test_the_loop_wakes_for_the_warning_then_for_the_deadline(shop, clock, capsys):
+    AutoCloseSettings.update(warning_minutes_before=10, warning_message="Ainda aí?").execute()
+    add_chats(shop, {"a": timedelta(minutes=45)}, clock.now())  # warned in 5, closed in 15
+    waits = []
+
+    def fake_wait(seconds: float) -> bool:
+        waits.append(seconds)
+        if len(waits) == 20:
+            raise KeyboardInterrupt
+        clock.advance(timedelta(seconds=seconds))
+        return False
+
+    with pytest.raises(KeyboardInterrupt):
+        watch.watch_forever(clock, fake_wait)
+    assert waits[:5] == [60.0] * 5  # capped naps until the warning at 13:05
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"2025-03-12T13:05:00+00:00 Padaria Pão Quente: {watch.warned_message(1)}",
+        "2025-03-12T13:15:00+00:00 Padaria Pão Quente: 1 atendimento encerrado "
+        "(Cliente sem resposta há 1 hora)",
+    ]
