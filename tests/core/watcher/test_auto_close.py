@@ -13,6 +13,7 @@ from app.core.config.transfer import duplicate_instance
 from app.core.storage.db import close_database, open_database
 from app.core.storage.models import AutoCloseSettings, HistoryEvent
 from app.core.watcher import auto_close
+from app.i18n import _
 from tests.config_helpers import config, instance_config
 
 VALID = {
@@ -271,3 +272,16 @@ def test_duplicate_and_check_walk_the_section(make_instance, clock):
     assert auto_close.get_settings(copy) == auto_close.get_settings(instance)
     problems = check_instance(instance)
     assert [(p.path, p.warning) for p in problems] == [("Loja Centro.auto_close", True)]
+
+
+def test_the_history_says_how_time_counts_and_what_happened_to_the_warning(make_instance, clock):
+    shop = make_instance()
+    warning = {"minutes_before": 15, "message": "Ainda aí?"}
+    auto_close.save(shop, values(), clock)
+    auto_close.save(shop, values(count="business_hours", warning=warning), clock)
+    auto_close.save(shop, values(count="business_hours"), clock)
+    summaries = [e.summary for e in HistoryEvent.select().order_by(HistoryEvent.id)][-2:]
+    assert "15 minutos" in summaries[0] and summaries[0].count(";") == 1  # two changes
+    assert summaries[1] == _("Automatic closing: {changes}").format(
+        changes=_("warning before closing removed")
+    )
