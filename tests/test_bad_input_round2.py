@@ -9,11 +9,16 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from app.core.common.log_file import setup_logging
+from app.core.storage import migrations
+from app.core.storage.backup import list_backups
 from app.core.storage.db import close_database, open_database
 from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
 from app.paths import (
@@ -25,6 +30,9 @@ from app.paths import (
     saved_database_choice,
 )
 from tests.commands.cli_fixture import atende  # noqa: F401 - a fixture
+from tests.core.storage.test_migration_paths import make_old_database
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.sqlite_only("files beside a SQLite database")
 
@@ -149,3 +157,51 @@ def test_an_old_world_readable_log_is_narrowed(tmp_path):
         handler.close()
     assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
+
+
+# -- item 5: processes opening a new or older database at once ------------------------------
+
+
+def open_together(path, workers: int = 6) -> list[str]:
+    """Start `workers` processes, let them open `path` at the same moment, their answers."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.open_worker", str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for _ in range(workers)
+    ]
+    for proc in procs:
+        assert proc.stdout.readline().strip() == "ready"
+    for proc in procs:
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    return [proc.communicate(timeout=60)[0].strip() for proc in procs]
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_processes_creating_one_new_database_at_once_all_open_it(tmp_path, attempt):
+    path = tmp_path / "atende.sqlite3"
+    assert open_together(path) == ["ok"] * 6
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atende.sqlite3"]  # no leftovers
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_processes_opening_an_older_database_at_once_migrate_it_once(tmp_path, attempt):
+    path = tmp_path / "atende.sqlite3"
+    make_old_database(path, 3)
+    assert open_together(path) == ["ok"] * 6
+    [backup] = list_backups(path)
+    assert backup.reason == f"before-v{migrations.LATEST_VERSION}"
+    db = open_database(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST_VERSION
+        assert db.execute_sql("SELECT count(*) FROM schema_version").fetchone()[0] == (
+            migrations.LATEST_VERSION
+        )
+    finally:
+        close_database()

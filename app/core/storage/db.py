@@ -8,11 +8,11 @@ reported in Portuguese and left untouched, never replaced by a silent empty data
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
-from app.core.common.files import restrict_to_owner
 from app.core.storage import postgres
 from app.core.storage.backup import BackupError
 
@@ -93,38 +93,82 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     if postgres.is_database_url(path):
         return _open_postgres(str(path), migrate=migrate)
     path = Path(path)
-    created = not path.exists()
-    if not created:
-        if path.is_dir():
-            raise UnwritableDatabaseError(
-                _("{path} is a folder, not a database file.").format(path=path)
-            )
-        _check_header(path)
-        _check_size(path)
-        _probe(path)
-    else:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UnwritableDatabaseError(
-                _("Could not create the folder {path}: {error}").format(
-                    path=path.parent, error=exc.strerror
-                )
-            ) from exc
+    if not path.exists():
+        _create(path, migrate=migrate)
+    if path.is_dir():
+        raise UnwritableDatabaseError(
+            _("{path} is a folder, not a database file.").format(path=path)
+        )
+    _check_header(path)
+    _check_size(path)
+    _probe(path)
     check_writable(path)
+    db = _connect(path, path)
+    database.initialize(db)
+    if migrate:
+        _migrate(db, path, lambda exc: _classify(exc, path))
+    return db
+
+
+def _connect(path: Path, shown: Path) -> SqliteDatabase:
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=5)
     try:
         db.connect()
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except Exception as exc:  # sqlite3 errors, or peewee's wrappers of them
         db.close()
-        raise _classify(exc, path) from exc
-    if created:
-        restrict_to_owner(path)  # it may hold a Chatwoot token (SPEC §13)
-    database.initialize(db)
-    if migrate:
-        _migrate(db, path, lambda exc: _classify(exc, path))
+        raise _classify(exc, shown) from exc
     return db
+
+
+def _create(path: Path, *, migrate: bool) -> None:
+    """Make a new database at `path` whole or not at all: it is built under a temporary
+    name beside it (owner-only: it may hold a Chatwoot token, SPEC §13), migrated, and
+    linked into place only when complete. Another process never sees a half-made file, so
+    an empty file is never Atende's; when another process got there first, its file wins."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UnwritableDatabaseError(
+            _("Could not create the folder {path}: {error}").format(
+                path=path.parent, error=exc.strerror
+            )
+        ) from exc
+    check_writable(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    except OSError as exc:
+        raise _classify(exc, path) from exc
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        db = _connect(temporary, path)
+        try:
+            db.execute_sql("PRAGMA user_version = 0")  # the header is written: not 0 bytes
+            if migrate:
+                run_migrations(db, None)
+        except Exception as exc:
+            raise _classify(exc, path) from exc
+        finally:
+            db.close()  # the last connection checkpoints the WAL into the file
+        _link_into_place(temporary, path)
+    finally:
+        for leftover in (temporary, *_side_files(temporary)):
+            leftover.unlink(missing_ok=True)
+
+
+def _link_into_place(temporary: Path, path: Path) -> None:
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return  # another process created it meanwhile: use theirs
+    except OSError:  # a file system without hard links
+        if not path.exists():
+            os.replace(temporary, path)
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def _open_postgres(url: str, *, migrate: bool = True) -> Database:

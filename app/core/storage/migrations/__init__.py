@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -65,16 +67,26 @@ def refuse_newer(version: int) -> None:
 
 
 def migrate(db: Database, path: Path | None = None, target: int | None = None) -> int:
-    """Bring `db` up to `target` (default: the latest); returns the version it ends at."""
+    """Bring `db` up to `target` (default: the latest); returns the version it ends at.
+
+    The work runs in one transaction holding the database's write lock (SQLite's BEGIN
+    IMMEDIATE, a PostgreSQL advisory lock), and the version is read again once the lock is
+    held: of two processes opening an older database at once, one migrates (and backs up)
+    and the other finds it done.
+    """
     target = LATEST_VERSION if target is None else target
     version = current_version(db)
     refuse_newer(version)
     if version >= target:
         return version
-    if version > 0 and path is not None:
-        backup_database(path, f"before-v{target}", datetime.now(UTC))
-    for module in MIGRATIONS[version:target]:
-        with db.atomic():
+    with _migration_lock(db):
+        version = current_version(db)
+        refuse_newer(version)
+        if version >= target:
+            return version
+        if version > 0 and path is not None:
+            backup_database(path, f"before-v{target}", datetime.now(UTC))
+        for module in MIGRATIONS[version:target]:
             if module.VERSION == 1:
                 db.execute_sql("CREATE TABLE schema_version (version INTEGER NOT NULL)")
             module.apply(db)
@@ -82,3 +94,18 @@ def migrate(db: Database, path: Path | None = None, target: int | None = None) -
                 f"INSERT INTO schema_version (version) VALUES ({db.param})", (module.VERSION,)
             )
     return target
+
+
+# Any fixed number: the desks of one PostgreSQL database agree on it.
+_PG_MIGRATION_LOCK = 7_318_452
+
+
+@contextmanager
+def _migration_lock(db: Database) -> Iterator[None]:
+    if not is_postgres(db):
+        with db.atomic("IMMEDIATE"):
+            yield
+        return
+    with db.atomic():
+        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param})", (_PG_MIGRATION_LOCK,))
+        yield
