@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -228,3 +229,17 @@ def test_a_desk_whose_lease_ended_does_not_send(shop):
     assert [r.id for r in theirs] == [r.id for r in mine]
     assert not going_out(mine[0], "desk-a", shop.now)
     assert going_out(theirs[0], "desk-b", shop.now)
+
+
+def test_offline_the_actions_wait_and_run_when_the_server_is_back(shop):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"  # nobody listens there afterwards
+    with ChatwootClient(dead, ACCOUNT_ID, TOKEN) as offline:
+        report = deliver(shop.now, "desk-a", lambda conn: offline)
+    assert report.retrying == 3 and report.sent == 0
+    assert not any(r.in_flight for r in OutboxRow.select())  # nothing can have gone out
+    assert connection.get(shop.instance).last_error
+    assert run(shop, at=shop.now + BACKOFF_FIRST).sent == 3
+    for cid in CONVERSATIONS:
+        assert shop.fake.sent(cid).count(f"Obrigado, Cliente{cid}!") == 1
