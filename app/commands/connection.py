@@ -90,7 +90,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     open_existing_db(args)
     instance = find_instance(args.instance)
     settings, problems = connection.validate(args.url, args.account, args.inbox, read_token())
-    if problems:
+    if problems or settings is None:
         raise CliError([str(_as_option(p)) for p in problems], EXIT_INVALID)
     try:
         result = connection.save(instance, settings, SystemClock().now())

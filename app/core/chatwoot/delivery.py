@@ -15,10 +15,10 @@ is retried with backoff. Chats are worked on by a few threads at once, sharing o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from app.core.audit import history
 from app.core.chatwoot import connection as connections
@@ -78,7 +78,9 @@ def _deliver_batch(rows, now, desk, client_for, report, paused: set[int], worker
         c.instance_id: c
         for c in Connection.select().where(Connection.instance.in_({r.instance_id for r in rows}))
     }
-    zones = dict(Instance.select(Instance.id, Instance.timezone).tuples())
+    zones: dict[int, str] = dict(
+        cast(Iterable[tuple[int, str]], Instance.select(Instance.id, Instance.timezone).tuples())
+    )
     by_chat: dict[tuple[int, str], list[OutboxRow]] = {}
     for row in rows:  # in id order: each chat's rows in the order they were written
         by_chat.setdefault((row.instance_id, row.chat_external_id), []).append(row)

@@ -15,11 +15,11 @@ one transaction; chats go through `app.core.watcher.chats.upsert_chats`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from peewee import chunked, fn
 
@@ -126,7 +126,8 @@ def _synced(instance_id: int) -> dict[str, tuple[int, str]]:
         SyncedConversation.last_activity_at,
         SyncedConversation.status,
     ).where(SyncedConversation.instance == instance_id)
-    return {eid: (to_millis(at), status) for eid, at, status in query.tuples()}
+    rows = cast(Iterable[tuple[str, datetime, str]], query.tuples())
+    return {eid: (to_millis(at), status) for eid, at, status in rows}
 
 
 def _waiting_on_outbox(instance_id: int) -> set[str]:
@@ -190,7 +191,8 @@ def _known(instance_id: int, external_ids: list[str]) -> dict[str, Known]:
             Chat.last_agent_message_at,
             Chat.assigned_via,
         ).where((Chat.instance == instance_id) & Chat.external_id.in_(batch))
-        known.update((eid, Known(c, a, via)) for eid, c, a, via in query.tuples())
+        rows = cast(Iterable[tuple[str, Any, Any, Any]], query.tuples())
+        known.update((eid, Known(c, a, via)) for eid, c, a, via in rows)
     return known
 
 
