@@ -11,16 +11,25 @@ import socket
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from app.core.common.log_file import setup_logging
+from app.core.storage import backup as backup_module
 from app.core.storage import migrations
-from app.core.storage.backup import list_backups
+from app.core.storage.backup import (
+    backup_database,
+    backups_dir,
+    daily_backup_if_due,
+    list_backups,
+    prune_backups,
+)
 from app.core.storage.db import close_database, open_database
 from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
+from app.core.storage.restore import verify_backup
 from app.paths import (
     database_choice_path,
     is_database_url,
@@ -205,3 +214,63 @@ def test_processes_opening_an_older_database_at_once_migrate_it_once(tmp_path, a
         )
     finally:
         close_database()
+
+
+# -- item 8: a backup cut by a crash never counts as one -------------------------------------
+
+T0 = datetime(2025, 3, 12, 13, 0, tzinfo=UTC)
+
+
+def test_a_backup_is_written_under_another_name_until_complete(db_path, db, monkeypatch):
+    seen = []
+    real = backup_module.restrict_to_owner
+
+    def spy(path):  # runs after the copy's file is created, before any page is copied
+        seen.append(list_backups(db_path))
+        real(path)
+
+    monkeypatch.setattr(backup_module, "restrict_to_owner", spy)
+    made = daily_backup_if_due(db_path, T0)
+    assert seen == [[]], "a half-written copy was visible as a backup"
+    assert [b.path for b in list_backups(db_path)] == [made]
+    assert not list(made.parent.glob(".*"))
+
+
+@pytest.mark.parametrize("cut", ["empty", "half", "hot-journal"])
+def test_a_cut_daily_backup_does_not_count_as_todays(db_path, db, make_instance, cut):
+    make_instance("Loja Centro")
+    good = backup_database(db_path, "daily", T0 - timedelta(days=1))
+    leftover = backups_dir(db_path) / "atende-20250312-120000-daily.sqlite3"
+    data = good.read_bytes()
+    if cut == "empty":
+        leftover.write_bytes(b"")
+    elif cut == "half":
+        leftover.write_bytes(data[: len(data) // 2 + 100])
+    else:
+        leftover.write_bytes(data)
+        leftover.with_name(leftover.name + "-journal").write_bytes(b"\xd9\xd5\x05\xf9" * 128)
+    made = daily_backup_if_due(db_path, T0)
+    assert made is not None and made != leftover
+    assert verify_backup(made)
+
+
+def test_cut_backups_are_not_counted_among_the_seven_kept(db_path, db):
+    for day in range(1, 8):
+        backup_database(db_path, "daily", T0 - timedelta(days=day))
+    for day in range(8, 11):  # three newer-looking but empty files
+        (backups_dir(db_path) / f"atende-202503{12 + day}-000000-daily.sqlite3").write_bytes(b"")
+    prune_backups(db_path, "daily", 7)
+    usable = [b for b in list_backups(db_path) if backup_module.is_usable(b.path)]
+    assert len(usable) == 7
+
+
+def test_a_stale_partial_copy_is_cleaned_at_the_next_daily_backup(db_path, db):
+    folder = backups_dir(db_path)
+    folder.mkdir(exist_ok=True)
+    stale = folder / ".atende-20250311-130000-daily.sqlite3.partial"
+    fresh = folder / ".atende-20250312-125959-daily.sqlite3.partial"
+    stale.write_bytes(b"SQLite format 3\x00")
+    fresh.write_bytes(b"SQLite format 3\x00")
+    os.utime(stale, (1, 1))
+    daily_backup_if_due(db_path, T0)
+    assert not stale.exists() and fresh.exists()  # another process may still be writing it

@@ -8,9 +8,12 @@ replaced, so a restore can itself be undone).
 
 from __future__ import annotations
 
+import glob
+import os
 import re
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -24,6 +27,8 @@ KEEP = {DAILY: 7, BEFORE_RESTORE: 7}
 # A backup may run in a worker thread (the daily one); a restore waits for it to finish.
 FILE_LOCK = threading.RLock()
 _STAMP = "%Y%m%d-%H%M%S"
+PARTIAL_SUFFIX = ".partial"
+SQLITE_HEADER = b"SQLite format 3\x00"  # as app.core.storage.proxy (this module is Peewee-free)
 
 
 class BackupError(Exception):
@@ -76,25 +81,78 @@ def backup_database(db_path: Path, reason: str, at: datetime) -> Path:
 
 def _backup(db_path: Path, reason: str, at: datetime) -> Path:
     target = new_backup_path(db_path, reason, at)
+    partial = partial_path(target)
     try:
         source = connect_readonly(db_path)
         try:
-            dest = sqlite3.connect(str(target))
+            dest = sqlite3.connect(str(partial))
             try:
-                restrict_to_owner(target)  # a copy of the database, token included
+                restrict_to_owner(partial)  # a copy of the database, token included
                 source.backup(dest)
             finally:
                 dest.close()
         finally:
             source.close()
+        publish(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
+        for leftover in (partial, *side_files(partial)):
+            leftover.unlink(missing_ok=True)
         raise BackupError(
             _("Could not make a backup of {path} in {folder}: {error}").format(
                 path=db_path, folder=target.parent, error=exc
             )
         ) from exc
     return target
+
+
+def partial_path(target: Path) -> Path:
+    """Where a backup is written until complete: a name `list_backups` never matches, so a
+    copy cut by a crash (kill -9) or a full disk never counts as a backup."""
+    return target.with_name(f".{target.name}{PARTIAL_SUFFIX}")
+
+
+def publish(partial: Path, target: Path) -> None:
+    """Make the complete copy `partial` the backup `target`: on disk first, then renamed."""
+    with partial.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, target)
+    if hasattr(os, "O_DIRECTORY"):  # the rename itself, on systems that can sync a folder
+        folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def file_is_cut(header: bytes, size: int) -> bool:
+    """A SQLite file shorter than the size its first 100 bytes declare (copy, crash, disk)."""
+    if len(header) < 100:
+        return size > 0
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_size_valid = header[24:28] == header[92:96]
+    return bool(
+        page_size < 512 or size % page_size or (header_size_valid and size < pages * page_size)
+    )
+
+
+def is_usable(path: Path) -> bool:
+    """Whole at a glance (no full check): a SQLite header, a size that fits its pages, no
+    unfinished journal beside it. A file cut by a crash is not a backup to count on."""
+    try:
+        with Path(path).open("rb") as fh:
+            header = fh.read(100)
+        size = Path(path).stat().st_size
+        journal = side_files(Path(path))[2]
+        unfinished = journal.exists() and journal.stat().st_size > 0
+    except OSError:
+        return False
+    return header[:16] == SQLITE_HEADER and not file_is_cut(header, size) and not unfinished
 
 
 def new_backup_path(db_path: Path, reason: str, at: datetime) -> Path:
@@ -132,7 +190,9 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 def prune_backups(db_path: Path, reason: str, keep: int) -> list[Path]:
     """Delete all but the newest `keep` backups made for `reason`; returns the deleted."""
-    old = [b.path for b in list_backups(db_path) if b.reason == reason][keep:]
+    # Unusable files (cut by a crash) do not count as kept, and are left for a person to see.
+    old = [b.path for b in list_backups(db_path) if b.reason == reason and is_usable(b.path)]
+    old = old[keep:]
     for path in old:
         path.unlink(missing_ok=True)
     return old
@@ -145,9 +205,29 @@ def daily_backup_if_due(db_path: Path, now: datetime, tz: tzinfo | None = None) 
     """
     local_day = now.astimezone(tz).date()
     with FILE_LOCK:
+        _remove_stale_partials(db_path)
         for backup in list_backups(db_path):
-            if backup.reason == DAILY and backup.at.astimezone(tz).date() >= local_day:
+            if (
+                backup.reason == DAILY
+                and backup.at.astimezone(tz).date() >= local_day
+                and is_usable(backup.path)
+            ):
                 return None
         path = backup_database(db_path, DAILY, now)
         prune_backups(db_path, DAILY, KEEP[DAILY])
         return path
+
+
+STALE_PARTIAL_SECONDS = 3600  # older than any copy still being written by another process
+
+
+def _remove_stale_partials(db_path: Path) -> None:
+    """Copies left by a process killed while writing a backup (file times, not the clock)."""
+    folder = backups_dir(db_path)
+    limit = time.time() - STALE_PARTIAL_SECONDS
+    for path in folder.glob(f".{glob.escape(Path(db_path).stem)}-*{PARTIAL_SUFFIX}"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass

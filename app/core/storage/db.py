@@ -14,7 +14,7 @@ from pathlib import Path
 from peewee import Database, SqliteDatabase
 
 from app.core.storage import postgres
-from app.core.storage.backup import BackupError
+from app.core.storage.backup import BackupError, file_is_cut, side_files
 
 # The errors and checks live in db_errors (Peewee-free); callers may import them from here.
 from app.core.storage.errors import (
@@ -48,16 +48,7 @@ def _check_size(path: Path) -> None:
     """A file shorter than the size its header declares was cut (copy, crash, full disk)."""
     with path.open("rb") as fh:
         header = fh.read(100)
-    size = path.stat().st_size
-    if len(header) < 100:
-        if size:
-            raise CorruptDatabaseError(_damaged_message(path))
-        return
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    header_size_valid = header[24:28] == header[92:96]
-    if page_size < 512 or size % page_size or (header_size_valid and size < pages * page_size):
+    if file_is_cut(header, path.stat().st_size):
         raise CorruptDatabaseError(_damaged_message(path))
 
 
@@ -153,7 +144,7 @@ def _create(path: Path, *, migrate: bool) -> None:
             db.close()  # the last connection checkpoints the WAL into the file
         _link_into_place(temporary, path)
     finally:
-        for leftover in (temporary, *_side_files(temporary)):
+        for leftover in (temporary, *side_files(temporary)):
             leftover.unlink(missing_ok=True)
 
 
@@ -165,10 +156,6 @@ def _link_into_place(temporary: Path, path: Path) -> None:
     except OSError:  # a file system without hard links
         if not path.exists():
             os.replace(temporary, path)
-
-
-def _side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def _open_postgres(url: str, *, migrate: bool = True) -> Database:

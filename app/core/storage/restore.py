@@ -24,7 +24,10 @@ from app.core.storage.backup import (
     connect_readonly,
     list_backups,
     new_backup_path,
+    partial_path,
     prune_backups,
+    publish,
+    side_files,
 )
 from app.core.storage.db import open_database
 from app.core.storage.errors import DatabaseOpenError
@@ -32,10 +35,6 @@ from app.core.storage.lock import FileLock, watcher_lock_path
 from app.core.storage.migrations import LATEST_VERSION
 from app.core.storage.proxy import SQLITE_HEADER, close_database
 from app.i18n import _, format_datetime
-
-
-def _side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
 def keep_current_file(db_path: Path, at: datetime) -> Path | None:
@@ -52,13 +51,16 @@ def keep_current_file(db_path: Path, at: datetime) -> Path | None:
     except BackupError:
         pass
     target = new_backup_path(db_path, BEFORE_RESTORE, at)
+    partial = partial_path(target)
     try:
-        shutil.copy2(db_path, target)
-        wal = _side_files(db_path)[0]
+        shutil.copy2(db_path, partial)
+        wal = side_files(db_path)[0]
         if wal.is_file():
-            shutil.copy2(wal, _side_files(target)[0])
+            shutil.copy2(wal, side_files(target)[0])
+        publish(partial, target)
     except OSError as exc:
-        target.unlink(missing_ok=True)
+        for leftover in (partial, side_files(target)[0]):
+            leftover.unlink(missing_ok=True)
         raise BackupError(
             _("Could not keep a copy of {path} before restoring: {error}").format(
                 path=db_path, error=exc.strerror
@@ -97,7 +99,7 @@ def _restore(backup: Path, db_path: Path, at: datetime) -> Path | None:
     staging = db_path.with_name(db_path.name + ".restoring")
     try:
         _copy_with_backup_api(backup, staging)
-        for side in _side_files(db_path):
+        for side in side_files(db_path):
             side.unlink(missing_ok=True)
         os.replace(staging, db_path)
     except (OSError, sqlite3.Error) as exc:
