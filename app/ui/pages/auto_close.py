@@ -1,4 +1,5 @@
-"""Encerramento automático (SPEC §6): enable, time limit, the two kinds, closing message.
+"""Encerramento automático (SPEC §6, §12): enable, time limit and how it counts (with a live
+example), the two kinds, the warning before closing, the closing message.
 
 Labels, bounds, presets and rules come from `app.core.watcher.auto_close`; this page only lays
 them out and reports what core says under each field.
@@ -7,6 +8,7 @@ them out and reports what core says under each field.
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
@@ -15,17 +17,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
-    QPlainTextEdit,
     QPushButton,
 )
 
 from app.core.common.validation import Problem
-from app.core.templates.syntax import CONTENT_MAX, VARIABLES
+from app.core.schedule.store import load_agenda
+from app.core.storage.models import Instance
+from app.core.templates.render import render_text, variable_values
 from app.core.watcher import auto_close as core
-from app.i18n import _, format_number
+from app.core.watcher.deadline_text import example_sentence
+from app.i18n import _, format_time
 from app.ui.pages.settings_page import SettingsPage
+from app.ui.widgets.closing_options import COUNT_PATH, WARNING_PATH, ClosingWarning, CountOption
 from app.ui.widgets.hint import hint_label
+from app.ui.widgets.message_field import MessageField
 from app.ui.widgets.switch import Switch, SwitchRow
 
 TIMEOUT_PATH = "auto_close.timeout_minutes"
@@ -76,36 +81,41 @@ class AutoClosePage(SettingsPage):
         presets.addStretch(1)
         timeout.addLayout(presets)
         timeout.addWidget(hint_label(_(core.setting("timeout_minutes").explanation)))
+        self.count_option = CountOption()
+        self.count_option.edited.connect(self.changed)
+        timeout.addSpacing(6)
+        timeout.addWidget(self.count_option)
+        timeout.addWidget(self.error_label(COUNT_PATH))
 
         kinds = self.card(_("Kinds of closing"))
         self.operator_switch = self._switch_row(kinds, "close_assigned_by_operator")
         self.bot_switch = self._switch_row(kinds, "close_started_by_bot_or_workflow")
         kinds.addWidget(self.error_label("auto_close"))
 
+        warning = self.card()
+        self.warning = ClosingWarning(self.error_label)
+        self.warning.edited.connect(self.changed)
+        warning.addWidget(self.warning)
+        warning.addWidget(self.error_label(WARNING_PATH))
+
         message = self.card(_(core.setting("closing_message").label))
         message.addWidget(hint_label(_(core.setting("closing_message").explanation)))
-        self.message_edit = QPlainTextEdit()
-        self.message_edit.setAccessibleName(_("Closing message"))
-        self.message_edit.setPlaceholderText(
+        self.message_field = MessageField(
+            _("Closing message"),
             _(
                 "E.g.: {{saudacao}}, {{primeiro_nome}}! We are closing this attendance for lack "
                 "of an answer. Protocol {{protocolo}}."
-            )
+            ),
+            error=self.error_label(MESSAGE_PATH),
+            preview=True,
         )
-        self.message_edit.setTabChangesFocus(True)
-        self.message_edit.setFixedHeight(110)
-        self.message_edit.textChanged.connect(self.changed)
-        message.addWidget(self.message_edit)
-        message.addWidget(self.error_label(MESSAGE_PATH))
-        tools = QHBoxLayout()
-        tools.addWidget(self._variables_button())
-        tools.addStretch(1)
-        self.count_label = QLabel(objectName="hint")
-        tools.addWidget(self.count_label)
-        message.addLayout(tools)
+        self.message_field.edited.connect(self.changed)
+        message.addWidget(self.message_field)
 
-        self.dependent = [timeout.parentWidget(), kinds.parentWidget(), message.parentWidget()]
+        self.dependent = [layout.parentWidget() for layout in (timeout, kinds, warning, message)]
         self.body.addStretch(1)
+        self._agenda = load_agenda(self.instance())
+        context.settings_changed.connect(self._agenda_changed)
         self.load()
 
     # -- building ------------------------------------------------------------------------
@@ -115,18 +125,6 @@ class AutoClosePage(SettingsPage):
         row.switch.toggled.connect(self.changed)
         layout.addLayout(row)
         return row.switch
-
-    def _variables_button(self) -> QPushButton:
-        button = QPushButton(_("Insert variable"))
-        button.setAccessibleName(_("Insert variable"))
-        menu = QMenu(button)
-        for name, description in VARIABLES.items():
-            action = menu.addAction(f"{{{{{name}}}}} — {_(description)}")
-            action.triggered.connect(
-                lambda _checked=False, n=name: self.message_edit.insertPlainText(f"{{{{{n}}}}}")
-            )
-        button.setMenu(menu)
-        return button
 
     # -- behaviour -----------------------------------------------------------------------
     def use_preset(self, minutes: int) -> None:
@@ -155,12 +153,30 @@ class AutoClosePage(SettingsPage):
             self.unit_combo.setItemText(index, core.unit_name(unit.key, n))
         for minutes, button in self.preset_buttons.items():
             button.setChecked(minutes == values["timeout_minutes"])
-        count = len(self.message_edit.toPlainText())
-        self.count_label.setText(
-            _("{count} of {max} characters").format(
-                count=format_number(count), max=format_number(CONTENT_MAX)
-            )
-        )
+        self._show_example(values)
+        self._show_previews()
+
+    def _agenda_changed(self, instance_id: int = 0) -> None:
+        """The example follows the stored agenda, saved on its own page."""
+        if instance_id in (0, self.instance_id) and Instance.get_or_none(id=self.instance_id):
+            self._agenda = load_agenda(self.instance())
+            self._show_example(self.read_values())
+
+    def _show_example(self, values: dict[str, Any]) -> None:
+        timeout = values["timeout_minutes"]
+        valid = core.TIMEOUT_MIN <= timeout <= core.TIMEOUT_MAX
+        now = self.context.clock.now()
+        sentence = example_sentence(self._agenda, timeout, values["count"], now) if valid else None
+        self.count_option.show_example(sentence, self._agenda.enabled)
+
+    def _show_previews(self) -> None:
+        """Both messages filled with the sample customer's data, as sent now."""
+        now = self.context.clock.now()
+        instance = self.instance()
+        data = variable_values(instance, None, now)
+        time_text = format_time(now.astimezone(ZoneInfo(instance.timezone)))
+        for field in (self.message_field, self.warning.message):
+            field.show_preview(render_text(field.text(), data), time_text)
 
     # -- SettingsPage --------------------------------------------------------------------
     def show_values(self, values: dict[str, Any]) -> None:
@@ -168,10 +184,12 @@ class AutoClosePage(SettingsPage):
         self._show_timeout(*core.split_minutes(values["timeout_minutes"]))
         self.operator_switch.setChecked(values["close_assigned_by_operator"])
         self.bot_switch.setChecked(values["close_started_by_bot_or_workflow"])
-        self.message_edit.setPlainText(values["closing_message"] or "")
+        self.message_field.set_text(values["closing_message"] or "")
+        self.count_option.show_count(values["count"])
+        self.warning.show_value(values["warning"])
 
     def read_values(self) -> dict[str, Any]:
-        # What this page does not edit yet (SPEC §12's count and warning) is kept as stored.
+        # Keys this page does not show (if core ever adds one) are kept as stored.
         return core.normalize(
             {
                 **(self.session.loaded or {}),
@@ -181,7 +199,9 @@ class AutoClosePage(SettingsPage):
                 ),
                 "close_assigned_by_operator": self.operator_switch.isChecked(),
                 "close_started_by_bot_or_workflow": self.bot_switch.isChecked(),
-                "closing_message": self.message_edit.toPlainText(),
+                "closing_message": self.message_field.text(),
+                "count": self.count_option.count(),
+                "warning": self.warning.value(),
             }
         )
 

@@ -7,33 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
-    QPlainTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.common.validation import Problem
-from app.core.templates.syntax import CONTENT_MAX, VARIABLES, normalize_content
-from app.i18n import _, format_number
+from app.core.templates.syntax import normalize_content
+from app.i18n import _
 from app.ui.widgets.field_error import FieldError
-from app.ui.widgets.variable_highlighter import VariableHighlighter
-
-
-class ContentEdit(QPlainTextEdit):
-    """A text box that asks for a few lines (it still grows with a taller window), so the
-    preview under it is visible without scrolling in the default window size."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(400, 100)
+from app.ui.widgets.message_field import MessageField
 
 
 class TemplateEditor(QWidget):
@@ -71,40 +59,19 @@ class TemplateEditor(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
 
-        head = QHBoxLayout()
-        caption = QLabel(_("Message"), objectName="fieldLabel")
-        head.addWidget(caption)
-        head.addStretch(1)
-        self.variable_button = QToolButton(objectName="variableButton")
-        self.variable_button.setText(_("Insert variable"))
-        self.variable_button.setAccessibleName(_("Insert variable"))
-        self.variable_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.variable_menu = QMenu(self.variable_button)
-        for name, description in VARIABLES.items():
-            action = self.variable_menu.addAction(f"{{{{{name}}}}}  —  {_(description)}")
-            action.setData(name)
-            action.triggered.connect(lambda _checked=False, n=name: self.insert_variable(n))
-        self.variable_button.setMenu(self.variable_menu)
-        head.addWidget(self.variable_button)
-        layout.addLayout(head)
-        self.content_edit = ContentEdit()
-        self.content_edit.setAccessibleName(_("Message"))
-        self.content_edit.setPlaceholderText(
-            _("{{saudacao}}, {{primeiro_nome}}! How can we help you?")
+        self.message = MessageField(
+            _("Message"),
+            _("{{saudacao}}, {{primeiro_nome}}! How can we help you?"),
+            caption=_("Message"),
+            error=self._error("content"),
         )
-        self.content_edit.setTabChangesFocus(True)
-        self.content_edit.setMinimumHeight(90)
-        caption.setBuddy(self.content_edit)
-        self.highlighter = VariableHighlighter(self.content_edit.document())
-        self.content_edit.textChanged.connect(self._content_changed)
-        layout.addWidget(self.content_edit, 1)
-        foot = QHBoxLayout()
-        foot.addWidget(self._error("content"), 1, Qt.AlignmentFlag.AlignTop)
-        self.count_label = QLabel(objectName="charCount")
-        self.count_label.setAccessibleName(_("Character count"))
-        foot.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(foot)
-        self._update_count()
+        self.message.edited.connect(self.edited)
+        # The parts the page and its tests reach.
+        self.content_edit = self.message.content_edit
+        self.variable_button = self.message.variable_button
+        self.variable_menu = self.message.variable_menu
+        self.count_label = self.message.count_label
+        layout.addWidget(self.message, 1)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -125,21 +92,9 @@ class TemplateEditor(QWidget):
             self.shortcut_edit.setText("/" + text)
             self.shortcut_edit.setCursorPosition(position + 1)
 
-    def _content_changed(self) -> None:
-        self._update_count()
-        self.edited.emit()
-
-    def _update_count(self) -> None:
-        count = len(normalize_content(self.content_edit.toPlainText()))
-        self.count_label.setText(f"{format_number(count)} / {format_number(CONTENT_MAX)}")
-        self.count_label.setProperty("over", count > CONTENT_MAX)
-        self.count_label.style().unpolish(self.count_label)
-        self.count_label.style().polish(self.count_label)
-
     # -- public -------------------------------------------------------------------------
     def insert_variable(self, name: str) -> None:
-        self.content_edit.insertPlainText("{{" + name + "}}")
-        self.content_edit.setFocus()
+        self.message.insert_variable(name)
 
     def set_categories(self, categories: list[str]) -> None:
         self.completer.model().setStringList(categories)
@@ -160,10 +115,9 @@ class TemplateEditor(QWidget):
             self.title_edit.setText(values["title"])
             self.shortcut_edit.setText(values["shortcut"])
             self.category_edit.setText(values["category"] or "")
-            self.content_edit.setPlainText(values["content"])
+            self.message.set_text(values["content"])
         finally:
             self.blockSignals(False)
-        self._update_count()
 
     def show_problems(self, problems: list[Problem]) -> None:
         messages: dict[str, list[str]] = {}

@@ -23,13 +23,16 @@ BOT = "Encerrar atendimento humano atribuído por chatbot ou workflow"
 ENABLE = "Encerrar automaticamente os atendimentos inativos"
 
 
-@pytest.fixture
-def page(qtbot, make_instance, context):
-    instance = make_instance()
+def open_page(qtbot, instance, context) -> AutoClosePage:
     widget = AutoClosePage(instance.id, context)
     qtbot.addWidget(widget)
     widget.show()
     return widget
+
+
+@pytest.fixture
+def page(qtbot, make_instance, context):
+    return open_page(qtbot, make_instance(), context)
 
 
 def save_button(page):

@@ -1,0 +1,145 @@
+"""Encerramento automático v2 on the page (SPEC §12): the warning before closing, counting
+only business hours with its live example."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.config.file_format import export_config
+from app.core.schedule import store as schedule_store
+from app.core.storage.models import AutoCloseSettings
+from app.core.watcher import auto_close
+from app.core.watcher.deadlines import BUSINESS_HOURS, CALENDAR
+from app.ui.widgets.closing_options import MESSAGE_PATH, MINUTES_PATH
+from tests.ui.conftest import find
+from tests.ui.pages.test_auto_close_page import (
+    ENABLE,
+    error_text,
+    open_page,
+    save_button,
+    type_timeout,
+)
+
+
+def workdays_agenda(enabled: bool = True) -> dict:
+    """Monday–Friday 08:00–18:00, no holidays (the example of SPEC §12)."""
+    week = {day: [["08:00", "18:00"]] for day in ("monday", "tuesday", "wednesday")}
+    week |= {"thursday": [["08:00", "18:00"]], "friday": [["08:00", "18:00"]]}
+    week |= {"saturday": [], "sunday": []}
+    return {"enabled": enabled, "week": week, "holidays": None, "special_dates": []}
+
+
+@pytest.fixture
+def page(qtbot, make_instance, context):
+    widget = open_page(qtbot, make_instance(), context)
+    find(widget, ENABLE).click()
+    return widget
+
+
+def turn_warning_on(qtbot, page, minutes: str, message: str = "Oi {{primeiro_nome}}!"):
+    page.warning.switch.click()
+    field = page.warning.minutes_edit  # (not by name: its msgid awaits the catalog merge)
+    field.clear()
+    qtbot.keyClicks(field, minutes)
+    page.warning.message.content_edit.setPlainText(message)
+    return field
+
+
+def core_message(page, path: str) -> str:
+    """What core says at `path` about the page's current values."""
+    found = [p.message for p in auto_close.validate(page.read_values()) if p.path == path]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_minutes_before_the_time_limit_or_later_is_refused_with_core_message(qtbot, page):
+    field = turn_warning_on(qtbot, page, "60")  # the time limit is 1 hora
+    message = error_text(page, MINUTES_PATH)
+    assert message == core_message(page, MINUTES_PATH)
+    assert "1 minuto" in message and "59 minutos" in message  # Babel's words
+    assert not save_button(page).isEnabled() and page.save() is False
+    assert AutoCloseSettings.select().count() == 0
+    # A longer time limit moves the bound: 60 minutes before 2 hours is fine.
+    type_timeout(qtbot, page, "2", "hours")
+    assert error_text(page, MINUTES_PATH) is None and save_button(page).isEnabled()
+    field.clear()
+    qtbot.keyClicks(field, "120")
+    assert "119 minutos" in error_text(page, MINUTES_PATH)
+    assert not save_button(page).isEnabled()
+
+
+def test_saving_stores_the_warning_and_the_count(qtbot, page):
+    turn_warning_on(qtbot, page, "15", "{{saudacao}}, ainda está aí?\r\nResponda, por favor.")
+    page.count_option.switch.click()
+    assert page.save() is True
+    stored = auto_close.get_settings(page.instance())
+    assert stored["count"] == BUSINESS_HOURS
+    assert stored["warning"] == {
+        "minutes_before": 15,
+        "message": "{{saudacao}}, ainda está aí?\nResponda, por favor.",
+    }
+    (exported,) = export_config()["instances"]
+    assert exported["auto_close"]["count"] == "business_hours"
+    assert exported["auto_close"]["warning"]["minutes_before"] == 15
+    assert not page.has_unsaved_changes()  # what was saved is what is shown
+
+
+def test_the_switch_off_stores_null_and_keeps_the_text_on_screen(qtbot, page):
+    turn_warning_on(qtbot, page, "15", "Oi {{nme}}")
+    assert "{{nome}}" in error_text(page, MESSAGE_PATH)
+    assert not save_button(page).isEnabled()
+    page.warning.switch.click()  # off: the invalid message is neither checked nor stored
+    assert error_text(page, MESSAGE_PATH) is None
+    assert not page.warning.message.content_edit.isEnabled()
+    assert save_button(page).isEnabled() and page.save() is True
+    assert auto_close.get_settings(page.instance())["warning"] is None
+    # Stored warning, then off again: null, and the message stays where it was typed.
+    turn_warning_on(qtbot, page, "5", "Ainda aí?")
+    assert page.save() is True
+    assert auto_close.get_settings(page.instance())["warning"]["minutes_before"] == 5
+    page.warning.switch.click()
+    assert page.has_unsaved_changes() and page.save() is True
+    assert auto_close.get_settings(page.instance())["warning"] is None
+    assert page.warning.message.text() == "Ainda aí?"
+
+
+def test_the_preview_fills_the_warning_with_the_sample_customer(qtbot, page):
+    turn_warning_on(qtbot, page, "10", "*{{primeiro_nome}}*, ainda está aí?")
+    preview = page.warning.message.preview
+    assert preview.plain_text == "*Maria*, ainda está aí?"
+    assert "<b>Maria</b>" in preview.text_label.text()
+    assert page.warning.message.count_label.text() == "35 / 4.096"
+
+
+def test_the_example_follows_the_unsaved_time_limit_and_the_count(qtbot, page, clock, context):
+    schedule_store.save(page.instance(), workdays_agenda(), clock)
+    context.settings_changed.emit(page.instance_id)  # saved on the agenda's page
+    example = page.count_option.example_label
+    assert not page.count_option.agenda_note.isVisible()
+    # Calendar time: Friday 17:50 + 1 hour is Friday 18:50.
+    assert "sexta-feira às 17:50" in example.text() and "18:50" in example.text()
+    assert "segunda-feira" not in example.text()
+    page.count_option.switch.click()
+    assert "segunda-feira às 08:50" in example.text()
+    type_timeout(qtbot, page, "2", "hours")  # typed, not saved
+    assert "segunda-feira às 09:50" in example.text()
+    type_timeout(qtbot, page, "91", "days")  # out of bounds: no example
+    assert not example.isVisible()
+    page.count_option.switch.click()
+    type_timeout(qtbot, page, "30", "minutes")
+    assert "sexta-feira às 17:50" in example.text() and "18:20" in example.text()
+
+
+def test_with_the_agenda_off_the_option_says_it_counts_calendar_time(qtbot, page, clock, context):
+    note = page.count_option.agenda_note
+    assert note.isVisible()  # no agenda stored: off
+    page.count_option.switch.click()
+    sentence = page.count_option.example_label.text()
+    assert "segunda-feira" not in sentence and page.read_values()["count"] == BUSINESS_HOURS
+    schedule_store.save(page.instance(), workdays_agenda(), clock)
+    context.settings_changed.emit(page.instance_id)
+    assert (
+        not note.isVisible() and "segunda-feira às 08:50" in page.count_option.example_label.text()
+    )
+    page.count_option.switch.click()
+    assert page.read_values()["count"] == CALENDAR
