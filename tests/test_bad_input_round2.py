@@ -27,7 +27,7 @@ from app.core.storage.backup import (
     list_backups,
     prune_backups,
 )
-from app.core.storage.db import close_database, open_database
+from app.core.storage.db import CorruptDatabaseError, close_database, open_database
 from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
 from app.core.storage.restore import verify_backup
 from app.paths import (
@@ -274,3 +274,30 @@ def test_a_stale_partial_copy_is_cleaned_at_the_next_daily_backup(db_path, db):
     os.utime(stale, (1, 1))
     daily_backup_if_due(db_path, T0)
     assert not stale.exists() and fresh.exists()  # another process may still be writing it
+
+
+# -- item 9: an empty file is not a database (SPEC §11) ---------------------------------------
+
+
+def test_an_empty_file_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "atende.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(CorruptDatabaseError, match=r"vazio \(0 bytes\)"):
+        open_database(path)
+    assert path.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atende.sqlite3"]
+
+
+@pytest.mark.parametrize("command", [["check"], ["import", "config.json"]])
+def test_commands_refuse_an_empty_database_file(tmp_path, capsys, command):
+    path = tmp_path / "atende.sqlite3"
+    path.write_bytes(b"")
+    (tmp_path / "config.json").write_text(
+        '{"format": "atende-config", "version": 2, "instances": []}'
+    )
+    code = main(
+        ["--db", str(path), *[str(tmp_path / c) if c.endswith(".json") else c for c in command]]
+    )
+    assert code == 1
+    assert "vazio (0 bytes)" in capsys.readouterr().err
+    assert path.read_bytes() == b""

@@ -40,7 +40,14 @@ def _check_header(path: Path) -> None:
         raise UnwritableDatabaseError(
             _("Could not read the database {path}: {error}").format(path=path, error=exc.strerror)
         ) from exc
-    if header and header != SQLITE_HEADER:
+    if not header:  # Atende never leaves an empty file (see _create): something else did
+        raise CorruptDatabaseError(
+            _(
+                "The file {path} is empty (0 bytes): it is not an Atende database. It was "
+                "left untouched; restore a backup or choose another file."
+            ).format(path=path)
+        )
+    if header != SQLITE_HEADER:
         raise CorruptDatabaseError(_damaged_message(path))
 
 
