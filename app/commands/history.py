@@ -14,13 +14,14 @@ import sys
 from zoneinfo import ZoneInfo
 
 from app.commands.base import open_db
+from app.core.audit import history
 from app.i18n import N_, _, format_datetime
 
 KIND_LABELS = {
-    "config": N_("configuration change"),
-    "auto_close": N_("automatic closure"),
-    "auto_close_warning": N_("closing warning"),
-    "instance": N_("instance event"),
+    history.KIND_CONFIG: N_("configuration change"),
+    history.KIND_AUTO_CLOSE: N_("automatic closure"),
+    history.KIND_AUTO_CLOSE_WARNING: N_("closing warning"),
+    history.KIND_INSTANCE: N_("instance event"),
 }
 
 
@@ -74,7 +75,6 @@ def _zone(zones: dict[int, str], event) -> str:
 def describe_event(event, zone: str) -> list[str]:
     """A history event as text: a heading line, then indented details for closures."""
     from app.core.watcher.messages_sent import message_sent
-    from app.core.watcher.warning_sql import KIND_WARNING
 
     when = format_datetime(event.at.astimezone(ZoneInfo(zone)))
     kind = _(KIND_LABELS.get(event.kind, event.kind))
@@ -84,7 +84,7 @@ def describe_event(event, zone: str) -> list[str]:
         customer = details.get("customer_name")
         chat = event.chat_external_id + (f" — {customer}" if customer else "")
         lines.append("    " + _("chat: {chat}").format(chat=chat))
-    if event.kind == KIND_WARNING:
+    if event.kind == history.KIND_AUTO_CLOSE_WARNING:
         text = (message_sent(event, zone) or "").replace("\n", "\n      ")
         lines.append("    " + _("warning recorded as sent: {message}").format(message=f"“{text}”"))
     if event.kind == "auto_close":

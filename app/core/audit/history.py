@@ -9,6 +9,7 @@ from app.core.storage.models import HistoryEvent, Instance
 
 KIND_CONFIG = "config"
 KIND_AUTO_CLOSE = "auto_close"
+KIND_AUTO_CLOSE_WARNING = "auto_close_warning"  # the warning before closing (SPEC §12)
 KIND_INSTANCE = "instance"
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from peewee import SQL, NodeList, fn
 
 from app.core.audit import history
+from app.core.common.keyset import Keyset
 from app.core.storage import dialect
 from app.core.storage.models import HistoryEvent, Instance
 from app.i18n import N_
@@ -30,14 +32,40 @@ FILTERS = (
     HistoryFilter("all", N_("All"), None),
     # Creating or editing the instance itself is configuration too, for the person reading.
     HistoryFilter("config", N_("Configuration"), (history.KIND_CONFIG, history.KIND_INSTANCE)),
-    HistoryFilter("auto_close", N_("Automatic closings"), (history.KIND_AUTO_CLOSE,)),
+    HistoryFilter(
+        "auto_close",
+        N_("Automatic closings"),
+        (history.KIND_AUTO_CLOSE, history.KIND_AUTO_CLOSE_WARNING),
+    ),
 )
 
 KIND_LABELS = {
     history.KIND_CONFIG: N_("Configuration"),
     history.KIND_AUTO_CLOSE: N_("Automatic closing"),
+    history.KIND_AUTO_CLOSE_WARNING: N_("Closing warning"),
     history.KIND_INSTANCE: N_("Instance"),
 }
+
+
+class ListedEvent(NamedTuple):
+    """What a list of events shows (the details are read for the selected event only)."""
+
+    id: int
+    at_ms: int  # epoch ms, as stored (converted when shown: only the rows on screen)
+    kind: str
+    summary: str
+    chat_external_id: str | None
+    keyset_0: int
+    keyset_1: int
+
+
+LIST_COLUMNS = (
+    HistoryEvent.id,
+    HistoryEvent.at,
+    HistoryEvent.kind,
+    HistoryEvent.summary,
+    HistoryEvent.chat_external_id,
+)
 
 # Letters that have accented forms in Portuguese (and Spanish): in the SQL pre-filter each
 # becomes LIKE's one-character wildcard, so "sao" also lets "São" through.
@@ -64,8 +92,20 @@ def _prefilter_pattern(needle: str) -> str:
 
 def search(instance: Instance | None, filter_key: str = "all", text: str = ""):
     """Events of `instance` (all instances when None) newest first, filtered (a query)."""
+    return listing(instance, filter_key, text).ordered()
+
+
+def listing(
+    instance: Instance | None, filter_key: str = "all", text: str = "", light: bool = False
+) -> Keyset:
+    """The same events paged by key: newest first by (at, id), on the index
+    `history_event_instance_at` (SQLite adds the rowid to every index; m009 gives
+    PostgreSQL the id column). `light`: rows are `ListedEvent`s (no details, raw values),
+    for a list that reads the full event of the selected row only."""
     spec = next(f for f in FILTERS if f.key == filter_key)
-    query = history.events(instance)
+    query = history.events(instance).order_by()
+    if light:
+        query = query.select(*LIST_COLUMNS)
     if spec.kinds is not None:
         query = query.where(HistoryEvent.kind.in_(spec.kinds))
     needle = fold(text).strip()
@@ -80,4 +120,5 @@ def search(instance: Instance | None, filter_key: str = "all", text: str = ""):
         )
         # SQLite evaluates the terms in this order: `fold` only runs on what LIKE kept.
         query = query.where(prefilter & dialect.accent_fold(haystack, fold).contains(needle))
-    return query
+    keys = (HistoryEvent.at, HistoryEvent.id)
+    return Keyset(query, keys, descending=True, raw=ListedEvent if light else None)

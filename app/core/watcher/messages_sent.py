@@ -10,12 +10,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from app.core.audit.history import KIND_AUTO_CLOSE
+from app.core.audit.history import KIND_AUTO_CLOSE, KIND_AUTO_CLOSE_WARNING
 from app.core.templates.render import closing_message_sent
-from app.core.watcher.warning_sql import KIND_WARNING
 
 # Which detail holds the template, per kind of event that sends a message.
-TEMPLATE_KEYS = {KIND_AUTO_CLOSE: "closing_message", KIND_WARNING: "warning_message"}
+TEMPLATE_KEYS = {KIND_AUTO_CLOSE: "closing_message", KIND_AUTO_CLOSE_WARNING: "warning_message"}
 
 
 def message_sent(event: Any, timezone: str) -> str | None:

@@ -21,13 +21,12 @@ from typing import Any
 
 from peewee import Case, Expression, ModelSelect, Value, fn
 
+from app.core.audit import history
 from app.core.storage import dialect
 from app.core.storage.models import AutoCloseSettings, Chat, HistoryEvent, Instance, to_millis
 from app.core.watcher.closing_sql import HISTORY_COLUMNS
 from app.core.watcher.due import SECTION_KEY, with_settings
 from app.i18n import _, format_duration
-
-KIND_WARNING = "auto_close_warning"
 
 # What a warning's history event keeps: the template and the chat's fields that fill it.
 DETAILS = (
@@ -99,7 +98,7 @@ def send_due_warnings(now: datetime) -> list[tuple]:
             Chat.instance,
             Instance.name,
             Value(to_millis(now)),
-            Value(KIND_WARNING),
+            Value(history.KIND_AUTO_CLOSE_WARNING),
             Value(SECTION_KEY),
             summaries,
             details,

@@ -85,3 +85,21 @@ def test_text_search_ignores_case_and_accents_and_reads_the_chat_id(events):
 def test_fold():
     assert history_filters.fold("São Paulo ÇÃ") == "sao paulo ca"
     assert history_filters.fold(None) == ""
+
+
+def test_warnings_before_closing_are_listed_with_the_automatic_closings(events, clock):
+    history.record(
+        events,
+        clock.now() + timedelta(minutes=5),
+        history.KIND_AUTO_CLOSE_WARNING,
+        "auto_close",
+        "Aviso de encerramento enviado",
+        {},
+        "chat-42",
+    )
+    found = summaries(history_filters.search(events, "auto_close"))
+    assert found[0] == ("auto_close_warning", "Aviso de encerramento enviado")
+    assert "auto_close_warning" not in {
+        k for k, _s in summaries(history_filters.search(events, "config"))
+    }
+    assert history_filters.KIND_LABELS[history.KIND_AUTO_CLOSE_WARNING] == "Closing warning"

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.core.audit.history import KIND_AUTO_CLOSE_WARNING as KIND_WARNING
 from app.core.audit.history import events
 from app.core.schedule import store as schedule
 from app.core.storage.models import Chat
 from app.core.watcher import auto_close, chats, closing, due
 from app.core.watcher.messages_sent import message_sent
-from app.core.watcher.warning_sql import KIND_WARNING, warning_summary
+from app.core.watcher.warning_sql import warning_summary
 
 SP = ZoneInfo("America/Sao_Paulo")
 T = datetime(2025, 3, 12, 10, 0, tzinfo=SP)  # a Wednesday
