@@ -53,7 +53,7 @@ def instance_overview(instance: Instance, now: datetime) -> Overview:
         open_now=not agenda.enabled or is_open(agenda, now),
         schedule_line=status_line(agenda, now),
         open_chats=open_chats,
-        next_closure=due.next_due_at(instance) if enabled else None,
+        next_closure=due.next_closing_at(instance) if enabled else None,
         auto_close_enabled=enabled,
         timeout_minutes=settings.timeout_minutes if settings else None,
         template_count=Template.select().where(Template.instance == instance.id).count(),

@@ -65,3 +65,20 @@ def test_overview_of_a_fresh_instance(make_instance, clock):
     assert (o.open_chats, o.next_closure, o.auto_close_enabled) == (0, None, False)
     assert not o.schedule_enabled and o.open_now
     assert o.template_count == 0 and o.problems == ()
+
+
+def test_next_closure_is_a_deadline_never_the_warning_before_it(make_instance, clock):
+    inst = make_instance()
+    warning = {"minutes_before": 10, "message": "Ainda está aí?"}
+    auto_close.save(inst, auto_close_values(enabled=True, warning=warning), clock)
+    agent_at = clock.now() - timedelta(minutes=5)
+    Chat.create(
+        instance=inst,
+        external_id="c1",
+        status="open",
+        handler="human",
+        assigned_via="operator",
+        last_agent_message_at=agent_at,
+    )
+    o = instance_overview(inst, clock.now())
+    assert o.next_closure == agent_at + timedelta(minutes=60)  # the warning is due at +50
