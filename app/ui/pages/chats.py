@@ -1,8 +1,9 @@
 """Atendimentos: the instance's chats, what the watcher will close and when.
 
-A lazy table over `core.chat_listing` (rows fetched as the view scrolls); relative times
-("há 3 horas", "encerra em 42 min") are computed at paint time from the injected clock and
-repainted every 30 s; the rows are queried again only when chats or settings change.
+A windowed table over `core.chat_listing` (pages read by key as the view scrolls);
+relative times ("há 3 horas", "encerra em 42 min") are computed at paint time from the
+injected clock and repainted every 30 s; the rows are queried again only when chats or
+settings change.
 """
 
 from __future__ import annotations
@@ -192,12 +193,12 @@ class ChatsPage(Page):
         self.reload()
 
     def reload(self, keep_rows: bool = True) -> None:
-        """Query again; after a change keep as many rows as were shown (the scroll stays)."""
+        """Query again; after a change the scroll stays, after a new filter it goes to the top."""
         key, instance = self.filter_key(), self.instance()
-        self.model.set_query(
-            chat_listing.listing(instance, key), keep=len(self.model.rows) if keep_rows else 0
-        )
-        total = chat_listing.count(instance, key)
+        self.model.set_source(chat_listing.keyset(instance, key))  # counts them too
+        if not keep_rows:
+            self.table.scrollToTop()
+        total = self.model.total
         self.count_label.setText(
             ngettext("{n} attendance", "{n} attendances", total).format(n=total)
         )

@@ -1,6 +1,7 @@
 """Histórico: the instance's audit log, newest first, filtered by kind and text.
 
-The events are read lazily (`core.history_filters.search`, fetched as the view scrolls);
+The events are read a page at a time (`core.history_filters.listing`, by key as the view
+scrolls; Ctrl+End reads the last page only);
 the selected event's details (reason, closing message recorded, what changed) show below.
 """
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.audit import history_filters
-from app.core.storage.models import HistoryEvent
+from app.core.storage.models import HistoryEvent, from_millis
 from app.core.templates.render import closing_message_sent
 from app.core.watcher import chats
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
@@ -37,10 +38,10 @@ class HistoryModel(LazyQueryModel):
         self.zone = zone
         self.clock = clock
 
-    def cell(self, event: HistoryEvent, column: int, role):
+    def cell(self, event: history_filters.ListedEvent, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return format_datetime(event.at.astimezone(self.zone))
+                return format_datetime(from_millis(event.at_ms).astimezone(self.zone))
             if column == 1:
                 return _(history_filters.KIND_LABELS.get(event.kind, event.kind))
             if column == 2:
@@ -48,7 +49,7 @@ class HistoryModel(LazyQueryModel):
             return event.chat_external_id or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return format_relative(event.at - self.clock.now())
+                return format_relative(from_millis(event.at_ms) - self.clock.now())
             if column == 2:
                 return event.summary
         return None
@@ -131,22 +132,23 @@ class HistoryPage(Page):
 
     def reload(self, *_args) -> None:
         self._search_timer.stop()
-        query = history_filters.search(
-            self.instance(), self.kind_combo.currentData(), self.search_edit.text()
+        listing = history_filters.listing(
+            self.instance(), self.kind_combo.currentData(), self.search_edit.text(), light=True
         )
-        self.model.set_query(query)
-        self.empty_label.setText(_("No event matches.") if not self.model.rows else "")
-        self.empty_label.setVisible(not self.model.rows)
-        if self.model.rows:
+        self.model.set_source(listing)
+        empty = self.model.total == 0
+        self.empty_label.setText(_("No event matches.") if empty else "")
+        self.empty_label.setVisible(empty)
+        if not empty:
             self.table.selectRow(0)
         else:
             self.details_label.setText(_("Select an event to see its details."))
 
     def show_details(self, current, _previous=None) -> None:
-        if current.isValid() and current.row() < len(self.model.rows):
-            self.details_label.setText(
-                describe_details(self.model.rows[current.row()], self.instance().timezone)
-            )
+        row = self.model.row(current.row()) if current.isValid() else None
+        event = HistoryEvent.get_or_none(HistoryEvent.id == row.id) if row is not None else None
+        if event is not None:
+            self.details_label.setText(describe_details(event, self.instance().timezone))
 
     def _on_change(self, instance_id: int) -> None:
         if instance_id in (0, self.instance_id):

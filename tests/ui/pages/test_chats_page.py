@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from app.core.storage.models import Chat
-from app.core.watcher import auto_close
+from app.core.watcher import auto_close, chat_listing
 from app.ui.pages.chats import ChatsModel, ChatsPage, format_countdown, format_moment
 from tests.ui.conftest import find
 
@@ -157,18 +157,21 @@ def test_status_line_when_disabled_and_watcher_state(qtbot, shop, clock, context
     assert "atende watch, PID 4242" in page.watcher_label.text()
 
 
-def test_rows_are_fetched_lazily(qtbot, shop, clock, context):
+def test_rows_are_read_a_page_at_a_time(qtbot, shop, clock, context):
     for i in range(12):
         add_chat(shop, f"c{i:02d}", clock.now(), agent_ago=timedelta(minutes=i + 1))
     page = make_page(qtbot, shop, context)
-    page.model.batch = 5
+    page.model.page_size, page.model.max_pages = 5, 2
     page.reload(keep_rows=False)
-    assert page.model.rowCount() == 5 and page.model.canFetchMore()
-    context.chats_changed.emit(shop.id)  # a refresh keeps what was shown, no more
-    assert page.model.rowCount() == 5
-    page.model.fetchMore()
-    page.model.fetchMore()
-    assert page.model.rowCount() == 12 and not page.model.canFetchMore()
+    assert page.model.rowCount() == 12
+    # The whole listing's order, read by pages of 5 of which 2 are kept.
+    shown, held = [], []
+    for r in range(12):
+        shown.append(page.model.row(r).external_id)
+        held.append(page.model.held())
+    whole = [c.external_id for c in chat_listing.listing(shop, page.filter_key())]
+    assert shown == whole and sorted(whole) == [f"c{i:02d}" for i in range(12)]
+    assert max(held) == 10 and sorted(page.model.pages) == [1, 2]
     assert page.count_label.text() == "12 atendimentos"
 
 
