@@ -17,11 +17,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from app.core.storage import dialect
 from app.core.storage.db import database
-from app.core.storage.models import Connection, OutboxRow, to_millis
+from app.core.storage.models import Connection, OutboxRow, from_millis, to_millis
 
 LEASE = timedelta(minutes=5)
 CLAIM_LIMIT = 400  # rows per claim: a batch ends well within its lease
@@ -178,3 +178,17 @@ def pending_count(instance_id: int | None = None) -> int:
     if instance_id is not None:
         query = query.where(OutboxRow.instance == instance_id)
     return query.count()
+
+
+def next_try_at() -> datetime | None:
+    """When the earliest pending row of a connection that is not paused may be tried: the
+    running watcher wakes for it (with `due.next_due_at`)."""
+    value = (
+        OutboxRow.select(fn.MIN(OutboxRow.next_try_at))
+        .join(Connection, on=(Connection.instance == OutboxRow.instance))
+        .where(OutboxRow.outcome.is_null() & Connection.paused_reason.is_null())
+        .scalar()
+    )
+    if value is None or isinstance(value, datetime):  # peewee converts MIN(an instant)
+        return value
+    return from_millis(int(value))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.chatwoot import connection
+from app.core.chatwoot.outbox_store import BACKOFF_FIRST, next_try_at
 from app.core.chatwoot.passes import deliver_all, pull_all
 from tests.fake_chatwoot import ACCOUNT_ID, INBOX_ID, TOKEN
 
@@ -32,3 +33,12 @@ def test_pull_all_reports_a_paused_connection_and_goes_on(shop, make_instance, c
         outcomes["Loja Centro"].result is None and "token recusado" in outcomes["Loja Centro"].error
     )
     assert outcomes["Loja Norte"].error is None
+
+
+def test_the_watcher_knows_when_the_next_retry_is(shop):
+    assert next_try_at() == shop.now
+    shop.fake.fail(500, path=r"/conversations/\d+$", times=3)
+    deliver_all(shop.now, "desk-a")
+    assert next_try_at() == shop.now + BACKOFF_FIRST
+    connection.pause(shop.instance.id, "token recusado", shop.now)
+    assert next_try_at() is None  # a paused connection waits for a new token, not a time
