@@ -27,8 +27,8 @@ def window_options(argv: list[str]) -> SimpleNamespace | None:
             setattr(options, name, True)
             continue
         value = inline if equals else next(args, None)
-        if value is None or (not equals and value.startswith("-")):
-            return None  # argparse explains what is missing
+        if value is None or not value.strip() or (not equals and value.startswith("-")):
+            return None  # argparse explains what is missing (or empty)
         setattr(options, name, value)
     return options
 

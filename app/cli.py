@@ -41,7 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     for option in GLOBAL_OPTIONS:
         if option.takes_value:
             parser.add_argument(
-                f"--{option.name}", metavar=_(option.metavar or ""), help=_(option.help)
+                f"--{option.name}",
+                metavar=_(option.metavar or ""),
+                help=_(option.help),
+                type=_not_blank,
             )
         else:
             parser.add_argument(f"--{option.name}", action="store_true", help=_(option.help))
@@ -49,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser
+
+
+def _not_blank(value: str) -> str:
+    """`--db ""` is a mistake (SPEC §14), not a way to say "the default database"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(_("must not be empty"))
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:

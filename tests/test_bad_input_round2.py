@@ -32,6 +32,7 @@ from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
 from app.core.storage.restore import verify_backup
 from app.paths import (
     database_choice_path,
+    default_db_path,
     is_database_url,
     mask_secrets,
     masked,
@@ -301,3 +302,46 @@ def test_commands_refuse_an_empty_database_file(tmp_path, capsys, command):
     assert code == 1
     assert "vazio (0 bytes)" in capsys.readouterr().err
     assert path.read_bytes() == b""
+
+
+# -- item 15: commands that need data never create a database; --db "" is an error -----------
+
+NEEDS_DATA = [
+    ["export"],
+    ["check"],
+    ["history"],
+    ["chats", "list", "--instance", "Loja"],
+    ["chats", "import", "{tmp}/chats.jsonl", "--instance", "Loja"],
+    ["simulate", "--instance", "Loja", "--at", "2025-03-12T13:00:00Z"],
+    ["render", "--instance", "Loja", "/ola"],
+    ["templates", "export", "--instance", "Loja"],
+    ["templates", "import", "{tmp}/t.csv", "--instance", "Loja"],
+    ["watch", "--once"],
+    ["connection", "show"],
+    ["sync"],
+]
+
+
+@pytest.mark.parametrize("command", NEEDS_DATA, ids=lambda c: " ".join(c[:2]))
+def test_a_command_on_a_missing_database_file_is_exit_2_and_creates_nothing(
+    tmp_path, capsys, command
+):
+    (tmp_path / "chats.jsonl").write_text("")
+    (tmp_path / "t.csv").write_text("title,shortcut,category,content\n")
+    before = sorted(tmp_path.iterdir())
+    path = tmp_path / "novo" / "atende.sqlite3"
+    argv = [c.format(tmp=tmp_path) for c in command]
+    assert main(["--db", str(path), *argv]) == 2
+    assert f"{path}: arquivo não encontrado" in capsys.readouterr().err
+    assert sorted(tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_db_option_is_an_error_not_the_default_database(capsys, value):
+    default = default_db_path()
+    existed = default.exists()
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", value, "import", "/dev/null"])
+    assert stop.value.code == 2
+    assert "--db" in capsys.readouterr().err
+    assert default.exists() == existed

@@ -15,7 +15,6 @@ WINDOW_LAUNCHES = [
     ["--db=/tmp/b.sqlite3", "--demo"],
     ["--db", "postgresql://u:p@h/db", "--minimized", "--demo"],
     ["--db", "x", "--db", "y"],  # the last one wins, as in argparse
-    ["--db="],
 ]
 
 OTHERS = [
@@ -27,6 +26,9 @@ OTHERS = [
     ["--mini"],  # argparse accepts abbreviations; the fast path leaves them to it
     ["--demo", "check", "x.json"],
     ["bogus"],
+    ["--db="],  # an empty --db is an error argparse tells (SPEC §14)
+    ["--db", ""],
+    ["--db", "  "],
 ]
 
 

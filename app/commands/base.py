@@ -5,6 +5,7 @@ reading and writing files. Commands import this module; `app.cli` imports the co
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
 
@@ -14,7 +15,7 @@ from app.core.storage.db import open_database
 from app.core.storage.errors import DatabaseOpenError, UnwritableDatabaseError
 from app.core.storage.restore import recovery_hint
 from app.i18n import _
-from app.paths import resolve_db_path
+from app.paths import is_database_url, resolve_db_path
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -39,9 +40,16 @@ def print_warnings(problems: Iterable[Problem]) -> None:
         print(_("warning: {problem}").format(problem=problem), file=sys.stderr)
 
 
-def open_db(args: argparse.Namespace):
-    """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1."""
+def open_db(args: argparse.Namespace, *, create: bool = False):
+    """Open the database named by `--db`/`ATENDE_DB`, or stop with exit 1.
+
+    Only `create=True` (`atende import`) may make a new file: every other command needs
+    data already there, so a file that does not exist is exit 2 and nothing is created
+    (SPEC §14).
+    """
     path = resolve_db_path(args.db)
+    if not create and not is_database_url(path) and not os.path.lexists(path):
+        raise CliError(_("{path}: file not found").format(path=path), EXIT_INVALID)
     try:
         return open_database(path)
     except DatabaseOpenError as exc:

@@ -59,7 +59,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     data, problems = parse_text(text)
     if problems:
         raise invalid(problems)
-    open_db(args)
+    open_db(args, create=True)  # the one command that may start a new database (SPEC §14)
     try:
         result = import_config(data, SystemClock(), replace=args.replace)
     except ValidationError as exc:

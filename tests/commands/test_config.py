@@ -21,6 +21,9 @@ def run(capsys, *argv):
 def test_export_import_round_trip_between_databases(tmp_path, capsys):
     src, dst = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     config = {"format": "atende-config", "version": 2, "instances": []}
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps(config))
+    assert run(capsys, "--db", str(src), "import", str(empty))[0] == 0  # creates it (§14)
     code, out, err = run(capsys, "--db", str(src), "export")
     assert code == 0 and json.loads(out) == config
     # Create instances through the CLI import of a file exported from a populated DB.
@@ -87,6 +90,10 @@ def test_unreadable_and_unparsable_files(tmp_path, capsys):
 
 
 def test_export_unknown_instance_is_exit_2(tmp_path, capsys):
+    from app.core.storage.db import open_database
+
+    open_database(tmp_path / "a.sqlite3")
+    close_database()
     code, out, err = run(
         capsys, "--db", str(tmp_path / "a.sqlite3"), "export", "--instance", "Nada"
     )
@@ -111,12 +118,18 @@ def test_db_env_and_option_precedence(tmp_path):
     env_db, opt_db = tmp_path / "env.sqlite3", tmp_path / "opt.sqlite3"
     root = Path(__file__).resolve().parents[2]
     env = {"ATENDE_DB": str(env_db), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "atende-config", "version": 2, "instances": []}')
     subprocess.run(
-        [sys.executable, "-m", "app", "export"], check=True, env=env, cwd=root, capture_output=True
+        [sys.executable, "-m", "app", "import", str(empty)],
+        check=True,
+        env=env,
+        cwd=root,
+        capture_output=True,
     )
     assert env_db.exists() and not opt_db.exists()
     subprocess.run(
-        [sys.executable, "-m", "app", "--db", str(opt_db), "export"],
+        [sys.executable, "-m", "app", "--db", str(opt_db), "import", str(empty)],
         check=True,
         env=env,
         cwd=root,

@@ -11,9 +11,9 @@ import textwrap
 import pytest
 
 from app.cli import main
+from app.commands import base
 from app.core.config.file_format import dumps, export_config
 from app.core.instances.store import create_instance
-from app.commands import base
 from app.core.storage import db as core_db
 from app.core.storage.db import close_database, open_database
 from tests.faults import dump, fill_disk
@@ -218,8 +218,10 @@ def test_a_read_only_folder_is_one_stderr_line(tmp_path, capsys):
 
     folder = tmp_path / "ro"
     folder.mkdir()
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "atende-config", "version": 2, "instances": []}')
     with read_only(folder):
-        assert main(["--db", str(folder / "atende.sqlite3"), "export"]) == 1
+        assert main(["--db", str(folder / "atende.sqlite3"), "import", str(empty)]) == 1
         err = capsys.readouterr().err.splitlines()
         assert len(err) == 1 and "não permite gravação" in err[0]
         assert list(folder.iterdir()) == []

@@ -49,10 +49,14 @@ def test_without_the_driver_a_url_gets_a_portuguese_message(monkeypatch):
 
 
 def test_the_app_imports_and_runs_on_sqlite_without_the_driver(tmp_path):
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "atende-config", "version": 2, "instances": []}')
     code = (
         "import sys; sys.modules['psycopg2'] = None; sys.modules['psycopg'] = None\n"
         "from app.cli import main\n"
-        f"sys.exit(main(['--db', {str(tmp_path / 'a.sqlite3')!r}, 'check']))\n"
+        f"db = {str(tmp_path / 'a.sqlite3')!r}\n"
+        f"assert main(['--db', db, 'import', {str(empty)!r}]) == 0\n"
+        "sys.exit(main(['--db', db, 'check']))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
