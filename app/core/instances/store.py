@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from app.core.audit import history
@@ -33,7 +34,7 @@ def validate_fields(
     if not isinstance(name, str):
         problems.append(Problem(prefix + "name", _("must be text")))
     else:
-        name = " ".join(name.split())
+        name = normalize_name(name)
         if not name:
             problems.append(Problem(prefix + "name", _("Enter a name.")))
         elif len(name) > NAME_MAX:
@@ -97,12 +98,23 @@ def validate_fields(
     return problems, clean
 
 
+def normalize_name(name: str) -> str:
+    """A name as stored: spaces collapsed, Unicode composed (NFC), so "José" typed with a
+    combining accent and "José" typed with é are one name, not two that look the same."""
+    return unicodedata.normalize("NFC", " ".join(name.split()))
+
+
+def name_key(name: str) -> str:
+    """What two names must share to be the same instance (spaces, case, Unicode form)."""
+    return unicodedata.normalize("NFC", normalize_name(name).casefold())
+
+
 def name_taken(name: str, current_id: int | None = None) -> bool:
-    folded = name.casefold()
+    key = name_key(name)
     query = Instance.select(Instance.id, Instance.name)
     if current_id is not None:
         query = query.where(Instance.id != current_id)
-    return any(row.name.casefold() == folded for row in query)
+    return any(name_key(row.name) == key for row in query)
 
 
 def list_instances() -> list[Instance]:
@@ -110,9 +122,9 @@ def list_instances() -> list[Instance]:
 
 
 def get_by_name(name: str) -> Instance | None:
-    folded = " ".join(name.split()).casefold()
+    key = name_key(name)
     for instance in Instance.select():
-        if instance.name.casefold() == folded:
+        if name_key(instance.name) == key:
             return instance
     return None
 
