@@ -26,9 +26,8 @@ from app.core.chatwoot.delivery import WORKERS, deliver
 from app.core.chatwoot.sync import sync_instance
 from app.core.common.clock import FixedClock
 from app.core.instances.store import create_instance
-from app.core.storage.db import close_database, database, open_database
+from app.core.storage.db import close_database, open_database
 from app.core.watcher.closing import close_due
-from app.core.watcher.outbox import enqueue_closings
 from tests.fake_chatwoot import ACCOUNT_ID, INBOX_ID, TOKEN, FakeChatwoot, enable_auto_close
 
 NOW = datetime(2025, 3, 14, 13, 0, tzinfo=UTC)  # days after the fake's messages: all due
@@ -93,9 +92,7 @@ def bench_closing(folder: Path, m: int, latency: float) -> None:
         enable_auto_close(instance.id, "Obrigado pelo contato, {{primeiro_nome}}!")
         with settings.client(max_connections=WORKERS) as client:
             sync_instance(instance, client, NOW)
-            with database.atomic():
-                closed = close_due(NOW).total
-                enqueue_closings(NOW)
+            closed = close_due(NOW).total  # writes the outbox rows in its transaction
             fake.latency = latency
             fake.requests.clear()
             report, seconds = timed(lambda: deliver(NOW, "bench", lambda conn: client))

@@ -3,8 +3,8 @@ the watcher pass.
 
 Which chats are due is `due`; the statements that close them, one flavour per database, are
 `closing_sql`; the warnings before closing are `warning_sql`. This module runs them in one
-transaction (closing first: a chat past its deadline is closed, never warned) and reports
-what one pass did.
+transaction (closing first: a chat past its deadline is closed, never warned), with the
+outbox rows of connected instances (`outbox`), and reports what one pass did.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import datetime
 
 from app.core.storage import dialect
 from app.core.storage.models import Instance
-from app.core.watcher import closing_sql, warning_sql
+from app.core.watcher import closing_sql, outbox, warning_sql
 from app.core.watcher.due import closing_reason, next_due_at
 
 
@@ -78,6 +78,11 @@ def close_due(now: datetime) -> CloseResult:
         warning_sql.lock_settings()
         closed = close(now)
         warned = warning_sql.send_due_warnings(now)
+        # For instances connected to a messaging platform, the actions to deliver (closing
+        # and warning messages, resolves) are written in the same transaction as the local
+        # close: a crash never loses one nor delivers one twice (a connector reads them).
+        outbox.enqueue_closings(now)
+        outbox.enqueue_warnings(now)
     return CloseResult(
         now,
         tuple(
