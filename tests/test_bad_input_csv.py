@@ -6,11 +6,16 @@ Same contract as `test_bad_input.py`: a Portuguese message at the line and colum
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from app.cli import main
 from app.core.instances.store import create_instance
 from app.core.storage.db import close_database, open_database
+from app.core.templates.csv_file import export_csv, import_csv
+from app.core.templates.store import create_template, list_rows
 from tests.faults import dump
 from tests.test_bad_input import FIVE_MB, VALID, assert_reported
 
@@ -131,3 +136,46 @@ def test_hostile_templates_csv(case_id, payload, path, fragment, shop, db_path, 
     assert code == 2, err[:2000]
     assert_reported(err, path, fragment)
     assert dump(db_path) == before
+
+
+# -- formulas (issue 18, item 4): the export never hands a spreadsheet a formula to run ------
+
+FORMULAS = [
+    ('=HYPERLINK("http://x";"clique")', "=2+3", "=1+1 é a soma"),
+    ("+55 atendimento", "+VIP", "+ligue já"),
+    ("-10% hoje", "-", "- item um"),
+    ("@time", "@equipe", "@SUM(1+1)"),
+    ("'=já protegido", "''=x", "'-aspas"),
+]
+
+
+def test_formula_cells_are_exported_as_text_and_imported_back_unchanged(db, clock):
+    source = create_instance({**VALID, "name": "Loja Centro"}, clock)
+    for n, (title, category, content) in enumerate(FORMULAS):
+        create_template(
+            source,
+            {"title": title, "shortcut": f"/f{n}", "category": category, "content": content},
+            clock,
+        )
+    create_template(
+        source,
+        {"title": "Oi", "shortcut": "/oi", "category": None, "content": "a=b, 'citação'"},
+        clock,
+    )
+    data = export_csv(source.id)
+    for cells in csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"):
+        if cells[1] != "/oi" and cells[0] != "título":
+            assert all(cell.startswith("'") for cell in cells if cell[:1] != "/"), cells
+    assert "\r\nOi;/oi;;a=b, 'citação'\r\n" in data.decode("utf-8-sig")  # nothing to protect
+    copy = create_instance({**VALID, "name": "Loja Cópia"}, clock)
+    import_csv(copy, data, clock)
+    assert export_csv(copy.id) == data
+    stored = {r.shortcut: (r.title, r.category, r.content) for r in list_rows(copy.id)}
+    assert stored["/f0"] == FORMULAS[0] and stored["/f4"] == FORMULAS[4]
+
+
+def test_a_hand_made_protected_cell_imports_without_its_mark(db, clock):
+    shop = create_instance({**VALID, "name": "Loja Centro"}, clock)
+    import_csv(shop, (HEADER + row(title="'=Promoção", content="'+10%")).encode(), clock)
+    [template] = list_rows(shop.id)
+    assert (template.title, template.content) == ("=Promoção", "+10%")

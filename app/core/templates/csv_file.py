@@ -10,6 +10,7 @@ Decisions (also in docs/templates.md):
 - A file that is not UTF-8 but decodes as Windows-1252 (what Excel on Windows writes for
   "CSV separado por ponto e vírgula") is accepted with a warning, because refusing it would
   leave most Excel users stuck; anything else that is not text is refused.
+- A cell a spreadsheet would run as a formula is exported after a `'`, removed on import.
 - An existing shortcut is updated with the file's title, category and content; new shortcuts
   are created; templates absent from the file are kept. All or nothing: one bad line and
   nothing is saved, every error reported as `linha N: campo: mensagem`.
@@ -24,6 +25,7 @@ from typing import Any
 
 from app.core.audit import history
 from app.core.common.clock import Clock
+from app.core.common.spreadsheet import protect_cell, unprotect_cell
 from app.core.common.text import fold
 from app.core.common.validation import Problem, ValidationError, errors
 from app.core.config import versioning
@@ -213,9 +215,8 @@ def read_csv(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[Proble
                     )
                 )
                 continue
-            values: dict[str, str | None] = {
-                name: cell for name, cell in zip(columns, cells, strict=True) if name
-            }
+            pairs = zip(columns, map(unprotect_cell, cells), strict=True)
+            values: dict[str, str | None] = {name: cell for name, cell in pairs if name}
             if not (values.get("category") or "").strip():
                 values["category"] = None
             found, clean = clean_template(values)
@@ -293,6 +294,6 @@ def export_csv(instance_id: int) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
-    for row in list_rows(instance_id):
-        writer.writerow([row.title, row.shortcut, row.category or "", row.content])
+    rows = ((r.title, r.shortcut, r.category or "", r.content) for r in list_rows(instance_id))
+    writer.writerows([protect_cell(cell) for cell in cells] for cells in rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
