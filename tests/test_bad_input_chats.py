@@ -87,7 +87,25 @@ CHAT_CASES = [
         "year-one",
         chat_line(last_agent_message_at="0001-01-01T00:00:00+01:00"),
         "linha 1.last_agent_message_at",
-        "fora do intervalo",
+        "entre os anos 1970 e 2999",
+    ),
+    (  # issue 18, item 1: its deadline fell in year 10000 and stopped every watcher pass
+        "year-9999",
+        chat_line(last_agent_message_at="9999-12-31T23:30:00Z"),
+        "linha 1.last_agent_message_at",
+        "entre os anos 1970 e 2999",
+    ),
+    (
+        "year-3000",
+        chat_line(last_agent_message_at="3000-01-01T00:00:00Z"),
+        "linha 1.last_agent_message_at",
+        "entre os anos 1970 e 2999",
+    ),
+    (
+        "before-1970",
+        chat_line(last_agent_message_at="1969-12-31T23:59:59-00:00"),
+        "linha 1.last_agent_message_at",
+        "entre os anos 1970 e 2999",
     ),
     (
         "bot-with-operator",

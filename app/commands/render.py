@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.commands.base import CliError
+from app.core.common.clock import check_range
 from app.i18n import _
 
 
@@ -43,7 +44,10 @@ def parse_moment(text: str, zone: str) -> datetime:
         ) from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return moment
+    try:
+        return check_range(moment)
+    except ValueError as exc:
+        raise CliError(f"--at: {exc}") from exc
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.commands.base import CliError
+from app.core.common.clock import check_range
 from app.i18n import _, format_datetime
 
 
@@ -46,7 +47,10 @@ def parse_instant(text: str, option: str) -> datetime:
                 "a zone is ambiguous)"
             ).format(option=option)
         )
-    return at
+    try:
+        return check_range(at)
+    except ValueError as exc:
+        raise CliError(f"{option}: {exc}") from exc
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:

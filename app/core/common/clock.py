@@ -60,12 +60,23 @@ def parse_instant(text: str) -> datetime:
                 example=example
             )
         )
-    try:
-        return at.astimezone(UTC)
-    except OverflowError:  # year 1 or 9999 pushed past the calendar by the offset
-        raise ValueError(
-            _("the date is out of range; example: {example}").format(example=example)
-        ) from None
+    return check_range(at).astimezone(UTC)
+
+
+# Instants Atende accepts on input (SPEC §14): a deadline a year later still fits the calendar.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)  # excluded
+
+
+def check_range(at: datetime) -> datetime:
+    """`at` (timezone-aware) when it falls in 1970–2999, else a ValueError in Portuguese.
+
+    Year 1 or 9999 would make a deadline or a local time fall off the calendar later
+    (OverflowError deep in a watcher pass): refused where it comes in.
+    """
+    if not EARLIEST <= at < LATEST:  # compared without converting: no overflow
+        raise ValueError(_("the date must be between the years 1970 and 2999"))
+    return at
 
 
 def format_instant(at: datetime) -> str:
