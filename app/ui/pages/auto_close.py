@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QWidget,
 )
 
 from app.core.common.validation import Problem
@@ -29,6 +30,7 @@ from app.core.watcher.deadline_text import example_sentence
 from app.i18n import _, format_time
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.widgets.closing_options import COUNT_PATH, WARNING_PATH, ClosingWarning, CountOption
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.message_field import MessageField
 from app.ui.widgets.switch import Switch, SwitchRow
@@ -67,9 +69,11 @@ class AutoClosePage(SettingsPage):
         row.addStretch(1)
         timeout.addLayout(row)
         timeout.addWidget(self.error_label(TIMEOUT_PATH))
-        presets = QHBoxLayout()
-        presets.setSpacing(6)
-        presets.addWidget(QLabel(_("Suggestions:"), objectName="hint"))
+        # The chips wrap in a narrow window instead of widening the page.
+        chips = QWidget()
+        presets = FlowLayout(chips)
+        suggestions = QLabel(_("Suggestions:"), objectName="hint")
+        presets.addWidget(suggestions)
         self.preset_buttons: dict[int, QPushButton] = {}
         for minutes, text in core.preset_labels():
             button = QPushButton(text, objectName="chip")
@@ -78,8 +82,8 @@ class AutoClosePage(SettingsPage):
             button.clicked.connect(lambda _checked=False, m=minutes: self.use_preset(m))
             presets.addWidget(button)
             self.preset_buttons[minutes] = button
-        presets.addStretch(1)
-        timeout.addLayout(presets)
+        suggestions.setMinimumHeight(button.sizeHint().height())  # centred on the chips' line
+        timeout.addWidget(chips)
         timeout.addWidget(hint_label(_(core.setting("timeout_minutes").explanation)))
         self.count_option = CountOption()
         self.count_option.edited.connect(self.changed)

@@ -143,3 +143,10 @@ def test_with_the_agenda_off_the_option_says_it_counts_calendar_time(qtbot, page
     )
     page.count_option.switch.click()
     assert page.read_values()["count"] == CALENDAR
+
+
+def test_the_page_fits_a_narrow_window(page):
+    """At 900 px the window leaves the page about 650 px: no horizontal scroll bar (the
+    suggestion chips wrap)."""
+    body = page.body.parentWidget()
+    assert body.minimumSizeHint().width() <= 600, body.minimumSizeHint()
