@@ -21,9 +21,19 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from peewee import OperationalError
+
+from app.commands import watch_platforms as platforms
 from app.commands.base import EXIT_FAILURE, CliError, open_db
+from app.core.chatwoot.outbox_store import next_try_at
 from app.core.common.clock import Clock, SystemClock, format_instant, parse_instant
+from app.core.storage.changes import ChangeMonitor
+from app.core.storage.lock import FileLock, watcher_lock_path
+from app.core.watcher.closing import close_due, watcher_pass
+from app.core.watcher.closing_options import warnings_on_anywhere
+from app.core.watcher.due import next_wake_delay
 from app.i18n import _, ngettext
+from app.paths import resolve_db_path
 
 CHANGE_POLL_SECONDS = 1.0
 RETRY_SECONDS = 5.0  # after a failed pass (the database busy or unreadable for a moment)
@@ -75,9 +85,6 @@ def warned_message(count: int) -> str:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from app.core.storage.lock import FileLock, watcher_lock_path
-    from app.paths import resolve_db_path
-
     start = None
     if args.now is not None:
         try:
@@ -96,15 +103,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         raise CliError(message.format(pid=pid if pid is not None else "?"), EXIT_FAILURE)
     try:
         if args.once:
-            from app.core.watcher.closing import close_due
-            from app.core.watcher.closing_options import warnings_on_anywhere
-
-            now = start or SystemClock().now()
-            result = close_due(now)
-            print(closed_message(result.total))
-            if result.warned_total or warnings_on_anywhere():
-                print(warned_message(result.warned_total))
-            return 0
+            return watch_once(start or SystemClock().now())
         clock: Clock = StartedClock(start) if start is not None else SystemClock()
         print(_("Watcher running; press Ctrl+C to stop."), flush=True)
         try:
@@ -117,16 +116,47 @@ def cmd_watch(args: argparse.Namespace) -> int:
             lock.release()
 
 
+def watch_once(now: datetime) -> int:
+    """One pass a person asked for: pull every connected instance, close and warn what is due
+    at `now`, deliver the outbox (every pending action now), print what it did. Exit 1 when
+    a connection could not be read or is paused (its actions wait; nothing is lost)."""
+    connected = platforms.any_connection()
+    pulls = platforms.pull(now) if connected else []
+    result = close_due(now)
+    print(closed_message(result.total))
+    if result.warned_total or warnings_on_anywhere():
+        print(warned_message(result.warned_total))
+    if not connected:
+        return 0
+    report = platforms.deliver(asked_by_person=True)
+    for line in filter(None, [platforms.pull_line(pulls), *platforms.delivery_lines(report)]):
+        print(line)
+    failures = platforms.pull_failures(pulls) + platforms.paused_lines(report)
+    for line in failures:
+        print(line, file=sys.stderr)
+    return EXIT_FAILURE if failures else 0
+
+
 def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
-    """Pass, sleep until the next deadline (≤ 60 s or until the DB changes), repeat."""
-    from peewee import OperationalError
-
-    from app.core.watcher.closing import watcher_pass
-    from app.core.watcher.due import next_wake_delay
-
+    """Pass, sleep until the next deadline (≤ 60 s or until the DB changes), repeat. With
+    Chatwoot connections: pull at most every minute, deliver after every pass, and wake for
+    the outbox's next retry too."""
+    last_pull = None
     while True:
         try:
-            result = watcher_pass(clock.now())
+            now = clock.now()
+            connected = platforms.any_connection()
+            if connected and (
+                last_pull is None
+                or (now - last_pull).total_seconds() >= platforms.PULL_EVERY_SECONDS
+            ):
+                last_pull = now
+                report_lines(now, platforms.pull_failures(platforms.pull(now)), sys.stderr)
+            result = watcher_pass(now)
+            if connected:
+                report = platforms.deliver(asked_by_person=False)
+                lines = platforms.delivery_lines(report) + platforms.paused_lines(report)
+                report_lines(result.closed.at, lines, sys.stdout)
         except OperationalError as exc:  # locked or busy beyond busy_timeout: try again
             print(_("watcher pass failed, retrying: {error}").format(error=exc), file=sys.stderr)
             wait(RETRY_SECONDS)
@@ -143,7 +173,15 @@ def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
                 f"{warned_message(warned.count)}",
                 flush=True,
             )
-        wait(next_wake_delay(result.next_due_at, clock.now()))
+        delay = next_wake_delay(result.next_due_at, clock.now())
+        if connected and (retry := next_try_at()) is not None:  # the outbox runs on real time
+            delay = min(delay, next_wake_delay(retry, SystemClock().now()))
+        wait(delay)
+
+
+def report_lines(at: datetime, lines: list[str], stream) -> None:
+    for line in lines:
+        print(f"{format_instant(at)} {line}", file=stream, flush=True)
 
 
 class ChangeWaiter:
@@ -155,8 +193,6 @@ class ChangeWaiter:
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        from app.core.storage.changes import ChangeMonitor
-
         self.sleep, self.monotonic = sleep, monotonic
         self.monitor = ChangeMonitor(db)
 

@@ -110,7 +110,8 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """What changed, in Portuguese, for the history line."""
     changes = []
     if old["count"] != new["count"]:
-        changes.append(_("counting: {choice}").format(choice=_(COUNTS[new["count"]]).lower()))
+        choice = COUNTS[new["count"]]  # N_()-marked; a literal inside _() would be extracted
+        changes.append(_("counting: {choice}").format(choice=_(choice).lower()))
     before, after = old["warning"], new["warning"]
     if before != after:
         if before is None:
