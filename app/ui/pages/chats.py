@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from app.core.instances.phones import format_phone, format_phone_national
 from app.core.schedule.decision import describe_moment
 from app.core.storage.models import Chat, from_millis
-from app.core.watcher import auto_close, chat_listing, chats, closing
+from app.core.watcher import auto_close, chat_listing, chats
+from app.core.watcher.deadline_text import describe_deadline
+from app.core.watcher.due import next_closing_at
 from app.i18n import (
     N_,
     _,
@@ -63,6 +65,7 @@ class ChatsModel(LazyQueryModel):
     def __init__(self, clock, parent=None) -> None:
         super().__init__(parent)
         self.clock = clock
+        self.timezone = "UTC"  # the instance's, set by the page before each query
 
     def _relative(self, at: datetime | None) -> str:
         return format_relative(at - self.clock.now()) if at else DASH
@@ -96,11 +99,14 @@ class ChatsModel(LazyQueryModel):
             if chat.closed_by == "auto":
                 return _("Closed automatically")
             return _("Closed by the attendant") if chat.closed_by == "agent" else _("Finished")
-        if chat.closes_at_ms is not None:
-            left = from_millis(chat.closes_at_ms) - self.clock.now()
-            if left.total_seconds() <= 0:
+        if chat.closes_at_ms is not None:  # the stored deadline (SPEC §12)
+            deadline, now = from_millis(chat.closes_at_ms), self.clock.now()
+            if deadline <= now:
                 return _("closing pending")
-            return _("closes in {time}").format(time=format_countdown(left))
+            # Not today (business hours, a long limit): "encerra segunda-feira às 08:50".
+            return describe_deadline(deadline, now, self.timezone) or _("closes in {time}").format(
+                time=format_countdown(deadline - now)
+            )
         if chat.handler != "human":
             return _("With the chatbot")
         if not self.agent_wrote_last(chat):
@@ -195,6 +201,7 @@ class ChatsPage(Page):
     def reload(self, keep_rows: bool = True) -> None:
         """Query again; after a change the scroll stays, after a new filter it goes to the top."""
         key, instance = self.filter_key(), self.instance()
+        self.model.timezone = instance.timezone
         self.model.set_source(chat_listing.keyset(instance, key))  # counts them too
         if not keep_rows:
             self.table.scrollToTop()
@@ -221,7 +228,7 @@ class ChatsPage(Page):
         if not auto_close.get_settings(instance)["enabled"]:
             self.next_label.setText(_("Automatic closing is off for this instance."))
         else:
-            due = closing.next_due_at(instance)
+            due = next_closing_at(instance)  # deadlines only: warnings are not closings
             if due is None:
                 text = _("No open attendance is waiting to be closed automatically.")
             elif due <= now:
