@@ -9,7 +9,7 @@ another instance" and the pages all go through this protocol; the list of sectio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -43,6 +43,12 @@ class Section:
     # (instance, before, after) → the history line and its details; None: not saved as a
     # whole (Mensagens predefinidas are saved one message at a time).
     describe: Callable[[Instance, Any, Any], tuple[str, dict[str, Any]]] | None = None
+    # `atende check` over every instance: each instance's value read in one query per table
+    # ({instance id: value}, same as `export` gives); None: `export` one at a time.
+    export_many: Callable[[Sequence[Instance]], dict[int, Any]] | None = None
+    # Warnings from the exported values of the instance's sections ({key: value}), same as
+    # `check` gives, without reading again; None: `check(instance)`.
+    check_values: Callable[[Instance, dict[str, Any]], list[Problem]] | None = None
 
 
 def instance_fields(instance: Instance) -> dict[str, Any]:

@@ -9,7 +9,7 @@ stored one into the plain `Agenda` the opening rules answer from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -58,41 +58,59 @@ def default_values() -> dict[str, Any]:
 
 def export_schedule(instance: Instance) -> dict[str, Any]:
     """The stored agenda in the canonical config shape (intervals by start, dates by date)."""
-    values = default_values()
-    settings = ScheduleSettings.get_or_none(ScheduleSettings.instance == instance.id)
-    if settings is not None:
+    return export_schedules([instance])[instance.id]
+
+
+def export_schedules(instances: Sequence[Instance]) -> dict[int, dict[str, Any]]:
+    """`export_schedule` of each instance, in three queries for all of them."""
+    found = {instance.id: default_values() for instance in instances}
+    ids = list(found)
+    for settings in ScheduleSettings.select().where(ScheduleSettings.instance.in_(ids)):
+        values = found[settings.instance_id]
         values["enabled"] = bool(settings.enabled)
         values["holidays"] = (
             {"country": settings.holidays_country, "subdivision": settings.holidays_subdivision}
             if settings.holidays_country
             else None
         )
-    rows = (
-        ScheduleInterval.select()
-        .where(ScheduleInterval.instance == instance.id)
+    intervals = (
+        ScheduleInterval.select(
+            ScheduleInterval.instance,
+            ScheduleInterval.weekday,
+            ScheduleInterval.start_minute,
+            ScheduleInterval.end_minute,
+        )
+        .where(ScheduleInterval.instance.in_(ids))
         .order_by(ScheduleInterval.weekday, ScheduleInterval.start_minute)
+        .tuples()
     )
-    for row in rows:
-        values["week"][WEEKDAY_KEYS[row.weekday]].append(
-            [format_minutes(row.start_minute), format_minutes(row.end_minute)]
+    for instance_id, weekday, start, end in cast(Iterable[tuple[int, int, int, int]], intervals):
+        found[instance_id]["week"][WEEKDAY_KEYS[weekday]].append(
+            [format_minutes(start), format_minutes(end)]
         )
     specials = (
         SpecialDate.select(
-            SpecialDate.date, SpecialInterval.start_minute, SpecialInterval.end_minute
+            SpecialDate.instance,
+            SpecialDate.date,
+            SpecialInterval.start_minute,
+            SpecialInterval.end_minute,
         )
         .join(SpecialInterval, JOIN.LEFT_OUTER)
-        .where(SpecialDate.instance == instance.id)
+        .where(SpecialDate.instance.in_(ids))
         .order_by(SpecialDate.date, SpecialInterval.start_minute)
         .tuples()
     )
-    by_date: dict[str, list[list[str]]] = {}
-    rows_of_dates = cast(Iterable[tuple[str, int | None, int]], specials)
-    for day, start, end in rows_of_dates:
-        intervals = by_date.setdefault(day, [])
+    by_date: dict[int, dict[str, list[list[str]]]] = {instance_id: {} for instance_id in ids}
+    rows_of_dates = cast(Iterable[tuple[int, str, int | None, int]], specials)
+    for instance_id, day, start, end in rows_of_dates:
+        intervals_of_day = by_date[instance_id].setdefault(day, [])
         if start is not None:
-            intervals.append([format_minutes(start), format_minutes(end)])
-    values["special_dates"] = [{"date": d, "intervals": i} for d, i in by_date.items()]
-    return values
+            intervals_of_day.append([format_minutes(start), format_minutes(end)])
+    for instance_id, dates in by_date.items():
+        found[instance_id]["special_dates"] = [
+            {"date": d, "intervals": i} for d, i in dates.items()
+        ]
+    return found
 
 
 def canonical(values: dict[str, Any]) -> dict[str, Any]:
@@ -215,7 +233,11 @@ def _apply(instance: Instance, value: dict[str, Any], at: datetime) -> None:
 
 def _check(instance: Instance) -> list[Problem]:
     """Warnings about the stored agenda (e.g. open less than 8 hours a week)."""
-    return warnings(validate_schedule(export_schedule(instance), SECTION_KEY))
+    return _check_values(instance, {SECTION_KEY: export_schedule(instance)})
+
+
+def _check_values(_instance: Instance, values: dict[str, Any]) -> list[Problem]:
+    return warnings(validate_schedule(values[SECTION_KEY], SECTION_KEY))
 
 
 SECTION = Section(
@@ -227,4 +249,6 @@ SECTION = Section(
     _check,
     canonical,
     describe=_describe,
+    export_many=export_schedules,
+    check_values=_check_values,
 )

@@ -7,7 +7,7 @@ by construction (and by the table's UNIQUE constraint).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -21,6 +21,7 @@ from app.core.config.section import Section
 from app.core.storage.db import database
 from app.core.storage.models import Instance, Template
 from app.core.templates.fields import FIELDS, SHORTCUT_MAX, TITLE_MAX, clean_template
+from app.core.templates.search import matching, search_key  # noqa: F401 (re-exported)
 from app.i18n import N_, _
 
 SECTION_KEY = "templates"
@@ -214,32 +215,25 @@ def categories(instance_id: int) -> list[str]:
     return sorted((row[0] for row in cast(Iterable[tuple[str]], query)), key=fold)
 
 
-def search_key(row: TemplateRow) -> str:
-    """What a search looks in: title, shortcut and content, folded once per row."""
-    return fold(f"{row.title}\n{row.shortcut}\n{row.content}")
-
-
-def matching(keys: list[str], query: str) -> list[int]:
-    """Indexes of the keys containing every word of `query` (case and accents ignored)."""
-    words = fold(query).split()
-    if not words:
-        return list(range(len(keys)))
-    # One comprehension per word over the survivors: the later words see few keys.
-    first, *rest = sorted(words, key=len, reverse=True)
-    found = [i for i, key in enumerate(keys) if first in key]
-    for word in rest:
-        found = [i for i in found if word in keys[i]]
-    return found
-
-
 # --- config section (SPEC §9: `templates`) -------------------------------------------------
 
 
+def _export_many(instances: Sequence[Instance]) -> dict[int, list[dict[str, Any]]]:
+    """Each instance's templates by shortcut, in one query (`atende check` reads them all)."""
+    found: dict[int, list[dict[str, Any]]] = {instance.id: [] for instance in instances}
+    query = (
+        Template.select(Template.instance, *(getattr(Template, key) for key in FIELDS))
+        .where(Template.instance.in_(list(found)))
+        .order_by(Template.instance, Template.shortcut)
+        .tuples()
+    )
+    for instance_id, *values in cast(Iterable[tuple], query):
+        found[instance_id].append(dict(zip(FIELDS, values, strict=True)))
+    return found
+
+
 def _export(instance: Instance) -> list[dict[str, Any]]:
-    return [
-        {"title": r.title, "shortcut": r.shortcut, "category": r.category, "content": r.content}
-        for r in list_rows(instance.id)
-    ]
+    return _export_many([instance])[instance.id]
 
 
 def _validate(value: Any, path: str, fields: dict[str, Any]) -> list[Problem]:
@@ -287,9 +281,18 @@ def _apply(instance: Instance, value: list[dict[str, Any]], at) -> None:
         Template.insert_many(rows[start : start + 500]).execute()
 
 
-def _check(instance: Instance) -> list[Problem]:
+def _check(_instance: Instance, _values: Any = None) -> list[Problem]:
     # Stored templates are validated through `_validate` over the export by `atende check`.
     return []
 
 
-SECTION = Section(SECTION_KEY, SECTION_TITLE, _export, _validate, _apply, _check)
+SECTION = Section(
+    SECTION_KEY,
+    SECTION_TITLE,
+    _export,
+    _validate,
+    _apply,
+    _check,
+    export_many=_export_many,
+    check_values=_check,
+)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
 from app.core.common.text import fold
 from app.core.common.validation import Problem
@@ -28,6 +27,9 @@ VARIABLES = {
 }
 
 _BRACES = re.compile(r"\{\{|\}\}")
+# Unicode's "Cc" category (exactly these 65 code points) but line breaks and tabs: one regex
+# search instead of a category lookup per character (`atende check` reads every template).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def normalize_content(text: str) -> str:
@@ -82,21 +84,19 @@ def validate_content(text: object, path: str, *, required: bool = True) -> list[
                 ),
             )
         )
-    for index, char in enumerate(text):
-        if char in "\n\t":
-            continue
-        if unicodedata.category(char) == "Cc":
-            line, column = line_column(text, index)
-            problems.append(
-                Problem(
-                    path,
-                    _("invalid control character (line {line}, column {column})").format(
-                        line=line, column=column
-                    ),
-                    position=index,
-                )
+    control = _CONTROL.search(text)
+    if control is not None:
+        index = control.start()
+        line, column = line_column(text, index)
+        problems.append(
+            Problem(
+                path,
+                _("invalid control character (line {line}, column {column})").format(
+                    line=line, column=column
+                ),
+                position=index,
             )
-            break
+        )
     problems += _check_braces(text, path)
     return problems
 

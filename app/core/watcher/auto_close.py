@@ -8,6 +8,7 @@ closed is `app.core.watcher.closing`; this module only says what the owner chose
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,6 +17,8 @@ from app.core.common.clock import Clock
 from app.core.common.validation import Problem, check_keys, join_path
 from app.core.config import versioning
 from app.core.config.section import Section, save_section
+from app.core.schedule.agenda import agenda_from_values
+from app.core.schedule.store import SECTION_KEY as SCHEDULE_KEY
 from app.core.schedule.store import load_agenda
 from app.core.storage.models import AutoCloseSettings, Instance
 from app.core.templates.syntax import normalize_content, validate_content
@@ -119,7 +122,19 @@ def defaults() -> dict[str, Any]:
 
 def get_settings(instance: Instance) -> dict[str, Any]:
     """The stored settings in the JSON shape of SPEC §9 (no row = the defaults, disabled)."""
-    row = AutoCloseSettings.get_or_none(AutoCloseSettings.instance == instance.id)
+    return _values(AutoCloseSettings.get_or_none(AutoCloseSettings.instance == instance.id))
+
+
+def _settings_of(instances: Sequence[Instance]) -> dict[int, dict[str, Any]]:
+    """`get_settings` of each instance, in one query (`atende check`)."""
+    rows = AutoCloseSettings.select().where(
+        AutoCloseSettings.instance.in_([i.id for i in instances])
+    )
+    by_id = {row.instance_id: row for row in rows}
+    return {i.id: _values(by_id.get(i.id)) for i in instances}
+
+
+def _values(row: AutoCloseSettings | None) -> dict[str, Any]:
     if row is None:
         return defaults()
     return {
@@ -258,11 +273,28 @@ def _apply(instance: Instance, value: dict[str, Any], at: datetime) -> None:
 
 
 def _check(instance: Instance) -> list[Problem]:
-    values = get_settings(instance)
+    return _warnings(get_settings(instance), load_agenda(instance))
+
+
+def _check_values(instance: Instance, values: dict[str, Any]) -> list[Problem]:
+    agenda = agenda_from_values(values[SCHEDULE_KEY], instance.timezone)
+    return _warnings(values[SECTION_KEY], agenda)
+
+
+def _warnings(values: dict[str, Any], agenda) -> list[Problem]:  # `check` from values read
     problems = [p for p in validate(values) if p.warning]
-    return problems + closing_options.horizon_warning(values, load_agenda(instance), SECTION_KEY)
+    return problems + closing_options.horizon_warning(values, agenda, SECTION_KEY)
 
 
 SECTION = Section(
-    SECTION_KEY, SECTION_TITLE, _export, _validate, _apply, _check, normalize, describe=_describe
+    SECTION_KEY,
+    SECTION_TITLE,
+    _export,
+    _validate,
+    _apply,
+    _check,
+    normalize,
+    describe=_describe,
+    export_many=_settings_of,
+    check_values=_check_values,
 )
