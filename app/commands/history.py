@@ -21,6 +21,7 @@ KIND_LABELS = {
     history.KIND_CONFIG: N_("configuration change"),
     history.KIND_AUTO_CLOSE: N_("automatic closure"),
     history.KIND_AUTO_CLOSE_WARNING: N_("closing warning"),
+    history.KIND_PLATFORM: N_("Chatwoot"),
     history.KIND_INSTANCE: N_("instance event"),
 }
 

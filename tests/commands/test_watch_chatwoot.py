@@ -57,3 +57,16 @@ def test_a_refused_token_pauses_says_so_and_keeps_the_actions(atende, connected)
 def test_without_connections_the_output_is_the_plain_one(atende, make_instance):
     make_instance("Loja Centro")
     assert atende("watch", "--once", "--now", LATER) == (0, "Nenhum atendimento encerrado\n", "")
+
+
+def test_outside_the_24_hour_window_it_resolves_without_the_message_and_says_why(
+    atende, connected
+):
+    connected.state.conversations[7]["can_reply"] = False
+    code, out, _err = atende("watch", "--once", "--now", LATER)
+    assert code == 0 and "Chatwoot: 1 mensagem não enviada" in out
+    assert connected.sent(7) == ["Posso ajudar em algo mais?"]
+    assert connected.state.conversations[7]["status"] == "resolved"
+    code, out, _err = atende("history", "--instance", "Loja Centro")
+    lines = [line for line in out.splitlines() if "[Chatwoot]" in line]
+    assert len(lines) == 1 and "24 horas" in lines[0]

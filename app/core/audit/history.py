@@ -10,6 +10,7 @@ from app.core.storage.models import HistoryEvent, Instance
 KIND_CONFIG = "config"
 KIND_AUTO_CLOSE = "auto_close"
 KIND_AUTO_CLOSE_WARNING = "auto_close_warning"  # the warning before closing (SPEC §12)
+KIND_PLATFORM = "connection"  # what a connector did or could not do (SPEC §13)
 KIND_INSTANCE = "instance"
 
 

@@ -35,7 +35,7 @@ FILTERS = (
     HistoryFilter(
         "auto_close",
         N_("Automatic closings"),
-        (history.KIND_AUTO_CLOSE, history.KIND_AUTO_CLOSE_WARNING),
+        (history.KIND_AUTO_CLOSE, history.KIND_AUTO_CLOSE_WARNING, history.KIND_PLATFORM),
     ),
 )
 
@@ -43,6 +43,7 @@ KIND_LABELS = {
     history.KIND_CONFIG: N_("Configuration"),
     history.KIND_AUTO_CLOSE: N_("Automatic closing"),
     history.KIND_AUTO_CLOSE_WARNING: N_("Closing warning"),
+    history.KIND_PLATFORM: N_("Chatwoot"),
     history.KIND_INSTANCE: N_("Instance"),
 }
 

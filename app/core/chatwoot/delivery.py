@@ -33,7 +33,6 @@ from app.core.templates.render import render_snapshot
 from app.i18n import N_, _
 
 WORKERS = 8
-EVENT_KIND = "connection"
 NOT_OPEN = N_("Not closed in Chatwoot: the conversation is {status} there")
 NEWER_MESSAGE = N_("Not closed in Chatwoot: a new message arrived before the closing")
 NO_WINDOW = N_(
@@ -285,7 +284,7 @@ class _Chat:
             history.record(
                 instance,
                 self.now,
-                EVENT_KIND,
+                history.KIND_PLATFORM,
                 "connection",
                 summary,
                 {"conversation_id": self.cid},
