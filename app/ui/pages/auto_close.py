@@ -26,6 +26,7 @@ from app.core.schedule.store import load_agenda
 from app.core.storage.models import Instance
 from app.core.templates.render import render_text, variable_values
 from app.core.watcher import auto_close as core
+from app.core.watcher import closing_options
 from app.core.watcher.deadline_text import example_sentence
 from app.i18n import _, format_time
 from app.ui.pages.settings_page import SettingsPage
@@ -164,13 +165,24 @@ class AutoClosePage(SettingsPage):
         """The example follows the stored agenda, saved on its own page."""
         if instance_id in (0, self.instance_id) and Instance.get_or_none(id=self.instance_id):
             self._agenda = load_agenda(self.instance())
-            self._show_example(self.read_values())
+            self.changed()
+
+    def _valid_timeout(self, values: dict[str, Any]) -> bool:
+        return core.TIMEOUT_MIN <= values["timeout_minutes"] <= core.TIMEOUT_MAX
+
+    def _beyond_horizon(self, values: dict[str, Any]) -> list[Problem]:
+        """Core's warning (as in `atende check`) when the agenda cannot hold the time limit
+        in business hours: such attendances would never be closed."""
+        if not self._valid_timeout(values):
+            return []
+        return closing_options.horizon_warning(values, self._agenda, core.SECTION_KEY)
 
     def _show_example(self, values: dict[str, Any]) -> None:
-        timeout = values["timeout_minutes"]
-        valid = core.TIMEOUT_MIN <= timeout <= core.TIMEOUT_MAX
-        now = self.context.clock.now()
-        sentence = example_sentence(self._agenda, timeout, values["count"], now) if valid else None
+        sentence = None  # no example for an invalid time limit, nor beside the warning
+        if self._valid_timeout(values) and not self._beyond_horizon(values):
+            now = self.context.clock.now()
+            timeout = values["timeout_minutes"]
+            sentence = example_sentence(self._agenda, timeout, values["count"], now)
         self.count_option.show_example(sentence, self._agenda.enabled)
 
     def _show_previews(self) -> None:
@@ -211,4 +223,4 @@ class AutoClosePage(SettingsPage):
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
         self._refresh_controls(values)
-        return super().check(values)
+        return super().check(values) + self._beyond_horizon(values)

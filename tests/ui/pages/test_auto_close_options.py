@@ -7,10 +7,11 @@ import pytest
 
 from app.core.config.file_format import export_config
 from app.core.schedule import store as schedule_store
+from app.core.schedule.store import load_agenda
 from app.core.storage.models import AutoCloseSettings
-from app.core.watcher import auto_close
+from app.core.watcher import auto_close, closing_options
 from app.core.watcher.deadlines import BUSINESS_HOURS, CALENDAR
-from app.ui.widgets.closing_options import MESSAGE_PATH, MINUTES_PATH
+from app.ui.widgets.closing_options import COUNT_PATH, MESSAGE_PATH, MINUTES_PATH
 from tests.ui.conftest import find
 from tests.ui.pages.test_auto_close_page import (
     ENABLE,
@@ -20,12 +21,13 @@ from tests.ui.pages.test_auto_close_page import (
     type_timeout,
 )
 
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-def workdays_agenda(enabled: bool = True) -> dict:
-    """Monday–Friday 08:00–18:00, no holidays (the example of SPEC §12)."""
-    week = {day: [["08:00", "18:00"]] for day in ("monday", "tuesday", "wednesday")}
-    week |= {"thursday": [["08:00", "18:00"]], "friday": [["08:00", "18:00"]]}
-    week |= {"saturday": [], "sunday": []}
+
+def workdays_agenda(enabled: bool = True, hours: tuple[str, str] = ("08:00", "18:00"), days=5):
+    """The first `days` weekdays open `hours` (Monday–Friday 08:00–18:00: SPEC §12's
+    example), no holidays."""
+    week = {day: [list(hours)] if n < days else [] for n, day in enumerate(DAYS)}
     return {"enabled": enabled, "week": week, "holidays": None, "special_dates": []}
 
 
@@ -150,3 +152,23 @@ def test_the_page_fits_a_narrow_window(page):
     suggestion chips wrap)."""
     body = page.body.parentWidget()
     assert body.minimumSizeHint().width() <= 600, body.minimumSizeHint()
+
+
+def test_a_limit_the_agenda_cannot_hold_is_core_warning_under_the_option(
+    qtbot, page, clock, context
+):
+    agenda = workdays_agenda(hours=("08:00", "09:00"), days=1)  # 1 hour a week
+    schedule_store.save(page.instance(), agenda, clock)
+    context.settings_changed.emit(page.instance_id)
+    page.count_option.switch.click()
+    type_timeout(qtbot, page, "90", "days")
+    (expected,) = closing_options.horizon_warning(
+        page.read_values(), load_agenda(page.instance()), "auto_close"
+    )
+    label = page.error_labels[COUNT_PATH]
+    assert label.isVisible() and label.text() == expected.message
+    assert label.objectName() == "fieldWarning" and "90 dias" in label.text()
+    assert not page.count_option.example_label.isVisible()
+    assert save_button(page).isEnabled()  # a warning, not an error
+    type_timeout(qtbot, page, "1", "days")  # 24 h fit in 400 days of 1 h a week
+    assert not label.isVisible() and page.count_option.example_label.isVisible()
