@@ -157,6 +157,8 @@ def update_instance(instance: Instance, data: dict[str, Any], clock: Clock) -> l
     `instance` is what the editor showed. If someone else changed these fields since (another
     desk, a command), nothing is written: versioning.ConflictError, as for the pages (a
     deleted instance too). Another desk's save of a page of this instance is not a conflict.
+    The window edits through `app.core.config.identity.edit_instance`, which also moves
+    what depends on the zone.
     """
     problems, clean = validate_fields(data, current_id=instance.id)
     raise_if_errors(problems)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from app.core.common.clock import Clock
 from app.core.common.validation import ValidationError, errors
+from app.core.config.identity import edit_instance
 from app.core.config.versioning import ConflictError
 from app.core.instances.phones import format_phone
 from app.core.instances.plans import PLANS, plan_label
-from app.core.instances.store import NAME_MAX, create_instance, update_instance, validate_fields
+from app.core.instances.store import NAME_MAX, create_instance, validate_fields
 from app.core.instances.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
 from app.core.storage.models import Instance
 from app.i18n import _
@@ -162,7 +163,7 @@ class InstanceDialog(QDialog):
             if self.instance is None:
                 self.saved_instance = create_instance(self.values(), self.clock)
             else:
-                update_instance(self.instance, self.values(), self.clock)
+                edit_instance(self.instance, self.values(), self.clock)
                 self.saved_instance = self.instance
         except ValidationError as exc:
             self._show(exc.problems, True)
