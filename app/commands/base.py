@@ -9,7 +9,13 @@ import os
 import sys
 from collections.abc import Iterable
 
-from app.core.common.files import decode_text, read_text, write_bytes_atomic
+from app.core.common.files import (
+    decode_text,
+    os_error_text,
+    read_stdin,
+    read_text,
+    write_bytes_atomic,
+)
 from app.core.common.validation import Problem
 from app.core.storage.db import open_database
 from app.core.storage.errors import DatabaseOpenError, UnwritableDatabaseError
@@ -67,7 +73,7 @@ def write_output(path: str | None, data: bytes) -> None:
         write_bytes_atomic(path, data)
     except OSError as exc:
         raise CliError(
-            _("{path}: cannot write: {error}").format(path=path, error=exc.strerror),
+            _("{path}: cannot write: {error}").format(path=path, error=os_error_text(exc)),
             EXIT_FAILURE,
         ) from exc
 
@@ -75,7 +81,9 @@ def write_output(path: str | None, data: bytes) -> None:
 def read_input_file(path: str) -> str:
     """The UTF-8 text of `path` (`-` = stdin), or an `arquivo: …` error (exit 2)."""
     if path == "-":
-        text, problems = decode_text(sys.stdin.buffer.read(), "stdin")
+        data, problems = read_stdin()
+        if data is not None:
+            text, problems = decode_text(data, "stdin")
     else:
         text, problems = read_text(path)
     if problems:

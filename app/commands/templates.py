@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from app.commands.base import CliError, invalid, open_db, print_warnings, write_output
 from app.core.common.clock import SystemClock
+from app.core.common.files import read_bytes, read_stdin
 from app.i18n import _
 
 
@@ -42,13 +41,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.core.common.validation import ValidationError
     from app.core.templates.csv_file import import_csv
 
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    except OSError as exc:
-        raise CliError(
-            "arquivo: "
-            + _("cannot read {path}: {error}").format(path=args.file, error=exc.strerror)
-        ) from exc
+    data, problems = read_stdin() if args.file == "-" else read_bytes(args.file)
+    if data is None:
+        raise invalid(problems)
     instance = _instance(args)
     try:
         result = import_csv(instance, data, SystemClock())

@@ -1,15 +1,19 @@
-"""Writing files so that a crash or a full disk never leaves half a file behind."""
+"""Writing files so that a crash or a full disk never leaves half a file behind, and reading
+the files a user chose: regular files only, of a sane size, refusals told in Portuguese."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
+import sys
 import tempfile
 import unicodedata
 from pathlib import Path
 
 from app.core.common.validation import Problem
-from app.i18n import _
+from app.i18n import N_, _
 
 FILE_PATH = "arquivo"  # the path of problems about the file itself (SPEC §9)
 
@@ -62,16 +66,79 @@ def restrict_to_owner(path: Path | str) -> None:
 def read_text(path: Path | str) -> tuple[str | None, list[Problem]]:
     """The UTF-8 text of a file the user chose (a BOM is allowed), or an `arquivo` problem
     saying why not: unreadable, UTF-16, or another encoding (with the byte position)."""
+    data, problems = read_bytes(path)
+    return (None, problems) if data is None else decode_text(data, str(path))
+
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # far above any real config, chats or CSV file
+
+
+def read_bytes(
+    path: Path | str, limit: int = MAX_INPUT_BYTES
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file the user chose, or an `arquivo` problem: a folder, a
+    device (`/dev/zero`), a pipe or a file over `limit` is refused before reading it."""
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        return None, [
-            Problem(
-                FILE_PATH,
-                _("cannot read {path}: {error}").format(path=path, error=exc.strerror or exc),
-            )
-        ]
-    return decode_text(data, str(path))
+        return None, [_cannot_read(path, exc)]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            message = _("{path} is not a regular file (a folder, a device or a pipe)")
+            return None, [Problem(FILE_PATH, message.format(path=path))]
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        return None, [_cannot_read(path, exc)]
+    finally:
+        os.close(fd)
+    return checked_size(data, str(path), limit)
+
+
+def checked_size(data: bytes, path: str, limit: int = MAX_INPUT_BYTES):
+    """`data` (read up to `limit` + 1 bytes), or the problem that the file is too big."""
+    if len(data) <= limit:
+        return data, []
+    message = _("{path} is larger than {size} MB, more than Atende reads; split it and try again")
+    return None, [Problem(FILE_PATH, message.format(path=path, size=limit // (1024 * 1024)))]
+
+
+def read_stdin(limit: int = MAX_INPUT_BYTES) -> tuple[bytes | None, list[Problem]]:
+    """Standard input (`-`), at most `limit` bytes."""
+    return checked_size(sys.stdin.buffer.read(limit + 1), "stdin", limit)
+
+
+def _cannot_read(path: Path | str, exc: OSError) -> Problem:
+    return Problem(
+        FILE_PATH, _("cannot read {path}: {error}").format(path=path, error=os_error_text(exc))
+    )
+
+
+# The system's refusals, in Portuguese (never the system's English `strerror`).
+_OS_ERRORS = {
+    errno.ENOENT: N_("the file does not exist"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk or folder is read-only"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ELOOP: N_("too many symbolic links"),
+    errno.EIO: N_("input/output error (a damaged disk or a lost network drive?)"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): N_("the disk is full"),
+    errno.EEXIST: N_("it already exists"),
+    errno.EBUSY: N_("it is in use by another program"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why the system refused, in Portuguese."""
+    text = _OS_ERRORS.get(exc.errno)  # type: ignore[arg-type]
+    if text is not None:
+        return _(text)
+    return _("system error {number}").format(number=exc.errno if exc.errno is not None else "?")
 
 
 def decode_text(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
