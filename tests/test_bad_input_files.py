@@ -105,3 +105,55 @@ def test_the_limit_itself_is_read(tmp_path):
 def test_system_refusals_are_told_in_portuguese(number, fragment):
     assert fragment in os_error_text(OSError(number, "English text"))
     assert "English" not in os_error_text(OSError(number, "English text"))
+
+
+# -- item 11: wide encodings, with or without a BOM, are named and refused --------------------
+
+CONFIG = '{"format": "atende-config", "version": 2, "instances": []}\n'
+CSV_TEXT = "título;atalho;categoria;conteúdo\r\nOi;/oi;;Olá!\r\n"
+ENCODINGS = [
+    ("utf-16-le", "UTF-16"),  # no BOM
+    ("utf-16-be", "UTF-16"),
+    ("utf-32", "UTF-32"),  # with its BOM, which starts like UTF-16's
+    ("utf-32-le", "UTF-32"),
+    ("utf-32-be", "UTF-32"),
+]
+WIDE_COMMANDS = {
+    "import": (CONFIG, ["import", "{file}"]),
+    "chats-import": (
+        '{"external_id": "a"}\n',
+        ["chats", "import", "{file}", "--instance", "Loja Centro"],
+    ),
+    "templates-import": (CSV_TEXT, ["templates", "import", "{file}", "--instance", "Loja Centro"]),
+}
+
+
+@pytest.mark.parametrize(("codec", "name"), ENCODINGS, ids=[e[0] for e in ENCODINGS])
+@pytest.mark.parametrize("command", WIDE_COMMANDS)
+def test_wide_encodings_are_named_and_refused(
+    shop, db_path, tmp_path, capsys, command, codec, name
+):
+    text, argv = WIDE_COMMANDS[command]
+    path = tmp_path / "wide.txt"
+    path.write_bytes(text.encode(codec))
+    before = dump(db_path)
+    try:
+        code = main(["--db", str(db_path), *[a.format(file=path) for a in argv]])
+    finally:
+        close_database()
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert_reported(err, "arquivo", f"está em {name}; salve-o como UTF-8")
+    assert dump(db_path) == before
+
+
+def test_utf16_with_its_bom_is_still_read_as_a_csv(shop, db_path, tmp_path, capsys):
+    path = tmp_path / "mensagens.csv"
+    path.write_bytes(CSV_TEXT.encode("utf-16"))
+    try:
+        code = main(
+            ["--db", str(db_path), "templates", "import", str(path), "--instance", "Loja Centro"]
+        )
+    finally:
+        close_database()
+    assert code == 0, capsys.readouterr().err

@@ -143,13 +143,9 @@ def os_error_text(exc: OSError) -> str:
 
 def decode_text(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """`data` as UTF-8 text, or the `arquivo` problem naming `path` (see `read_text`)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [
-            Problem(
-                FILE_PATH,
-                _("{path} is UTF-16 text; save it as UTF-8 and try again").format(path=path),
-            )
-        ]
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        return None, [wide_text_problem(path, encoding)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -163,6 +159,32 @@ def decode_text(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 ).format(path=path, position=exc.start),
             )
         ]
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """ "UTF-32" or "UTF-16" when `data` is text in one of them, with or without a BOM (the
+    first characters of a JSON or CSV file are ASCII, so their zero bytes tell), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    if head[1:] == b"\x00\x00\x00" or head[:3] == b"\x00\x00\x00":
+        return "UTF-32"
+    if head[1::2] == b"\x00\x00" or head[::2] == b"\x00\x00":
+        return "UTF-16"
+    return None
+
+
+def wide_text_problem(path: str, encoding: str) -> Problem:
+    return Problem(
+        FILE_PATH,
+        _("{path} is {encoding} text; save it as UTF-8 and try again").format(
+            path=path, encoding=encoding
+        ),
+    )
 
 
 def safe_file_name(name: str, fallback: str = "atende") -> str:

@@ -5,12 +5,12 @@ Decisions (also in docs/templates.md):
   names `title;shortcut;category;content` are accepted too, accents and case ignored.
   `categoria` may be left out; an unknown or repeated column is an error.
 - Export writes UTF-8 with a BOM, `;` separated, CRLF, shortcuts in order — what Excel in
-  Brazil opens directly. Import takes UTF-8 with or without BOM, UTF-16 with BOM, and `;`,
-  `,` or tab, sniffed from the header line.
+  Brazil opens directly; a cell a spreadsheet would run as a formula gets a leading `'`.
+- Import takes UTF-8 with or without BOM, UTF-16 with BOM (not UTF-32, not UTF-16 without
+  it), and `;`, `,` or tab, sniffed from the header line; it removes the formula mark.
 - A file that is not UTF-8 but decodes as Windows-1252 (what Excel on Windows writes for
   "CSV separado por ponto e vírgula") is accepted with a warning, because refusing it would
   leave most Excel users stuck; anything else that is not text is refused.
-- A cell a spreadsheet would run as a formula is exported after a `'`, removed on import.
 - An existing shortcut is updated with the file's title, category and content; new shortcuts
   are created; templates absent from the file are kept. All or nothing: one bad line and
   nothing is saved, every error reported as `linha N: campo: mensagem`.
@@ -25,6 +25,7 @@ from typing import Any
 
 from app.core.audit import history
 from app.core.common.clock import Clock
+from app.core.common.files import wide_encoding, wide_text_problem
 from app.core.common.spreadsheet import protect_cell, unprotect_cell
 from app.core.common.text import fold
 from app.core.common.validation import Problem, ValidationError, errors
@@ -37,16 +38,14 @@ from app.i18n import N_, _, format_number
 
 FILE = "arquivo"
 HEADER = ("título", "atalho", "categoria", "conteúdo")  # the export's header, in FIELDS order
-_NAMES = {
-    "titulo": "title",
-    "title": "title",
-    "atalho": "shortcut",
-    "shortcut": "shortcut",
-    "categoria": "category",
-    "category": "category",
-    "conteudo": "content",
-    "content": "content",
+# A header cell (folded: no accents, lower case) → its column, in English or Portuguese.
+_PORTUGUESE = {
+    "title": "titulo",
+    "shortcut": "atalho",
+    "category": "categoria",
+    "content": "conteudo",
 }
+_NAMES = {**{name: name for name in _PORTUGUESE}, **{pt: n for n, pt in _PORTUGUESE.items()}}
 REQUIRED = ("title", "shortcut", "content")
 LABELS = {
     "title": N_("title"),
@@ -72,11 +71,13 @@ def _line(n: int, column: str | None = None) -> str:
 
 def decode(data: bytes) -> tuple[str | None, list[Problem]]:
     """The file's text, with a warning when it was read as Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and wide_encoding(data) == "UTF-16":
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError:
             return None, [Problem(FILE, _("damaged UTF-16 text"))]
+    if wide := wide_encoding(data):  # UTF-32, or UTF-16 without its BOM
+        return None, [wide_text_problem(_("the file"), wide)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data:
