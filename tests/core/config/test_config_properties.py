@@ -32,7 +32,7 @@ from app.core.config.file_format import (
 )
 from app.core.config.registry import all_sections
 from app.core.instances.phones import normalize_phone
-from app.core.instances.store import create_instance
+from app.core.instances.store import create_instance, normalize_name
 from app.core.storage.db import close_database, open_database
 
 CLOCK = FixedClock(datetime(2025, 3, 12, 13, 0, tzinfo=UTC))
@@ -86,7 +86,7 @@ DEFAULTS = default_sections()
 
 
 def clean_name(name: str) -> str:
-    return " ".join(name.split())
+    return normalize_name(name)  # spaces collapsed, Unicode composed (NFC)
 
 
 names = st.text(NAME_CHARS, min_size=1, max_size=60).filter(lambda n: 0 < len(clean_name(n)) <= 60)
