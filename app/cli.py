@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from zoneinfo import ZoneInfoNotFoundError
 
 from app.commands import (
     chats,
@@ -21,6 +22,7 @@ from app.commands import (
     watch,
 )
 from app.commands.base import EXIT_FAILURE, EXIT_OK, CliError
+from app.core.common.log_file import log_file_in_use, setup_logging
 from app.core.storage.errors import DatabaseOpenError, storage_failure_message
 from app.i18n import _, install, translate_argparse
 from app.options import GLOBAL_OPTIONS
@@ -89,6 +91,25 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a failure we did not foresee: still no traceback for users
-        message = storage_failure_message(exc) or _("unexpected failure: {error}").format(error=exc)
-        print(message, file=sys.stderr)
+        print(failure_message(exc, args), file=sys.stderr)
         return EXIT_FAILURE
+
+
+def failure_message(exc: Exception, args: argparse.Namespace) -> str:
+    """Portuguese for a failure no command caught: a known cause told as such, anything else
+    with its details (the exception's own, English, text and traceback) left in the log."""
+    known = storage_failure_message(exc)
+    if known is not None:
+        return known
+    if isinstance(exc, ZoneInfoNotFoundError):
+        zone = str(exc.args[0] if exc.args else "").rpartition(" ")[2]
+        return _(
+            "The time zone {zone} of an instance is not known on this computer: update Atende "
+            "(or the system's time zone data) and try again."
+        ).format(zone=zone or "?")
+    logger = setup_logging(stderr_fallback=False)
+    logger.error("unexpected failure in `atende %s`", args.command, exc_info=exc)
+    log_file = log_file_in_use(logger)
+    if log_file is None:
+        return _("Unexpected failure; nothing more could be saved about it.")
+    return _("Unexpected failure; the details were written to {log}.").format(log=log_file)

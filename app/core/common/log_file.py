@@ -49,8 +49,9 @@ def _private_handler(log_file: Path) -> logging.Handler:
     )
 
 
-def setup_logging(log_file: Path | None = None) -> logging.Logger:
-    """The app's logger writing to `log_file` (1 MB × 4 files); stderr if it cannot."""
+def setup_logging(log_file: Path | None = None, *, stderr_fallback: bool = True) -> logging.Logger:
+    """The app's logger writing to `log_file` (1 MB × 4 files); when it cannot, stderr (the
+    window) or nothing (the command line, whose stderr is for Portuguese messages only)."""
     log_file = Path(log_file or default_log_file())
     logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(logging.INFO)
@@ -62,7 +63,7 @@ def setup_logging(log_file: Path | None = None) -> logging.Logger:
         os.chmod(log_file.parent, 0o700)
         handler = _private_handler(log_file)
     except OSError:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = logging.StreamHandler(sys.stderr) if stderr_fallback else logging.NullHandler()
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(message)s"))
     logger.addHandler(handler)
     return logger

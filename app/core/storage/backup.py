@@ -19,6 +19,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from app.core.common.files import restrict_to_owner
+from app.core.storage.errors import error_text
 from app.i18n import _
 
 DAILY = "daily"
@@ -99,7 +100,7 @@ def _backup(db_path: Path, reason: str, at: datetime) -> Path:
             leftover.unlink(missing_ok=True)
         raise BackupError(
             _("Could not make a backup of {path} in {folder}: {error}").format(
-                path=db_path, folder=target.parent, error=exc
+                path=db_path, folder=target.parent, error=error_text(exc)
             )
         ) from exc
     return target
@@ -162,7 +163,7 @@ def new_backup_path(db_path: Path, reason: str, at: datetime) -> Path:
     except OSError as exc:
         raise BackupError(
             _("Could not create the backups folder {folder}: {error}").format(
-                folder=folder, error=exc.strerror
+                folder=folder, error=error_text(exc)
             )
         ) from exc
     stem = f"{db_path.stem}-{at.astimezone(UTC).strftime(_STAMP)}-{reason}"

@@ -23,6 +23,7 @@ from app.core.storage.errors import (
     NewerSchemaError,  # noqa: F401
     UnwritableDatabaseError,
     check_writable,
+    error_text,
     read_only_folder_message,
     storage_failure_message,  # noqa: F401
 )
@@ -38,7 +39,9 @@ def _check_header(path: Path) -> None:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise UnwritableDatabaseError(
-            _("Could not read the database {path}: {error}").format(path=path, error=exc.strerror)
+            _("Could not read the database {path}: {error}").format(
+                path=path, error=error_text(exc)
+            )
         ) from exc
     if not header:  # Atende never leaves an empty file (see _create): something else did
         raise CorruptDatabaseError(
@@ -129,7 +132,7 @@ def _create(path: Path, *, migrate: bool) -> None:
     except OSError as exc:
         raise UnwritableDatabaseError(
             _("Could not create the folder {path}: {error}").format(
-                path=path.parent, error=exc.strerror
+                path=path.parent, error=error_text(exc)
             )
         ) from exc
     check_writable(path)
@@ -215,8 +218,8 @@ def _classify(exc: Exception, path: Path) -> DatabaseOpenError:
         )
     if "not a database" in text or "malformed" in text:
         return CorruptDatabaseError(_damaged_message(path))
-    return CorruptDatabaseError(
-        _(
-            "The database {path} is damaged ({error}). It was left untouched; restore a backup."
-        ).format(path=path, error=exc)
+    return DatabaseOpenError(  # not called damaged: only a real corruption is (above)
+        _("The database {path} could not be opened ({error}). It was left untouched.").format(
+            path=path, error=error_text(exc)
+        )
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from app.core.common.files import os_error_text
 from app.i18n import _
 
 
@@ -87,3 +88,20 @@ def _storage_failure(text: str) -> str | None:
             "Restore a backup (File → Restore backup)."
         )
     return None
+
+
+def error_text(exc: BaseException) -> str:
+    """A short Portuguese reason for a file or database error, for `…: {error}` messages
+    (the system's and SQLite's own texts are English)."""
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
+    text = str(exc).lower()
+    if "full" in text:
+        return _("the disk is full")
+    if "readonly" in text or "read-only" in text:
+        return _("the disk or folder is read-only")
+    if "locked" in text or "busy" in text:
+        return _("it is in use by another program")
+    if "not a database" in text or "malformed" in text:
+        return _("the file is damaged")
+    return _("the database engine refused ({kind})").format(kind=type(exc).__name__)

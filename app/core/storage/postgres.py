@@ -18,7 +18,7 @@ from app.core.storage.dialect import CHANGES_CHANNEL
 from app.core.storage.errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
 from app.core.storage.migrations import current_version, refuse_newer
 from app.i18n import _
-from app.paths import is_database_url, masked  # noqa: F401 - part of this module's interface
+from app.paths import is_database_url, mask_secrets, masked  # noqa: F401 - its interface
 
 CONNECT_TIMEOUT_SECONDS = 10
 NOTIFY_BACKLOG = 1000  # notifications kept between two polls (app.core.storage.changes)
@@ -49,9 +49,25 @@ def build_url(host: str, port: int | str, dbname: str, user: str, password: str 
     )
 
 
+def normalized_url(url: str) -> str:
+    """`url` with its scheme written `postgresql://`: `postgres://` and capitals mean the
+    same, and libpq otherwise took such a URL for a database name and ignored its user,
+    host and port."""
+    url = url.strip()
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme.lower() in ("postgresql", "postgres"):
+        return "postgresql://" + rest
+    return url
+
+
 def url_parts(url: str) -> dict[str, str]:
-    """The fields of a form from a URL (empty strings for what it does not say)."""
-    parts = urlsplit(url.strip())
+    """The fields of a form from a URL (empty strings for what it does not say, all of them
+    for a URL that cannot be read, such as an unclosed IPv6 bracket)."""
+    try:
+        parts = urlsplit(normalized_url(url))
+        parts.port  # noqa: B018 - reading it validates it
+    except ValueError:
+        return {"host": "", "port": str(DEFAULT_PORT), "dbname": "", "user": "", "password": ""}
     return {
         "host": parts.hostname or "",
         "port": str(parts.port or DEFAULT_PORT),
@@ -118,7 +134,9 @@ def connect(url: str):
     """A connected (not yet bound, not migrated) Peewee database for `url`."""
     _driver()  # a clear message when psycopg2 is missing
     cls = _database_class()
-    db = cls(url.strip(), connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="atende")
+    db = cls(
+        normalized_url(url), connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="atende"
+    )
     try:
         db.connect()
     except Exception as exc:
@@ -127,9 +145,16 @@ def connect(url: str):
 
 
 def classify(exc: Exception, url: str) -> DatabaseOpenError:
-    text = str(exc).strip()
+    text = mask_secrets(str(exc).strip())  # libpq may quote the whole URL back
     where = masked(url)
     lowered = text.lower()
+    if isinstance(exc, ValueError) or "invalid dsn" in lowered or "invalid uri" in lowered:
+        return ServerUnavailableError(
+            _(
+                "The PostgreSQL address {url} is not a valid URL: check the user, the host, the "
+                "port and the brackets around an IPv6 address."
+            ).format(url=where)
+        )
     if "password authentication failed" in lowered or "no password supplied" in lowered:
         return ServerUnavailableError(
             _("The PostgreSQL server refused the user or password of {url}.").format(url=where)

@@ -30,7 +30,7 @@ from app.core.storage.backup import (
     side_files,
 )
 from app.core.storage.db import open_database
-from app.core.storage.errors import DatabaseOpenError
+from app.core.storage.errors import DatabaseOpenError, error_text
 from app.core.storage.lock import FileLock, watcher_lock_path
 from app.core.storage.migrations import LATEST_VERSION
 from app.core.storage.proxy import SQLITE_HEADER, close_database
@@ -63,7 +63,7 @@ def keep_current_file(db_path: Path, at: datetime) -> Path | None:
             leftover.unlink(missing_ok=True)
         raise BackupError(
             _("Could not keep a copy of {path} before restoring: {error}").format(
-                path=db_path, error=exc.strerror
+                path=db_path, error=error_text(exc)
             )
         ) from exc
     return target
@@ -107,7 +107,7 @@ def _restore(backup: Path, db_path: Path, at: datetime) -> Path | None:
         _reopen_quietly(db_path)
         raise BackupError(
             _("Could not restore the backup: {error}. The database was not changed.").format(
-                error=exc
+                error=error_text(exc)
             )
         ) from exc
     try:
@@ -170,7 +170,7 @@ def verify_backup(path: Path) -> int:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise BackupError(
-            _("Could not read the backup {path}: {error}").format(path=path, error=exc.strerror)
+            _("Could not read the backup {path}: {error}").format(path=path, error=error_text(exc))
         ) from exc
     if header != SQLITE_HEADER:
         raise BackupError(_("The backup {path} is not a database.").format(path=path))
@@ -185,7 +185,9 @@ def verify_backup(path: Path) -> int:
             con.close()
     except sqlite3.Error as exc:
         raise BackupError(
-            _("The backup {path} is not an Atende database ({error}).").format(path=path, error=exc)
+            _("The backup {path} is not an Atende database ({error}).").format(
+                path=path, error=error_text(exc)
+            )
         ) from exc
     if version is None or int(version) > LATEST_VERSION:
         raise BackupError(

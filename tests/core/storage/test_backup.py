@@ -99,6 +99,6 @@ def test_backup_error_removes_the_partial_file(db_path, db, monkeypatch):
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(core, "connect_readonly", failing_backup)
-    with pytest.raises(BackupError, match="disk is full"):
+    with pytest.raises(BackupError, match="o disco está cheio"):
         backup_database(db_path, "daily", T0)
     assert list_backups(db_path) == []

@@ -11,6 +11,7 @@ from app.core.storage import migrations
 from app.core.storage.backup import list_backups
 from app.core.storage.db import (
     CorruptDatabaseError,
+    DatabaseOpenError,
     NewerSchemaError,
     close_database,
     open_database,
@@ -125,8 +126,10 @@ def test_a_failing_migration_leaves_the_old_schema(db_path, monkeypatch):
         [*migrations.MIGRATIONS, SimpleNamespace(VERSION=latest + 1, apply=broken)],
     )
     monkeypatch.setattr(migrations, "LATEST_VERSION", latest + 1)
-    with pytest.raises(CorruptDatabaseError):
+    with pytest.raises(DatabaseOpenError) as failed:
         open_database(db_path)
+    assert not isinstance(failed.value, CorruptDatabaseError)  # a bug, not a damaged file
+    assert "boom" not in str(failed.value)  # English stays out (issue 18, item 12)
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == latest
     assert "half_done" not in [r[0] for r in con.execute("SELECT name FROM sqlite_master")]
