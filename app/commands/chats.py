@@ -9,6 +9,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.commands.base import CliError, invalid, open_db, read_input_file
+from app.core.instances.phones import format_phone
+from app.core.instances.store import get_by_name
+from app.core.storage.models import from_millis
+from app.core.watcher.chats import chat_as_json, chats_query, label, parse_chats, upsert_chats
+from app.core.watcher.due import with_deadline
 from app.i18n import _, format_datetime, ngettext
 
 
@@ -34,8 +39,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def find_instance(name: str):
     """The instance called `name`, or exit 2 (a name that does not exist is invalid input)."""
-    from app.core.instances.store import get_by_name
-
     instance = get_by_name(name)
     if instance is None:
         raise CliError(_("--instance: no instance named “{name}”").format(name=name))
@@ -43,8 +46,6 @@ def find_instance(name: str):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.core.watcher.chats import parse_chats, upsert_chats
-
     rows, problems = parse_chats(read_input_file(args.file))
     if problems:
         raise invalid(problems)
@@ -61,9 +62,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from app.core.watcher.chats import chat_as_json, chats_query
-    from app.core.watcher.due import with_deadline
-
     open_db(args)
     instance = find_instance(args.instance)
     query = chats_query(instance, args.status)
@@ -96,10 +94,6 @@ def chat_table_header() -> list[str]:
 
 
 def chat_table_row(chat, zone: ZoneInfo) -> list[str]:
-    from app.core.instances.phones import format_phone
-    from app.core.storage.models import from_millis
-    from app.core.watcher.chats import label
-
     def when(at: datetime | None) -> str:
         return "—" if at is None else format_datetime(at.astimezone(zone))
 

@@ -14,6 +14,10 @@ from app.commands.base import (
     write_output,
 )
 from app.core.common.clock import SystemClock
+from app.core.common.validation import ValidationError
+from app.core.config.checks import check_all
+from app.core.config.file_format import dumps, export_config, import_config, parse_text
+from app.core.instances.store import get_by_name
 from app.i18n import _
 
 
@@ -37,9 +41,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.core.config.file_format import dumps, export_config
-    from app.core.instances.store import get_by_name
-
     open_db(args)
     names = None
     if args.instance is not None:
@@ -52,9 +53,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.core.common.validation import ValidationError
-    from app.core.config.file_format import import_config, parse_text
-
     text = read_input_file(args.file)
     data, problems = parse_text(text)
     if problems:
@@ -73,8 +71,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.core.config.checks import check_all
-
     open_db(args)
     problems = check_all()
     print_warnings([p for p in problems if p.warning])

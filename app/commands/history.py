@@ -14,7 +14,11 @@ import sys
 from zoneinfo import ZoneInfo
 
 from app.commands.base import open_db
+from app.commands.chats import find_instance
 from app.core.audit import history
+from app.core.audit.history import event_as_json, events
+from app.core.storage.models import Instance
+from app.core.watcher.messages_sent import message_sent
 from app.i18n import N_, _, format_datetime
 
 KIND_LABELS = {
@@ -36,16 +40,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from app.commands.chats import find_instance
-    from app.core.audit.history import event_as_json, events
-
     open_db(args)
     instance = find_instance(args.instance) if args.instance is not None else None
     query = events(instance)
     zones = _zones()
     if args.json:
-        from app.core.watcher.messages_sent import message_sent
-
         data = [{**event_as_json(e), "message": message_sent(e, _zone(zones, e))} for e in query]
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -64,8 +63,6 @@ _DEFAULT_ZONE = "America/Sao_Paulo"
 
 
 def _zones() -> dict[int, str]:
-    from app.core.storage.models import Instance
-
     return dict(Instance.select(Instance.id, Instance.timezone).tuples())
 
 
@@ -75,8 +72,6 @@ def _zone(zones: dict[int, str], event) -> str:
 
 def describe_event(event, zone: str) -> list[str]:
     """A history event as text: a heading line, then indented details for closures."""
-    from app.core.watcher.messages_sent import message_sent
-
     when = format_datetime(event.at.astimezone(ZoneInfo(zone)))
     kind = _(KIND_LABELS.get(event.kind, event.kind))
     lines = [f"{when}  {event.instance_name}  [{kind}]  {event.summary}"]

@@ -7,8 +7,12 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.commands.base import CliError
-from app.core.common.clock import check_range
+from app.commands.base import CliError, open_db
+from app.core.common.clock import SystemClock, check_range
+from app.core.instances.store import get_by_name
+from app.core.storage.models import Chat
+from app.core.templates.render import render_template
+from app.core.templates.store import get_by_shortcut
 from app.i18n import _
 
 
@@ -51,13 +55,6 @@ def parse_moment(text: str, zone: str) -> datetime:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from app.commands.base import open_db
-    from app.core.common.clock import SystemClock
-    from app.core.instances.store import get_by_name
-    from app.core.storage.models import Chat
-    from app.core.templates.render import render_template
-    from app.core.templates.store import get_by_shortcut
-
     open_db(args)
     instance = get_by_name(args.instance)
     if instance is None:

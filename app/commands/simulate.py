@@ -8,8 +8,10 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.commands.base import CliError
+from app.commands.base import CliError, open_db
 from app.core.common.clock import check_range
+from app.core.instances.store import get_by_name
+from app.core.schedule.decision import decide
 from app.i18n import _, format_datetime
 
 
@@ -54,10 +56,6 @@ def parse_instant(text: str, option: str) -> datetime:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from app.commands.base import open_db
-    from app.core.instances.store import get_by_name
-    from app.core.schedule.decision import decide
-
     at = parse_instant(args.at, "--at")
     open_db(args)
     instance = get_by_name(args.instance)

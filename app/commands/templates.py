@@ -7,6 +7,9 @@ import argparse
 from app.commands.base import CliError, invalid, open_db, print_warnings, write_output
 from app.core.common.clock import SystemClock
 from app.core.common.files import read_bytes, read_stdin
+from app.core.common.validation import ValidationError
+from app.core.instances.store import get_by_name
+from app.core.templates.csv_file import export_csv, import_csv
 from app.i18n import _
 
 
@@ -28,8 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _instance(args: argparse.Namespace):
-    from app.core.instances.store import get_by_name
-
     open_db(args)
     instance = get_by_name(args.instance)
     if instance is None:
@@ -38,9 +39,6 @@ def _instance(args: argparse.Namespace):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.core.common.validation import ValidationError
-    from app.core.templates.csv_file import import_csv
-
     data, problems = read_stdin() if args.file == "-" else read_bytes(args.file)
     if data is None:
         raise invalid(problems)
@@ -59,7 +57,5 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.core.templates.csv_file import export_csv
-
     write_output(args.output, export_csv(_instance(args).id))
     return 0
