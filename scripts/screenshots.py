@@ -65,6 +65,7 @@ def _shoot(app, out: Path, db_path: Path) -> list[Path]:
     # What the window's watcher does right after start: close what is already due.
     closing.watcher_pass(clock.now())
     saved.append(_grab(app, window, out / "home.png"))
+    _store_demo_connection(get_by_name("Padaria Pão Quente"), clock.now())
     for name, prefix in (("Padaria Pão Quente", ""), ("Clínica Sorriso", "basico-")):
         window.enter_instance(get_by_name(name).id)
         for spec in PAGES:
@@ -78,6 +79,23 @@ def _shoot(app, out: Path, db_path: Path) -> list[Path]:
     app.processEvents()
     close_database()
     return saved
+
+
+def _store_demo_connection(instance, now: datetime) -> None:
+    """A stored Chatwoot connection for the Conexão com o Chatwoot picture: the page reads it
+    from the database and asks no server (the script stays offline)."""
+    from app.core.storage.models import Connection
+
+    Connection.create(
+        instance=instance,
+        url="https://chat.padariapaoquente.com.br",
+        account_id=1,
+        inbox_id=4,
+        token="demo-token-never-shown",
+        created_at=now,
+        updated_at=now,
+        last_sync_at=now,
+    )
 
 
 def _grab(app, window, path: Path) -> Path:

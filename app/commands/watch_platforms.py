@@ -7,22 +7,14 @@ writes outbox rows; this module asks the connector (app.core.chatwoot.passes) to
 
 from __future__ import annotations
 
-import os
-import socket
 from datetime import datetime
 
 from app.core.chatwoot.outbox_store import DeliveryReport
 from app.core.chatwoot.passes import PullOutcome, deliver_all, pull_all
+from app.core.chatwoot.state import PULL_EVERY_SECONDS, desk_name  # noqa: F401 (watch.py)
 from app.core.common.clock import SystemClock
 from app.core.storage.models import Connection
 from app.i18n import _, ngettext
-
-PULL_EVERY_SECONDS = 60.0  # the running watcher re-reads each inbox at most this often
-
-
-def desk_name() -> str:
-    """Who holds an outbox row while delivering it (leases; several desks on one server)."""
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def any_connection() -> bool:

@@ -17,6 +17,9 @@ class AppContext(QObject):
     settings_changed = Signal(int)  # instance id
     chats_changed = Signal(int)  # instance id (0 = several)
     instances_changed = Signal()
+    # A Chatwoot connection's state moved: saved or removed on its page (the instance id:
+    # the worker syncs it at once), or after a pass of the worker (0: any of them).
+    connections_changed = Signal(int)
 
     def __init__(self, clock: Clock | None = None, db_path: Path | None = None) -> None:
         super().__init__()

@@ -36,6 +36,7 @@ NAV_ICONS = {
     "schedule": "schedule",
     "templates": "templates",
     "chats": "chats",
+    "connection": "connection",
     "history": "history",
 }
 

@@ -97,6 +97,16 @@ PAGES = (
         ),
     ),
     _spec(
+        "connection",
+        OPERATION,
+        "ConnectionPage",
+        own_title=N_("Chatwoot connection"),
+        description=N_(
+            "Connect this instance to a Chatwoot inbox: its conversations become attendances "
+            "here, and automatic closing sends its messages and resolves them there."
+        ),
+    ),
+    _spec(
         "history",
         OPERATION,
         "HistoryPage",

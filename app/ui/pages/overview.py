@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
 
+from app.core.chatwoot.connection import get as get_connection
+from app.core.chatwoot.state import PROBLEM_PATH, connection_problem
 from app.core.common.validation import Problem
 from app.core.desktop.status import Overview, instance_overview
 from app.i18n import _, format_duration, format_number, format_relative, ngettext
@@ -17,6 +19,7 @@ from app.ui.widgets.stat_card import StatCard
 INSTANCE = "instance"  # the fix is in the instance's own fields (Editar instância)
 # The first part of a Problem path (a config section key) → the page that edits it.
 PAGE_FOR_SECTION = {spec.section: spec.key for spec in PAGES if spec.section}
+PAGE_FOR_SECTION[PROBLEM_PATH] = "connection"  # a paused or failing Chatwoot connection
 
 
 def page_for_path(path: str) -> str:
@@ -70,6 +73,7 @@ class OverviewPage(Page):
         self.body.addStretch(1)
         context.settings_changed.connect(self._changed)
         context.chats_changed.connect(self._changed)
+        context.connections_changed.connect(self._changed)
         self.load()
 
     def _changed(self, instance_id: int) -> None:
@@ -117,7 +121,8 @@ class OverviewPage(Page):
             self.priority_card.show_value(
                 _("Off"), _("Automatic messages are sent even during an attendance."), "off"
             )
-        self._show_problems(list(overview.problems))
+        connection = connection_problem(get_connection(self.instance_id))
+        self._show_problems([*([connection] if connection else []), *overview.problems])
 
     def _show_chats(self, overview: Overview) -> None:
         now = self.context.clock.now()

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from app.core.storage.lock import FileLock, watcher_lock_path
 from app.core.watcher import closing
 from app.ui.context import AppContext
+from app.ui.services.chatwoot_worker import ChatwootDriver
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ def default_core() -> WatcherCore:
 class Watcher(QObject):
     closed = Signal(int)  # how many chats one pass closed (only emitted when > 0)
     failed = Signal(str)  # a pass or query raised; it is retried after RETRY_MS
+    passed = Signal()  # after every pass (it may have written outbox rows: the driver delivers)
 
     def __init__(
         self, context: AppContext, core: WatcherCore | None = None, parent: QObject | None = None
@@ -58,6 +60,7 @@ class Watcher(QObject):
         self.next_due: datetime | None = None
         self.paused = True
         self.lock: FileLock | None = None
+        self.platforms: ChatwootDriver | None = None  # set by start_watcher
         self._emitting = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -122,6 +125,7 @@ class Watcher(QObject):
         except Exception as exc:  # noqa: BLE001
             self._failed(exc)
             return
+        self.passed.emit()
         if result.closed_count:
             self.closed.emit(result.closed_count)
             # Pages refresh; our own re-arm is skipped, the pass already said what is next.
@@ -143,6 +147,8 @@ class Watcher(QObject):
     def stop(self) -> None:
         """Stop for good and let another process take over (releases the lock)."""
         self.pause()
+        if self.platforms is not None:
+            self.platforms.stop()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -166,5 +172,9 @@ def start_watcher(context: AppContext, core: WatcherCore | None = None) -> Watch
     watcher = Watcher(context, core, parent=context)
     watcher.lock = lock
     context.watcher = watcher
+    # Chatwoot: pull and deliver on a worker thread; a closing pass's outbox rows go at once.
+    watcher.platforms = ChatwootDriver(context, parent=watcher)
+    watcher.passed.connect(watcher.platforms.kick)
     watcher.start()
+    watcher.platforms.start()
     return watcher

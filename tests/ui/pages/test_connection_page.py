@@ -1,0 +1,170 @@
+"""Conexão com o Chatwoot against the fake server: the check runs off the UI thread, a
+failure's message goes under its field and nothing is stored; a good save shows conectado;
+a refused token (401) shows paused here and in Visão geral."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.chatwoot import connection as connections
+from app.core.chatwoot.state import connection_problem
+from app.core.storage.models import Connection, Template
+from app.i18n import _
+from app.ui.pages.connection import ConnectionPage
+from app.ui.pages.overview import OverviewPage
+from tests import fake_chatwoot as fake_module
+from tests.fake_chatwoot import ACCOUNT_ID, INBOX_ID, TOKEN
+
+fake_chatwoot = fake_module.fake_chatwoot
+
+
+def open_page(qtbot, context, instance_id) -> ConnectionPage:
+    page = ConnectionPage(instance_id, context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def fill(page: ConnectionPage, url: str, token: str, account=ACCOUNT_ID, inbox=INBOX_ID) -> None:
+    page.url.setText(url)
+    page.account.setText(str(account))
+    page.inbox.setText(str(inbox))
+    page.token.setText(token)
+
+
+def save_and_wait(qtbot, page: ConnectionPage) -> None:
+    assert page.footer.save_button.isEnabled()
+    page.footer.save_button.click()
+    assert page.job is not None and not page.footer.save_button.isEnabled()  # busy
+    qtbot.waitUntil(lambda: page.job is None, timeout=10_000)
+
+
+def test_a_wrong_token_shows_its_message_and_stores_nothing(
+    qtbot, context, make_instance, fake_chatwoot
+):
+    page = open_page(qtbot, context, make_instance().id)
+    fill(page, fake_chatwoot.url, "not-the-token")
+    save_and_wait(qtbot, page)
+    assert "recusou este token" in page.errors["token"].text()
+    assert page.errors["token"].isVisible() and not page.errors["url"].isVisible()
+    assert Connection.select().count() == 0
+    assert page.state_box.state.text() == _("Not connected")
+
+
+def test_an_unknown_inbox_is_said_under_the_inbox(qtbot, context, make_instance, fake_chatwoot):
+    page = open_page(qtbot, context, make_instance().id)
+    fill(page, fake_chatwoot.url, TOKEN, inbox=999)
+    save_and_wait(qtbot, page)
+    assert "999" in page.errors["inbox"].text() and page.errors["inbox"].isVisible()
+    assert Connection.select().count() == 0
+
+
+def test_a_good_save_stores_and_shows_connected_and_never_the_token(
+    qtbot, context, make_instance, fake_chatwoot
+):
+    inst = make_instance()
+    page = open_page(qtbot, context, inst.id)
+    fill(page, fake_chatwoot.url + "/", TOKEN)
+    with qtbot.waitSignal(context.connections_changed, timeout=10_000) as said:
+        page.footer.save_button.click()
+    assert said.args == [inst.id]
+    conn = connections.get(inst.id)
+    assert (conn.url, conn.account_id, conn.inbox_id, conn.token) == (
+        fake_chatwoot.url,
+        ACCOUNT_ID,
+        INBOX_ID,
+        TOKEN,
+    )
+    assert page.state_box.state.text() == _("Connected")
+    assert not page.token.isVisible() and page.token_stored.text() == "••••"
+    assert page.token.text() == "" and not page.has_unsaved_changes()
+    # Changing the inbox alone keeps the stored token.
+    page.inbox.setText("999")
+    save_and_wait(qtbot, page)
+    assert connections.get(inst.id).inbox_id == INBOX_ID  # refused: the old one stays
+
+
+def test_test_connection_says_the_inbox_and_stores_nothing(
+    qtbot, context, make_instance, fake_chatwoot
+):
+    page = open_page(qtbot, context, make_instance().id)
+    fill(page, fake_chatwoot.url, TOKEN)
+    page.test_button.click()
+    qtbot.waitUntil(lambda: page.job is None, timeout=10_000)
+    assert page.result.isVisible()
+    assert page.result.text() == _("Connection works: inbox “{name}”.").format(
+        name="WhatsApp Loja"
+    )
+    assert Connection.select().count() == 0
+
+
+def test_auto_resolve_on_in_chatwoot_is_warned(qtbot, context, make_instance, fake_chatwoot):
+    fake_chatwoot.state.account["settings"] = {"auto_resolve_after": 1440}
+    page = open_page(qtbot, context, make_instance().id)
+    fill(page, fake_chatwoot.url, TOKEN)
+    save_and_wait(qtbot, page)
+    assert "resolução automática" in page.errors["account"].text().lower()
+    assert Connection.select().count() == 1  # a warning, not a refusal
+
+
+def connect(inst, fake, clock) -> None:
+    settings = connections.Settings(fake.url, ACCOUNT_ID, INBOX_ID, TOKEN)
+    connections.save(inst, settings, clock.now())
+
+
+def test_a_refused_token_shows_paused_here_and_in_visao_geral(
+    qtbot, context, make_instance, fake_chatwoot, clock
+):
+    inst = make_instance()
+    connect(inst, fake_chatwoot, clock)
+    connections.pause(inst.id, "token recusado (401)", clock.now())
+    page = open_page(qtbot, context, inst.id)
+    assert page.state_box.state.text() == _("Paused ({reason})").format(
+        reason="token recusado (401)"
+    )
+    assert page.state_box.problem.isVisible()
+    overview = OverviewPage(inst.id, context)
+    qtbot.addWidget(overview)
+    overview.show()
+    paused = connection_problem(connections.get(inst.id))
+    assert not paused.warning and "401" in paused.message
+    rows = [row for row in overview.problem_buttons() if row[0] == paused]
+    assert len(rows) == 1
+    button = rows[0][1]
+    with qtbot.waitSignal(overview.navigate) as went:
+        button.click()
+    assert went.args == ["connection"]
+
+
+def test_remove_asks_then_forgets(qtbot, context, make_instance, fake_chatwoot, clock, monkeypatch):
+    inst = make_instance()
+    connect(inst, fake_chatwoot, clock)
+    page = open_page(qtbot, context, inst.id)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    page.remove_button.click()
+    assert Connection.select().count() == 1
+    page.remove_button.click()
+    assert Connection.select().count() == 0
+    assert page.token.isVisible() and page.url.text() == ""
+
+
+def test_push_templates_lists_a_line_per_template(
+    qtbot, context, make_instance, fake_chatwoot, clock
+):
+    inst = make_instance()
+    for shortcut, content in (("/ola", "Olá, {{nome}}!"), ("/dia", "{{saudacao}}!")):
+        Template.create(
+            instance=inst,
+            title=shortcut,
+            shortcut=shortcut,
+            content=content,
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+    connect(inst, fake_chatwoot, clock)
+    page = open_page(qtbot, context, inst.id)
+    page.push_button.click()
+    qtbot.waitUntil(lambda: page.job is None, timeout=10_000)
+    lines = page.push_results.lines()
+    assert lines[0].startswith("/dia: não enviada") and lines[1] == "/ola: criada"
