@@ -1,8 +1,11 @@
 """Per-keystroke search over 10k predefined messages, next to Qt's own floor.
 
 App: typing into the Mensagens predefinidas page's search box (fold the query, filter the
-pre-folded haystacks in Python, reset the list model, keep the selection, update the count),
-then layout and paint of the list. Floor, in the same run: a bare `QSortFilterProxyModel`
+pre-folded haystacks in Python — only what the previous keystroke found when the query
+extends it, or an answer remembered while typing when erasing —, reset the list model, keep
+the selection, update the count), then layout and paint of the list. Each round starts with
+nothing remembered. The median and the p95 are the figures (a stall shows in the p95).
+Floor, in the same run: a bare `QSortFilterProxyModel`
 over a `QStringListModel` of the same folded strings (all in C++), `setFilterFixedString`
 per keystroke, then the same layout and paint — once in a `QListView` with
 `uniformItemSizes` (PERFORMANCE.md's floor) and once in a `QTableView` like the page's.
@@ -78,12 +81,14 @@ def measure(app: QApplication, view: QListView, apply) -> list[float]:
     return timings
 
 
+def p95(timings: list[float]) -> float:
+    return sorted(timings)[int(len(timings) * 0.95) - 1]
+
+
 def summary(name: str, timings: list[float]) -> str:
-    ordered = sorted(timings)
-    p95 = ordered[int(len(ordered) * 0.95) - 1]
     return (
         f"{name:<48} median {statistics.median(timings):6.2f} ms   "
-        f"p95 {p95:6.2f} ms   worst {max(timings):6.2f} ms"
+        f"p95 {p95(timings):6.2f} ms   worst {max(timings):6.2f} ms"
     )
 
 
@@ -148,6 +153,8 @@ def main() -> int:
 
         app_times: list[float] = []
         for _round in range(2):  # interleaved, so no side benefits from running second
+            # Each round starts with nothing remembered (the list's earlier answers).
+            app_view.model().set_rows(app_view.model().rows)
             app_times += measure(app, app_view, page.search_field.setText)
             for view, proxy, times in floors.values():
                 times += measure(app, view, filter_floor(proxy))
@@ -158,7 +165,8 @@ def main() -> int:
     print(summary("app: the page's search box", app_times))
     for name, (_view, _proxy, times) in floors.items():
         ratio = statistics.median(app_times) / statistics.median(times)
-        print(f"app / {name[7:]}: {ratio:.2f}x (target <= 2x)")
+        tail = p95(app_times) / p95(times)
+        print(f"app / {name[7:]}: median {ratio:.2f}x (target <= 2x), p95 {tail:.2f}x")
     return 0
 
 

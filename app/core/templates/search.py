@@ -27,6 +27,7 @@ def _words(query: str) -> tuple[str, ...]:
 
 
 def _filter(keys: list[str], words: tuple[str, ...], among: list[int] | None) -> list[int]:
+    """The indexes (of `among`, or of all the keys) whose key contains every word."""
     found = among
     for word in words:
         if found is None:
@@ -57,7 +58,9 @@ class Narrowing:
         words = _words(query)
         found = self._answers.get(words)
         if found is None:
-            found = _filter(self.keys, words, self._smallest_superset(words))
+            earlier, among = self._smallest_superset(words)
+            # What `among` matches has every earlier word: only the others are looked for.
+            found = _filter(self.keys, tuple(w for w in words if w not in earlier), among)
             self._answers[words] = found
             if len(self._answers) > REMEMBERED:
                 self._answers.popitem(last=False)
@@ -65,6 +68,9 @@ class Narrowing:
             self._answers.move_to_end(words)
         return found
 
-    def _smallest_superset(self, words: tuple[str, ...]) -> list[int] | None:
-        candidates = [f for old, f in self._answers.items() if old and _narrows(words, old)]
-        return min(candidates, key=len) if candidates else None
+    def _smallest_superset(
+        self, words: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], list[int] | None]:
+        """The remembered answer that already holds every match of `words`, the smallest."""
+        candidates = [(old, f) for old, f in self._answers.items() if old and _narrows(words, old)]
+        return min(candidates, key=lambda c: len(c[1])) if candidates else ((), None)

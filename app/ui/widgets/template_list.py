@@ -2,7 +2,9 @@
 
 10k templates stay fluid because a keystroke filters a list of pre-folded strings in
 Python and resets the model once (PERFORMANCE.md), instead of a proxy model that calls
-back into Python for every row; the view then only asks about the rows on screen.
+back into Python for every row; the view then only asks about the rows on screen. Typing
+further only filters what the previous keystroke found, and erasing finds the earlier
+answer remembered (`core.templates.search.Narrowing`): few keystrokes scan every row.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.templates.store import TemplateRow, matching, search_key
+from app.core.templates.search import Narrowing, search_key
+from app.core.templates.store import TemplateRow
 from app.i18n import _, ngettext
 from app.ui.theme import current_colors
 
@@ -43,6 +46,7 @@ class TemplateListModel(QAbstractListModel):
         super().__init__()
         self.rows: list[TemplateRow] = []
         self.keys: list[str] = []
+        self._search = Narrowing(self.keys)
         self.visible: list[int] = []  # indexes into `rows`, ascending
         self._position_of_id: dict[int, int] = {}
         self.query = ""
@@ -52,6 +56,7 @@ class TemplateListModel(QAbstractListModel):
     def set_rows(self, rows: list[TemplateRow]) -> None:
         self.rows = rows
         self.keys = [search_key(row) for row in rows]
+        self._search = Narrowing(self.keys)
         self._position_of_id = {row.id: i for i, row in enumerate(rows)}
         self._refilter()
 
@@ -60,7 +65,7 @@ class TemplateListModel(QAbstractListModel):
         self._refilter()
 
     def _refilter(self) -> None:
-        found = matching(self.keys, self.query)
+        found = self._search(self.query)
         if self.category is not ALL_CATEGORIES:
             rows = self.rows
             found = [i for i in found if rows[i].category == self.category]
