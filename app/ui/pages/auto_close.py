@@ -120,6 +120,7 @@ class AutoClosePage(SettingsPage):
         self.dependent = [layout.parentWidget() for layout in (timeout, kinds, warning, message)]
         self.body.addStretch(1)
         self._agenda = load_agenda(self.instance())
+        self._example_key: tuple | None = None
         context.settings_changed.connect(self._agenda_changed)
         self.load()
 
@@ -178,9 +179,14 @@ class AutoClosePage(SettingsPage):
         return closing_options.horizon_warning(values, self._agenda, core.SECTION_KEY)
 
     def _show_example(self, values: dict[str, Any]) -> None:
+        now = self.context.clock.now()
+        # Typing a message changes nothing here: compute only when what it shows moved.
+        key = (values["enabled"], values["timeout_minutes"], values["count"], self._agenda, now)
+        if key == self._example_key:
+            return
+        self._example_key = key
         sentence = None  # no example for an invalid time limit, nor beside the warning
         if self._valid_timeout(values) and not self._beyond_horizon(values):
-            now = self.context.clock.now()
             timeout = values["timeout_minutes"]
             sentence = example_sentence(self._agenda, timeout, values["count"], now)
         self.count_option.show_example(sentence, self._agenda.enabled)

@@ -172,3 +172,15 @@ def test_a_limit_the_agenda_cannot_hold_is_core_warning_under_the_option(
     assert save_button(page).isEnabled()  # a warning, not an error
     type_timeout(qtbot, page, "1", "days")  # 24 h fit in 400 days of 1 h a week
     assert not label.isVisible() and page.count_option.example_label.isVisible()
+
+
+def test_typing_a_message_does_not_compute_the_example_again(qtbot, page, monkeypatch):
+    from app.ui.pages import auto_close as module
+
+    calls = []
+    real = module.example_sentence
+    monkeypatch.setattr(module, "example_sentence", lambda *a: calls.append(a) or real(*a))
+    qtbot.keyClicks(page.message_field.content_edit, "Volte sempre")
+    assert calls == []
+    type_timeout(qtbot, page, "3", "hours")
+    assert [timeout for _agenda, timeout, _count, _now in calls][-1] == 180
