@@ -92,9 +92,7 @@ def test_test_connection_says_the_inbox_and_stores_nothing(
     page.test_button.click()
     qtbot.waitUntil(lambda: page.job is None, timeout=10_000)
     assert page.result.isVisible()
-    assert page.result.text() == _("Connection works: inbox “{name}”.").format(
-        name="WhatsApp Loja"
-    )
+    assert page.result.text() == _("Connection works: inbox “{name}”.").format(name="WhatsApp Loja")
     assert Connection.select().count() == 0
 
 
