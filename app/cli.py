@@ -21,7 +21,7 @@ from app.commands import (
     templates,
     watch,
 )
-from app.commands.base import EXIT_FAILURE, EXIT_OK, CliError
+from app.commands.base import EXIT_FAILURE, EXIT_OK, CliError, release_use_locks
 from app.core.common.log_file import log_file_in_use, setup_logging
 from app.core.storage.errors import DatabaseOpenError, storage_failure_message
 from app.i18n import _, install, translate_argparse
@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a failure we did not foresee: still no traceback for users
         print(failure_message(exc, args), file=sys.stderr)
         return EXIT_FAILURE
+    finally:
+        release_use_locks()
 
 
 def failure_message(exc: Exception, args: argparse.Namespace) -> str:

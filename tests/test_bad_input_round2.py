@@ -21,6 +21,7 @@ from app.core.common.log_file import setup_logging
 from app.core.storage import backup as backup_module
 from app.core.storage import migrations
 from app.core.storage.backup import (
+    BackupError,
     backup_database,
     backups_dir,
     daily_backup_if_due,
@@ -28,7 +29,7 @@ from app.core.storage.backup import (
     prune_backups,
 )
 from app.core.storage.db import CorruptDatabaseError, close_database, open_database
-from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
+from app.core.storage.lock import FileLock, LockFileError, use_lock_path, watcher_lock_path
 from app.core.storage.restore import verify_backup
 from app.paths import (
     database_choice_path,
@@ -345,3 +346,53 @@ def test_an_empty_db_option_is_an_error_not_the_default_database(capsys, value):
     assert stop.value.code == 2
     assert "--db" in capsys.readouterr().err
     assert default.exists() == existed
+
+
+# -- item 17: a restore never swaps the file under a command that has it open ----------------
+
+
+def test_restore_waits_for_a_command_that_has_the_database_open(db_path, db, tmp_path):
+    from app.core.storage.restore import restore_backup
+
+    saved = backup_database(db_path, "daily", T0)
+    code = (
+        "import argparse, sys; from app.commands.base import open_db;"
+        f"open_db(argparse.Namespace(db={str(db_path)!r})); print('open', flush=True);"
+        "sys.stdin.read()"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert child.stdout.readline().strip() == "open"
+        before = db_path.stat().st_ino
+        with pytest.raises(BackupError, match="está usando este banco de dados"):
+            restore_backup(saved, db_path, T0)
+        assert db_path.stat().st_ino == before  # not swapped
+    finally:
+        child.kill()
+        child.wait()
+    restore_backup(saved, db_path, T0)  # once the command is gone
+
+
+def test_a_command_started_during_a_restore_is_refused(db_path, db, tmp_path, capsys):
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "atende-config", "version": 2, "instances": []}')
+    restoring = FileLock(use_lock_path(db_path))
+    assert restoring.acquire()
+    try:
+        assert main(["--db", str(db_path), "import", str(empty)]) == 1
+        assert "sendo restaurado" in capsys.readouterr().err
+    finally:
+        restoring.release()
+
+
+def test_commands_release_the_database_when_they_end(db_path, db, capsys):
+    assert main(["--db", str(db_path), "check"]) == 0
+    restoring = FileLock(use_lock_path(db_path))
+    assert restoring.acquire()  # nothing still held by the finished command
+    restoring.release()

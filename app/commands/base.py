@@ -19,6 +19,7 @@ from app.core.common.files import (
 from app.core.common.validation import Problem
 from app.core.storage.db import open_database
 from app.core.storage.errors import DatabaseOpenError, UnwritableDatabaseError
+from app.core.storage.lock import FileLock, use_lock_path
 from app.core.storage.restore import recovery_hint
 from app.i18n import _
 from app.paths import is_database_url, resolve_db_path
@@ -56,11 +57,37 @@ def open_db(args: argparse.Namespace, *, create: bool = False):
     path = resolve_db_path(args.db)
     if not create and not is_database_url(path) and not os.path.lexists(path):
         raise CliError(_("{path}: file not found").format(path=path), EXIT_INVALID)
+    if not is_database_url(path):
+        _hold_use_lock(path)
     try:
         return open_database(path)
     except DatabaseOpenError as exc:
         hint = "" if isinstance(exc, UnwritableDatabaseError) else recovery_hint(path)
         raise CliError(" ".join(filter(None, [str(exc), hint])), EXIT_FAILURE) from exc
+
+
+_HELD: list[FileLock] = []  # until the command ends (`release_use_locks`, from app.cli)
+
+
+def release_use_locks() -> None:
+    while _HELD:
+        _HELD.pop().release()
+
+
+def _hold_use_lock(path) -> None:
+    """Share the database's use lock for as long as this command runs, so a restore from the
+    window waits for it instead of swapping the file underneath."""
+    lock = FileLock(use_lock_path(path), shared=True)
+    try:
+        acquired = lock.acquire()
+    except (OSError, DatabaseOpenError):  # a read-only folder, a planted link: no restore there
+        return
+    if not acquired:
+        raise CliError(
+            _("The database is being restored from a backup; try again in a moment."),
+            EXIT_FAILURE,
+        )
+    _HELD.append(lock)
 
 
 def write_output(path: str | None, data: bytes) -> None:

@@ -46,9 +46,20 @@ def watcher_lock_path(db_path: Path | str) -> Path:
     return base.with_name(base.name + ".watcher.lock")
 
 
+def use_lock_path(db_path: Path | str) -> Path:
+    """Held shared by every command using the database, exclusively by a restore: a restore
+    never swaps the file under `atende import` (or any command) that has it open."""
+    base = lock_base(db_path)
+    return base.with_name(base.name + ".use.lock")
+
+
 class FileLock:
-    def __init__(self, path: Path) -> None:
+    """An exclusive lock, or with `shared=True` one that any number of holders share and
+    only an exclusive holder excludes (on Windows a shared lock is not taken)."""
+
+    def __init__(self, path: Path, *, shared: bool = False) -> None:
         self.path = Path(path)
+        self.shared = shared
         self._fd: int | None = None
 
     @property
@@ -62,12 +73,13 @@ class FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = open_regular(self.path, os.O_RDWR | os.O_CREAT)
         try:
-            _lock(fd)
+            _lock(fd, self.shared)
         except OSError:
             os.close(fd)
             return False
-        os.ftruncate(fd, 0)  # only now that the lock is ours
-        os.write(fd, str(os.getpid()).encode())
+        if not self.shared:
+            os.ftruncate(fd, 0)  # only now that the lock is ours
+            os.write(fd, str(os.getpid()).encode())
         self._fd = fd
         return True
 
@@ -123,18 +135,22 @@ def _unsafe_message(path: Path) -> str:
 if sys.platform.startswith("win"):
     import msvcrt
 
-    def _lock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    def _lock(fd: int, shared: bool = False) -> None:
+        if not shared:  # msvcrt has no shared locks: restores there check the watcher only
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
     def _unlock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass  # a shared "lock" that was never taken
 
 else:
     import fcntl
 
-    def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    def _lock(fd: int, shared: bool = False) -> None:
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)

@@ -31,7 +31,7 @@ from app.core.storage.backup import (
 )
 from app.core.storage.db import open_database
 from app.core.storage.errors import DatabaseOpenError, error_text
-from app.core.storage.lock import FileLock, watcher_lock_path
+from app.core.storage.lock import FileLock, use_lock_path, watcher_lock_path
 from app.core.storage.migrations import LATEST_VERSION
 from app.core.storage.proxy import SQLITE_HEADER, close_database
 from app.i18n import _, format_datetime
@@ -93,6 +93,26 @@ def _restore(backup: Path, db_path: Path, at: datetime) -> Path | None:
                 "before restoring."
             ).format(pid=holder)
         )
+    in_use = FileLock(use_lock_path(db_path))
+    try:
+        free = in_use.acquire()
+    except (OSError, DatabaseOpenError) as exc:
+        reason = str(exc) if isinstance(exc, DatabaseOpenError) else error_text(exc)
+        raise BackupError(reason) from exc
+    if not free:
+        raise BackupError(
+            _(
+                "Another program (an `atende` command such as import) is using this database: "
+                "let it finish, then restore."
+            )
+        )
+    try:
+        return _swap(backup, db_path, at)
+    finally:
+        in_use.release()
+
+
+def _swap(backup: Path, db_path: Path, at: datetime) -> Path | None:
     close_database()
     kept = keep_current_file(db_path, at)
     prune_backups(db_path, BEFORE_RESTORE, KEEP[BEFORE_RESTORE])
