@@ -7,14 +7,19 @@ where they come in (SPEC §14): `--at`, `--now`, `chats import`, with exit 2.
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 import pytest
 
 from app.core.instances.store import create_instance
 from app.core.storage.db import close_database, open_database
+from app.core.storage.models import Instance
 from app.core.templates.store import create_template
 from tests.commands.cli_fixture import atende  # noqa: F401 - a fixture
 from tests.faults import dump
 from tests.test_bad_input import VALID
+from tests.test_bad_input_chats import CHAT
 
 OUT_OF_RANGE = [
     "0001-01-01T00:00:00Z",
@@ -74,3 +79,36 @@ def test_a_local_time_of_render_is_checked_in_its_zone(shop, atende):  # noqa: F
     """Without an offset --at is São Paulo's time: 2999-12-31 23:00 there is already 3000."""
     code, _out, err = atende(*COMMANDS["render"], "2999-12-31T23:00:00")
     assert code == 2 and "1970 e 2999" in err
+
+
+# -- item 1: a chat stored with a deadline past year 9999 never stops the others -------------
+
+
+def test_a_chat_stored_off_the_calendar_never_stops_the_others(shop, atende, db_path):  # noqa: F811
+    open_database(db_path)
+    Instance.update(timezone="Asia/Tokyo").execute()  # east of UTC: the worst case for display
+    close_database()
+    config = json.loads(atende("export")[1])
+    config["instances"][0]["auto_close"]["enabled"] = True
+    (db_path.parent / "config.json").write_text(json.dumps(config))
+    assert atende("import", "--replace", str(db_path.parent / "config.json"))[0] == 0
+    lines = [
+        {**CHAT, "external_id": "ok", "last_agent_message_at": "2025-03-12T10:00:00-03:00"},
+        {**CHAT, "external_id": "far", "last_agent_message_at": "2025-03-12T10:00:00-03:00"},
+    ]
+    (db_path.parent / "chats.jsonl").write_text("\n".join(json.dumps(x) for x in lines))
+    assert (
+        atende("chats", "import", str(db_path.parent / "chats.jsonl"), "--instance", "Loja Centro")[
+            0
+        ]
+        == 0
+    )
+    con = sqlite3.connect(db_path)  # as written before input was checked (or by an old desk)
+    con.execute("UPDATE chat SET last_agent_message_at = 253402300200000 WHERE external_id = 'far'")
+    con.commit()
+    con.close()
+    code, out, err = atende("watch", "--once", "--now", "2025-03-12T20:00:00Z")
+    assert (code, out.splitlines()[0]) == (0, "1 atendimento encerrado"), err
+    for extra in ([], ["--json"]):
+        code, out, err = atende("chats", "list", "--instance", "Loja Centro", *extra)
+        assert code == 0 and "far" in out, err

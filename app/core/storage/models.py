@@ -30,8 +30,20 @@ def to_millis(at: datetime) -> int:
     return int(round(at.timestamp() * 1000))
 
 
+# A day inside the ends of the calendar: shown in any time zone without overflowing.
+_FIRST = datetime(1, 1, 2, tzinfo=UTC)
+_LAST = datetime(9999, 12, 30, tzinfo=UTC)
+
+
 def from_millis(value: int) -> datetime:
-    return datetime.fromtimestamp(value / 1000, tz=UTC)
+    """The instant of `value`; one at the ends of Python's calendar (a deadline after year 9999,
+    stored before input was checked, SPEC §14) reads as a day inside them, never an exception
+    (here or in a time zone) that would stop a list or a watcher pass for every chat."""
+    try:
+        at = datetime.fromtimestamp(value / 1000, tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return _LAST if value > 0 else _FIRST
+    return min(max(at, _FIRST), _LAST)
 
 
 class InstantField(IntegerField):
