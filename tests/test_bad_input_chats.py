@@ -14,6 +14,7 @@ import pytest
 from app.cli import main
 from app.core.instances.store import create_instance
 from app.core.storage.db import close_database, open_database
+from app.core.storage.models import Chat
 from tests.faults import dump
 from tests.test_bad_input import FIVE_MB, VALID, assert_reported
 
@@ -180,4 +181,35 @@ def test_hostile_instance_names_on_the_command_line(name, shop, db_path, tmp_pat
     before = dump(db_path)
     assert run_chats_import(db_path, tmp_path, chat_line(), instance=name) == 2
     assert "--instance: não existe instância chamada" in capsys.readouterr().err
+    assert dump(db_path) == before
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_only_a_newline_ends_a_line(separator, shop, db_path, tmp_path, capsys):
+    """U+2028 and U+2029 may stand raw inside a JSON text (issue 18, item 6); CRLF line
+    ends are fine too."""
+    lines = [
+        chat_line(external_id="a", customer_name=f"Maria{separator}Souza"),
+        chat_line(external_id="b"),
+    ]
+    assert run_chats_import(db_path, tmp_path, "\r\n".join(lines) + "\r\n") == 0, (
+        capsys.readouterr().err
+    )
+    open_database(db_path)
+    try:
+        names = dict(Chat.select(Chat.external_id, Chat.customer_name).tuples())
+    finally:
+        close_database()
+    assert names == {"a": f"Maria{separator}Souza", "b": CHAT["customer_name"]}
+
+
+def test_a_next_line_character_is_refused_at_its_field_not_as_broken_json(
+    shop, db_path, tmp_path, capsys
+):
+    payload = chat_line(customer_name="Maria\u0085Souza") + "\n" + chat_line(external_id="b")
+    before = dump(db_path)
+    assert run_chats_import(db_path, tmp_path, payload) == 2
+    err = capsys.readouterr().err
+    assert_reported(err, "linha 1.customer_name", "caractere de controle")
+    assert "JSON inválido" not in err
     assert dump(db_path) == before

@@ -175,7 +175,9 @@ def parse_chats(text: str) -> tuple[list[dict[str, Any]], list[Problem]]:
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: splitlines() also splits on U+2028, U+2029 and U+0085, which
+    # JSON allows raw inside a text (issue 18, item 6). A "\r" before it is JSON whitespace.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         path = LINE.format(number=number)
