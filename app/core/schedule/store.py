@@ -17,7 +17,6 @@ from peewee import JOIN
 
 from app.core.common.clock import Clock
 from app.core.common.validation import Problem, warnings
-from app.core.config import versioning
 from app.core.config.section import Section, save_section
 from app.core.schedule.agenda import (
     HOLIDAY_COUNTRY,
@@ -156,17 +155,9 @@ def holidays_label(holidays: dict[str, Any] | None) -> str:
     return _("national and of {state}").format(state=name)
 
 
-def save(
-    instance: Instance,
-    values: dict[str, Any],
-    clock: Clock,
-    expect: versioning.Expectation | None = None,
-) -> bool:
-    """Validate and store the agenda; False (nothing written) when nothing changed.
-
-    Raises ValidationError (nothing written) when `values` break a rule of SPEC §7, and
-    ConflictError (nothing written) when `expect` says the page is out of date.
-    """
+def save(instance: Instance, values: dict[str, Any], clock: Clock, expect=None) -> bool:
+    """Store the agenda through `save_section` (ValidationError, ConflictError: nothing
+    written); False when nothing changed."""
     return save_section(SECTION, instance, values, clock, expect)
 
 

@@ -286,13 +286,14 @@ def _check(_instance: Instance, _values: Any = None) -> list[Problem]:
     return []
 
 
+# Saved one message at a time (no `describe`): the section is for files, copies and checks.
 SECTION = Section(
-    SECTION_KEY,
-    SECTION_TITLE,
-    _export,
-    _validate,
-    _apply,
-    _check,
+    key=SECTION_KEY,
+    title=SECTION_TITLE,
+    export=_export,
+    validate=_validate,
+    apply=_apply,
+    check=_check,
     export_many=_export_many,
     check_values=_check,
 )

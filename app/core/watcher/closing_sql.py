@@ -20,6 +20,7 @@ from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import AutoCloseSettings, Chat, HistoryEvent, Instance, to_millis
 from app.core.watcher.due import (
+    CHAT_SNAPSHOT,
     SECTION_KEY,
     closing_reason,
     due_condition,
@@ -48,10 +49,7 @@ def _reasons(timeouts: Iterable[int]) -> Case:
 DETAILS = (
     ("assigned_via", Chat.assigned_via),
     ("closing_message", AutoCloseSettings.closing_message),
-    ("customer_name", Chat.customer_name),
-    ("operator_name", Chat.operator_name),
-    ("phone", Chat.phone),  # with the rest, renders the message as the customer got it
-    ("protocol", Chat.protocol),
+    *CHAT_SNAPSHOT,  # with the rest, renders the message as the customer got it
     ("timeout_minutes", AutoCloseSettings.timeout_minutes),
 )
 

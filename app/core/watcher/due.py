@@ -32,6 +32,14 @@ from app.core.storage.db import database
 from app.core.storage.models import AutoCloseSettings, Chat, Instance, from_millis, to_millis
 from app.i18n import _, format_duration
 
+# The chat's fields a message is filled from ({{nome}}, {{telefone}}, {{protocolo}},
+# {{operador}}): what closings, warnings and outbox rows keep of the chat at that moment.
+CHAT_SNAPSHOT = (
+    ("customer_name", Chat.customer_name),
+    ("operator_name", Chat.operator_name),
+    ("phone", Chat.phone),
+    ("protocol", Chat.protocol),
+)
 MINUTE_MS = 60_000
 MAX_WAIT_SECONDS = 60.0  # the watcher wakes at least this often (clock jumps, sleep)
 SECTION_KEY = "auto_close"

@@ -29,14 +29,11 @@ from app.core.storage.models import (
     OutboxRow,
     to_millis,
 )
-from app.core.watcher.due import literal
+from app.core.watcher.due import CHAT_SNAPSHOT, literal
 
 # The snapshot kept per row: the template, the chat as it was, the instance's name.
 _DETAILS = (
-    ("customer_name", Chat.customer_name),
-    ("phone", Chat.phone),
-    ("protocol", Chat.protocol),
-    ("operator_name", Chat.operator_name),
+    *CHAT_SNAPSHOT,
     ("last_customer_message_at", Chat.last_customer_message_at),
     ("last_agent_message_at", Chat.last_agent_message_at),
     ("instance_name", Instance.name),

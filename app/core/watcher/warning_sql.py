@@ -25,17 +25,19 @@ from app.core.audit import history
 from app.core.storage import dialect
 from app.core.storage.models import AutoCloseSettings, Chat, HistoryEvent, Instance, to_millis
 from app.core.watcher.closing_sql import HISTORY_COLUMNS
-from app.core.watcher.due import SECTION_KEY, with_settings
+from app.core.watcher.due import CHAT_SNAPSHOT, SECTION_KEY, with_settings
 from app.i18n import _, format_duration
 
 # What a warning's history event keeps: the template and the chat's fields that fill it.
-DETAILS = (
-    ("customer_name", Chat.customer_name),
-    ("minutes_before", AutoCloseSettings.warning_minutes_before),
-    ("operator_name", Chat.operator_name),
-    ("phone", Chat.phone),
-    ("protocol", Chat.protocol),
-    ("warning_message", AutoCloseSettings.warning_message),
+DETAILS = tuple(
+    sorted(
+        (
+            *CHAT_SNAPSHOT,
+            ("minutes_before", AutoCloseSettings.warning_minutes_before),
+            ("warning_message", AutoCloseSettings.warning_message),
+        ),
+        key=lambda pair: pair[0],
+    )
 )
 
 
