@@ -78,7 +78,7 @@ echo "smoke: window up ${alive_ms} ms, in Portuguese (Qt buttons included), data
 "$OLDPWD/$PY" - "$tmp/export.json" <<'EOF' || fail "export is not the expected JSON"
 import json, sys
 data = json.load(open(sys.argv[1], encoding="utf-8"))
-assert data["format"] == "atende-config" and data["version"] == 1, data
+assert data["format"] == "atende-config" and data["version"] == 2, data
 names = [i["name"] for i in data["instances"]]
 assert len(names) >= 3 and names == sorted(names), names
 print("smoke: atende export from the .deb:", ", ".join(names))
