@@ -13,11 +13,18 @@ import pytest
 
 from app.cli import main
 from app.core.common.validation import ValidationError
-from app.core.instances.store import create_instance, get_by_name, update_instance
+from app.core.config import file_format
+from app.core.config.file_format import export_config
+from app.core.instances.store import (
+    create_instance,
+    delete_instance,
+    get_by_name,
+    update_instance,
+)
 from app.core.storage.db import close_database, open_database
 from app.core.storage.models import Instance
 from tests.faults import dump
-from tests.test_bad_input import VALID
+from tests.test_bad_input import VALID, assert_reported
 
 NFC = unicodedata.normalize("NFC", "Loja do José Açaí")
 NFD = unicodedata.normalize("NFD", NFC)
@@ -66,3 +73,78 @@ def test_instance_option_finds_the_name_in_either_form(db_path, clock, capsys):
     finally:
         close_database()
     assert json.loads(capsys.readouterr().out)["instances"][0]["name"] == NFC
+
+
+# -- the config file (`atende import`) --------------------------------------------------------
+
+
+def config_with(*names: str, base: dict) -> dict:
+    item = base["instances"][0]
+    return {**base, "instances": [{**item, "name": name} for name in names]}
+
+
+@pytest.fixture
+def exported(db_path, clock):
+    """A valid config file's data (one instance, "Modelo"), from a database now empty."""
+    open_database(db_path)
+    instance = create_instance({**VALID, "name": "Modelo"}, clock)
+    base = export_config()
+    delete_instance(instance, clock)
+    close_database()
+    return base
+
+
+def import_file(db_path, tmp_path, data, *args) -> int:
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    try:
+        return main(["--db", str(db_path), "import", *args, str(path)])
+    finally:
+        close_database()
+
+
+def test_one_name_written_two_ways_in_one_file_is_repeated(exported, db_path, tmp_path, capsys):
+    before = dump(db_path)
+    assert import_file(db_path, tmp_path, config_with(NFC, NFD, base=exported)) == 2
+    assert_reported(capsys.readouterr().err, "instances[1].name", "repete o nome de instances[0]")
+    assert dump(db_path) == before
+
+
+def test_a_file_naming_a_stored_instance_in_the_other_form_needs_replace(
+    exported, db_path, tmp_path, capsys, clock
+):
+    open_database(db_path)
+    create_instance({**VALID, "name": NFC}, clock)
+    close_database()
+    before = dump(db_path)
+    assert import_file(db_path, tmp_path, config_with(NFD, base=exported)) == 2
+    assert_reported(capsys.readouterr().err, "instances[0].name", "já existe uma instância")
+    assert dump(db_path) == before
+    assert import_file(db_path, tmp_path, config_with(NFD, base=exported), "--replace") == 0
+    open_database(db_path)
+    try:
+        assert [i.name for i in Instance.select()] == [NFC]
+    finally:
+        close_database()
+
+
+# -- item 16: a name created while the file was being checked is not overwritten -------------
+
+
+def test_a_name_created_meanwhile_is_refused_inside_the_write(
+    exported, db, db_path, clock, monkeypatch
+):
+    real = file_format.validate_config
+
+    def validate_then_another_desk_creates(data, **kwargs):
+        problems = real(data, **kwargs)
+        create_instance({**VALID, "name": "Loja Nova", "phone": "+5511900000000"}, clock)
+        return problems
+
+    monkeypatch.setattr(file_format, "validate_config", validate_then_another_desk_creates)
+    with pytest.raises(ValidationError) as exc:
+        file_format.import_config(config_with("Loja Nova", base=exported), clock)
+    assert [p.path for p in exc.value.problems] == ["instances[0].name"]
+    assert "--replace" in exc.value.problems[0].message
+    [instance] = Instance.select()
+    assert instance.phone == "+5511900000000"  # the other desk's instance, untouched

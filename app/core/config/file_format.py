@@ -19,8 +19,9 @@ from app.core.common.json_text import parse_json
 from app.core.common.validation import Problem, ValidationError, check_keys, errors, join_path
 from app.core.config import upgrades, versioning
 from app.core.config.registry import all_sections
-from app.core.instances.store import FIELDS, validate_fields
+from app.core.instances.store import FIELDS, name_key, validate_fields
 from app.core.storage.db import database
+from app.core.storage.dialect import is_postgres, write_transaction
 from app.core.storage.models import Instance
 from app.i18n import _
 
@@ -29,8 +30,9 @@ VERSION = upgrades.CURRENT
 
 
 def fold_name(name: str) -> str:
-    """The form under which two instance names are the same (as `get_by_name` compares)."""
-    return " ".join(name.split()).casefold()
+    """The form under which two instance names are the same (as `get_by_name` compares:
+    spaces, case and Unicode form)."""
+    return name_key(name)
 
 
 def _existing_by_name() -> dict[str, Instance]:
@@ -140,6 +142,19 @@ def _validate_instance(
     return problems
 
 
+def _refuse_taken(items: list[dict[str, Any]], existing: dict[str, Instance]) -> None:
+    taken = [
+        Problem(
+            join_path(join_path("instances", index), "name"),
+            _("an instance with this name already exists (use --replace)"),
+        )
+        for index, item in enumerate(items)
+        if fold_name(item["name"]) in existing
+    ]
+    if taken:
+        raise ValidationError(taken)
+
+
 @dataclass
 class ImportResult:
     created: list[str] = field(default_factory=list)
@@ -155,8 +170,14 @@ def import_config(data: Any, clock: Clock, *, replace: bool = False) -> ImportRe
     data = upgrades.upgrade(data)
     result = ImportResult(warnings=[p for p in problems if p.warning])
     now = clock.now()
-    existing = _existing_by_name()
-    with database.atomic():
+    with write_transaction():
+        # Read the names again under the write lock: one created meanwhile (another desk)
+        # is not replaced without --replace.
+        if is_postgres():
+            database.execute_sql("LOCK TABLE instance IN SHARE ROW EXCLUSIVE MODE")
+        existing = _existing_by_name()
+        if not replace:
+            _refuse_taken(data["instances"], existing)
         for item in data["instances"]:
             _problems, clean = validate_fields(item, check_db=False)
             instance = existing.get(fold_name(clean["name"]))
