@@ -118,11 +118,12 @@ class Keyset:
         """The last `n` rows, in order: the reverse order read from its end."""
         return self._page("last", n)
 
-    def at(self, position: int, n: int, total: int) -> list[Any]:
+    def at(self, position: int, n: int, total: int | None = None) -> list[Any]:
         """`n` rows from `position` of `total`: a jump far from any page read, so OFFSET
-        (once), from whichever end is nearer."""
-        n = max(0, min(n, total - position))
-        from_end = total - position - n
-        reverse = from_end < position
+        (once), from whichever end is nearer (from the start when `total` is unknown)."""
+        end = position + n if total is None else total
+        n = max(0, min(n, end - position))
+        from_end = end - position - n
+        reverse = total is not None and from_end < position
         query = self._ordered(reverse).limit(n).offset(from_end if reverse else position)
         return self._rows(query, *query.sql(), reverse)

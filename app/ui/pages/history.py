@@ -132,10 +132,12 @@ class HistoryPage(Page):
 
     def reload(self, *_args) -> None:
         self._search_timer.stop()
+        text = self.search_edit.text()
         listing = history_filters.listing(
-            self.instance(), self.kind_combo.currentData(), self.search_edit.text(), light=True
+            self.instance(), self.kind_combo.currentData(), text, light=True
         )
-        self.model.set_source(listing)
+        # Counting a text search scans the whole history: it grows as the view scrolls.
+        self.model.set_source(listing, counted=not text.strip())
         empty = self.model.total == 0
         self.empty_label.setText(_("No event matches.") if empty else "")
         self.empty_label.setVisible(empty)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.core.audit import history, history_filters
+from app.core.common.keyset import Keyset
 from app.ui.pages.history import HistoryPage
 
 EVENTS = 230
@@ -54,3 +55,21 @@ def test_ctrl_end_reads_the_last_page_only(page, qtbot):
     # The last page (and maybe the one before it, on screen too), not the log from the top.
     assert model.reads - before <= 2 and set(model.pages) <= {0, last // 20, last // 20 - 1}
     assert page.details_label.text().startswith(oldest.summary)
+
+
+def test_a_text_search_is_never_counted_and_grows_as_the_view_scrolls(page, monkeypatch):
+    def no_count(_self):
+        raise AssertionError("a text search counts by scanning the whole history")
+
+    monkeypatch.setattr(Keyset, "count", no_count)
+    page.search_edit.setText("E1")  # e1, e10…e19, e100…e199: 111 events
+    page.reload()
+    model = page.model
+    assert model.rowCount() == 20 and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    whole = [e.summary for e in history_filters.search(page.instance(), "all", "E1")]
+    assert model.rowCount() == len(whole) == 111
+    # Pages dropped on the way are read again, by key or from the start.
+    assert [model.data(model.index(r, 2)) for r in range(len(whole))] == whole
+    assert model.held() <= 3 * 20
