@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.storage.db import database
 
@@ -33,7 +33,9 @@ class Job(QObject):
 
     def _finished(self, *_args: object) -> None:
         self.running = False
-        _alive.discard(self)
+        # Not now: the signal is still being delivered to the other receivers, and dropping
+        # the last reference would delete its sender in the middle of that (a crash).
+        QTimer.singleShot(0, lambda: _alive.discard(self))
 
 
 class _Runnable(QRunnable):

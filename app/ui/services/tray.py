@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QCheckBox, QMenu, QMessageBox, QSystemTrayIcon
 
+from app.core.chatwoot.state import troubled
+from app.core.common.validation import Problem
 from app.i18n import _, format_number, format_relative, ngettext
 from app.ui.context import AppContext
 from app.ui.icons import icon
@@ -72,6 +74,17 @@ def watcher_status(
     return _("Watcher on · next closing {when}").format(when=format_relative(next_due - now))
 
 
+def connection_line(instance: str, problem: Problem) -> str:
+    """A paused (refused token) or failing Chatwoot connection, short for the tray."""
+    if problem.warning:
+        return _("{instance}: Chatwoot is not answering; its actions wait").format(
+            instance=instance
+        )
+    return _("{instance}: the Chatwoot connection is paused (token refused)").format(
+        instance=instance
+    )
+
+
 def tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
@@ -91,7 +104,10 @@ class Tray(QObject):
         self.status_action = QAction("", self.menu)
         self.status_action.setEnabled(False)
         self.menu.addAction(self.status_action)
-        self.menu.addSeparator()
+        self.connection_actions: list[QAction] = []  # one per paused or failing connection
+        self.paused: set[str] = set()
+        self._newly_paused: list[str] = []
+        self.separator = self.menu.addSeparator()
         self.open_action = QAction(icon("open"), _("Open Atende"), self.menu)
         self.open_action.triggered.connect(self.open_requested)
         self.menu.addAction(self.open_action)
@@ -104,6 +120,7 @@ class Tray(QObject):
         watcher = getattr(context, "watcher", None)
         if watcher is not None:
             watcher.closed.connect(self.notify_closed)
+        context.connections_changed.connect(self.refresh_connections)
         self.refresh()
 
     def status_text(self) -> str:
@@ -121,7 +138,35 @@ class Tray(QObject):
     def refresh(self) -> None:
         text = self.status_text()
         self.status_action.setText(text)
-        self.icon.setToolTip(f"Atende\n{text}")
+        lines = self._show_connections()
+        self.icon.setToolTip("\n".join(["Atende", text, *lines]))
+
+    def _show_connections(self) -> list[str]:
+        for action in self.connection_actions:
+            self.menu.removeAction(action)
+        found = troubled()
+        lines = [connection_line(name, problem) for name, problem in found]
+        self.connection_actions = []
+        for line in lines:
+            action = QAction(icon("warning", "warning"), line, self.menu)
+            action.setEnabled(False)
+            self.menu.insertAction(self.separator, action)
+            self.connection_actions.append(action)
+        paused = {name for name, problem in found if not problem.warning}
+        self._newly_paused = sorted(paused - self.paused)
+        self.paused = paused
+        return lines
+
+    def refresh_connections(self, *_args: object) -> None:
+        """After a worker pass: say it once when a connection has just been paused."""
+        self.refresh()
+        for name in self._newly_paused:
+            self.icon.showMessage(
+                "Atende",
+                connection_line(name, Problem("connection", "")),
+                QSystemTrayIcon.MessageIcon.Warning,
+                NOTIFICATION_MS,
+            )
 
     def show(self) -> None:
         self.icon.show()

@@ -78,10 +78,14 @@ class Watcher(QObject):
         """Stop waking up (e.g. while the database is being replaced)."""
         self.paused = True
         self.timer.stop()
+        if self.platforms is not None:
+            self.platforms.stop()  # and waits for its pass: the database may be swapped next
 
     def resume(self) -> None:
         self.paused = False
         self.rearm()
+        if self.platforms is not None:
+            self.platforms.start()
 
     @property
     def running(self) -> bool:
@@ -147,8 +151,6 @@ class Watcher(QObject):
     def stop(self) -> None:
         """Stop for good and let another process take over (releases the lock)."""
         self.pause()
-        if self.platforms is not None:
-            self.platforms.stop()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -176,5 +178,4 @@ def start_watcher(context: AppContext, core: WatcherCore | None = None) -> Watch
     watcher.platforms = ChatwootDriver(context, parent=watcher)
     watcher.passed.connect(watcher.platforms.kick)
     watcher.start()
-    watcher.platforms.start()
     return watcher
