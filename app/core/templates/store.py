@@ -225,9 +225,10 @@ def _export_many(instances: Sequence[Instance]) -> dict[int, list[dict[str, Any]
         Template.select(Template.instance, *(getattr(Template, key) for key in FIELDS))
         .where(Template.instance.in_(list(found)))
         .order_by(Template.instance, Template.shortcut)
-        .tuples()
     )
-    for instance_id, *values in cast(Iterable[tuple], query):
+    # Read from the cursor: text columns need no conversion, and Peewee's per-row work
+    # would double the time of a check over 50k templates.
+    for instance_id, *values in database.execute_sql(*query.sql()):
         found[instance_id].append(dict(zip(FIELDS, values, strict=True)))
     return found
 
