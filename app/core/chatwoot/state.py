@@ -10,7 +10,7 @@ import socket
 from datetime import datetime
 
 from app.core.common.validation import Problem
-from app.core.storage.models import Connection, Instance
+from app.core.storage.models import Connection, Instance, SyncedConversation
 from app.i18n import _
 
 PULL_EVERY_SECONDS = 60.0  # a running watcher re-reads each inbox at most this often
@@ -72,3 +72,19 @@ def troubled() -> list[tuple[str, Problem]]:
         if problem is not None:
             found.append((conn.instance.name, problem))
     return found
+
+
+def any_synced(instance_id: int) -> bool:
+    """Did any chat of the instance come from Chatwoot? (Atendimentos looks no further if not.)"""
+    return SyncedConversation.select().where(SyncedConversation.instance == instance_id).exists()
+
+
+def synced_among(instance_id: int, external_ids: list[str]) -> set[str]:
+    """Which of these chats came from Chatwoot (one query for the rows a list holds)."""
+    if not external_ids:
+        return set()
+    query = SyncedConversation.select(SyncedConversation.external_id).where(
+        (SyncedConversation.instance == instance_id)
+        & SyncedConversation.external_id.in_(external_ids)
+    )
+    return {row.external_id for row in query}

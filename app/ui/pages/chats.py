@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from app.core.chatwoot.state import any_synced, synced_among
 from app.core.instances.phones import format_phone, format_phone_national
 from app.core.schedule.decision import describe_moment
 from app.core.storage.models import Chat, from_millis
@@ -32,6 +33,7 @@ from app.i18n import (
     format_unit_count,
     ngettext,
 )
+from app.ui.icons import icon
 from app.ui.pages.base import Page
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.hint import hint_label
@@ -66,6 +68,19 @@ class ChatsModel(LazyQueryModel):
         super().__init__(parent)
         self.clock = clock
         self.timezone = "UTC"  # the instance's, set by the page before each query
+        self.instance_id = 0  # set with it
+        # Chats that came from Chatwoot (a synced_conversation row): None = none of them did.
+        self.from_chatwoot: dict[str, bool] | None = None
+
+    def came_from_chatwoot(self, chat: Chat) -> bool:
+        if self.from_chatwoot is None:
+            return False
+        if chat.external_id not in self.from_chatwoot:  # look up every row held, at once
+            ids = {row.external_id for page in self.pages.values() for row in page}
+            ids = [i for i in ids | {chat.external_id} if i not in self.from_chatwoot]
+            synced = synced_among(self.instance_id, ids)
+            self.from_chatwoot.update((i, i in synced) for i in ids)
+        return self.from_chatwoot[chat.external_id]
 
     def _relative(self, at: datetime | None) -> str:
         return format_relative(at - self.clock.now()) if at else DASH
@@ -123,13 +138,18 @@ class ChatsModel(LazyQueryModel):
                 lambda: self.situation(chat),
             )
             return values[column]()
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return icon("connection", "accent_text") if self.came_from_chatwoot(chat) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(chat, column)
         return None
 
     def tooltip(self, chat: Chat, column: int) -> str | None:
         if column == 0:
-            return _("Protocol: {protocol}").format(protocol=chat.protocol or chat.external_id)
+            text = _("Protocol: {protocol}").format(protocol=chat.protocol or chat.external_id)
+            if self.came_from_chatwoot(chat):
+                text += "\n" + _("From Chatwoot (conversation {id})").format(id=chat.external_id)
+            return text
         if column == 1 and chat.phone:
             return format_phone(chat.phone)
         if column == self.LAST_MESSAGE:
@@ -201,7 +221,8 @@ class ChatsPage(Page):
     def reload(self, keep_rows: bool = True) -> None:
         """Query again; after a change the scroll stays, after a new filter it goes to the top."""
         key, instance = self.filter_key(), self.instance()
-        self.model.timezone = instance.timezone
+        self.model.timezone, self.model.instance_id = instance.timezone, instance.id
+        self.model.from_chatwoot = {} if any_synced(instance.id) else None
         self.model.set_source(chat_listing.keyset(instance, key))  # counts them too
         if not keep_rows:
             self.table.scrollToTop()
