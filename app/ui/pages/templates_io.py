@@ -7,11 +7,10 @@ so tests can replace them.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.core.common.files import write_bytes_atomic
+from app.core.common.files import read_bytes, write_bytes_atomic
 from app.core.common.text import fold
 from app.core.common.validation import Problem, ValidationError
 from app.core.templates import csv_file as templates_csv
@@ -61,17 +60,9 @@ class TemplatesCsv:
         path = self.choose_import_file()
         if not path:
             return
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            self.show_import_problems(
-                [
-                    Problem(
-                        "arquivo",
-                        _("cannot read {path}: {error}").format(path=path, error=exc.strerror),
-                    )
-                ]
-            )
+        data, problems = read_bytes(path)  # a folder, a device, a pipe or a huge file: refused
+        if data is None:
+            self.show_import_problems(problems)
             return
         try:
             result = templates_csv.import_csv(self.page.instance(), data, self.page.context.clock)

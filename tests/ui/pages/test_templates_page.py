@@ -297,3 +297,14 @@ def test_the_page_is_registered_and_guards_page_switches(loja, qtbot, clock, mon
     monkeypatch.setattr(page, "ask_unsaved", lambda: SAVE)
     assert view.show_page("priority")
     assert Template.get(Template.shortcut == "/a").title == "Mudou"
+
+
+def test_csv_import_refuses_a_folder_before_reading_it(loja, make_page, tmp_path, monkeypatch):
+    page = make_page(loja)
+    shown = []
+    monkeypatch.setattr(page.csv, "show_import_problems", shown.append)
+    monkeypatch.setattr(page.csv, "choose_import_file", lambda: str(tmp_path))
+    page.views.import_action.trigger()
+    assert [p.path for p in shown[0]] == ["arquivo"]
+    assert "não é um arquivo comum" in shown[0][0].message
+    assert Template.select().count() == 0
