@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.core.common.clock import Clock
 from app.core.instances import priority
 from app.core.instances.store import create_instance
+from app.core.schedule import store as schedule
 from app.core.storage.models import Instance
 from app.core.templates import store as templates
 from app.demo.chats import add_demo_chats
@@ -143,8 +144,6 @@ def populate_if_empty(clock: Clock) -> bool:
 def _add_demo_schedules(clock: Clock) -> None:
     """Business hours of the examples: a bakery with São Paulo holidays, a clinic with a
     lunch break and a short Christmas Eve, and an açaí shop in Manaus open every day."""
-    from app.core.schedule import store as schedule
-
     def week(weekdays: list[list[str]], saturday=(), sunday=()) -> dict:
         days = {key: [list(i) for i in weekdays] for key in schedule.WEEKDAY_KEYS[:5]}
         return {
