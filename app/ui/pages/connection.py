@@ -101,7 +101,10 @@ class ConnectionPage(Page):
         self.push_button = QPushButton(_("Send predefined messages"))
         self.push_button.setAccessibleName(_("Send predefined messages"))
         self.push_button.clicked.connect(self.push)
-        push.addWidget(self.push_button)
+        push_row = QHBoxLayout()
+        push_row.addWidget(self.push_button)
+        push_row.addStretch(1)
+        push.addLayout(push_row)
         self.push_results = PushResults()
         push.addWidget(self.push_results)
         self.body.addStretch(1)
@@ -142,7 +145,8 @@ class ConnectionPage(Page):
         self.token.blockSignals(True)
         self.token.clear()
         self.token.blockSignals(False)
-        self._show_token_field(self.stored_token is None)
+        # A refused token (paused): the field for a new one is open at once.
+        self._show_token_field(conn is None or bool(conn.paused_reason))
         self.result.show_message(None)
         self.show_problems([])
         self.footer.show_loaded()
@@ -164,10 +168,8 @@ class ConnectionPage(Page):
 
     def settings(self) -> tuple[connections.Settings | None, list[Problem]]:
         values = self.read_values()
-        token = self.token.text() if self.token.isVisible() or not self.stored_token else None
-        return connections.validate(
-            values["url"], values["account"], values["inbox"], token or self.stored_token or ""
-        )
+        token = self.token.text() or self.stored_token or ""  # empty field: keep the stored one
+        return connections.validate(values["url"], values["account"], values["inbox"], token)
 
     def has_unsaved_changes(self) -> bool:
         edited = self.read_values() != (self.stored or {"url": "", "account": "", "inbox": ""})

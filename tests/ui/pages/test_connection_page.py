@@ -166,3 +166,18 @@ def test_push_templates_lists_a_line_per_template(
     qtbot.waitUntil(lambda: page.job is None, timeout=10_000)
     lines = page.push_results.lines()
     assert lines[0].startswith("/dia: não enviada") and lines[1] == "/ola: criada"
+
+
+def test_a_paused_connection_opens_the_token_field_and_a_new_token_lifts_the_pause(
+    qtbot, context, make_instance, fake_chatwoot, clock
+):
+    inst = make_instance()
+    connect(inst, fake_chatwoot, clock)
+    connections.pause(inst.id, "token recusado", clock.now())
+    page = open_page(qtbot, context, inst.id)
+    assert page.token.isVisible() and not page.replace_button.isVisible()
+    assert not page.footer.save_button.isEnabled()  # nothing typed yet
+    page.token.setText(TOKEN)
+    save_and_wait(qtbot, page)
+    assert connections.get(inst.id).paused_reason is None
+    assert page.state_box.state.text() == _("Connected")
