@@ -181,3 +181,17 @@ def test_a_paused_connection_opens_the_token_field_and_a_new_token_lifts_the_pau
     save_and_wait(qtbot, page)
     assert connections.get(inst.id).paused_reason is None
     assert page.state_box.state.text() == _("Connected")
+
+
+def test_an_unreachable_server_is_said_under_the_address(
+    qtbot, context, make_instance, fake_chatwoot
+):
+    url = fake_chatwoot.url
+    fake_chatwoot.stop()  # nothing listens there any more
+    page = open_page(qtbot, context, make_instance().id)
+    fill(page, url, TOKEN)
+    page.test_button.click()
+    qtbot.waitUntil(lambda: page.job is None, timeout=15_000)
+    assert page.errors["url"].isVisible() and page.errors["url"].text()
+    assert TOKEN not in page.errors["url"].text()
+    assert not page.result.isVisible() and Connection.select().count() == 0
