@@ -195,3 +195,13 @@ def test_an_unreachable_server_is_said_under_the_address(
     assert page.errors["url"].isVisible() and page.errors["url"].text()
     assert TOKEN not in page.errors["url"].text()
     assert not page.result.isVisible() and Connection.select().count() == 0
+
+
+def test_a_test_result_goes_away_when_a_field_changes(qtbot, context, make_instance, fake_chatwoot):
+    page = open_page(qtbot, context, make_instance().id)
+    fill(page, fake_chatwoot.url, TOKEN)
+    page.test_button.click()
+    qtbot.waitUntil(lambda: page.job is None, timeout=10_000)
+    assert page.result.isVisible()
+    page.inbox.setText("4")
+    assert not page.result.isVisible()
