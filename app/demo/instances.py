@@ -144,6 +144,7 @@ def populate_if_empty(clock: Clock) -> bool:
 def _add_demo_schedules(clock: Clock) -> None:
     """Business hours of the examples: a bakery with São Paulo holidays, a clinic with a
     lunch break and a short Christmas Eve, and an açaí shop in Manaus open every day."""
+
     def week(weekdays: list[list[str]], saturday=(), sunday=()) -> dict:
         days = {key: [list(i) for i in weekdays] for key in schedule.WEEKDAY_KEYS[:5]}
         return {

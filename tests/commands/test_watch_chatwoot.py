@@ -59,9 +59,7 @@ def test_without_connections_the_output_is_the_plain_one(atende, make_instance):
     assert atende("watch", "--once", "--now", LATER) == (0, "Nenhum atendimento encerrado\n", "")
 
 
-def test_outside_the_24_hour_window_it_resolves_without_the_message_and_says_why(
-    atende, connected
-):
+def test_outside_the_24_hour_window_it_resolves_without_the_message_and_says_why(atende, connected):
     connected.state.conversations[7]["can_reply"] = False
     code, out, _err = atende("watch", "--once", "--now", LATER)
     assert code == 0 and "Chatwoot: 1 mensagem não enviada" in out

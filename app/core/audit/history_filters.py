@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from peewee import SQL, NodeList, fn
+from peewee import SQL, Expression, NodeList, fn
 
 from app.core.audit import history
 from app.core.common.keyset import Keyset
@@ -121,5 +121,5 @@ def listing(
         )
         # SQLite evaluates the terms in this order: `fold` only runs on what LIKE kept.
         query = query.where(prefilter & dialect.accent_fold(haystack, fold).contains(needle))
-    keys = (HistoryEvent.at, HistoryEvent.id)
+    keys = cast(tuple[Expression, ...], (HistoryEvent.at, HistoryEvent.id))
     return Keyset(query, keys, descending=True, raw=ListedEvent if light else None)

@@ -61,7 +61,7 @@ class Keyset:
         if self.raw is not None:
             rows = list(map(self.raw._make, cursor.fetchall()))
         else:
-            rows = list(query._get_cursor_wrapper(cursor))  # Peewee's rows, as iterating gives
+            rows = list(query._get_cursor_wrapper(cursor))  # type: ignore[attr-defined]  # Peewee's rows
         if reverse:
             rows.reverse()
         return rows

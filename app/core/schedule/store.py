@@ -65,7 +65,7 @@ def export_schedules(instances: Sequence[Instance]) -> dict[int, dict[str, Any]]
     found = {instance.id: default_values() for instance in instances}
     ids = list(found)
     for settings in ScheduleSettings.select().where(ScheduleSettings.instance.in_(ids)):
-        values = found[settings.instance_id]
+        values = found[settings.instance_id]  # type: ignore[attr-defined]  # Peewee's FK id
         values["enabled"] = bool(settings.enabled)
         values["holidays"] = (
             {"country": settings.holidays_country, "subdivision": settings.holidays_subdivision}
@@ -101,10 +101,10 @@ def export_schedules(instances: Sequence[Instance]) -> dict[int, dict[str, Any]]
     )
     by_date: dict[int, dict[str, list[list[str]]]] = {instance_id: {} for instance_id in ids}
     rows_of_dates = cast(Iterable[tuple[int, str, int | None, int]], specials)
-    for instance_id, day, start, end in rows_of_dates:
+    for instance_id, day, opens, closes in rows_of_dates:
         intervals_of_day = by_date[instance_id].setdefault(day, [])
-        if start is not None:
-            intervals_of_day.append([format_minutes(start), format_minutes(end)])
+        if opens is not None:  # a special date closed all day has no interval
+            intervals_of_day.append([format_minutes(opens), format_minutes(closes)])
     for instance_id, dates in by_date.items():
         found[instance_id]["special_dates"] = [
             {"date": d, "intervals": i} for d, i in dates.items()

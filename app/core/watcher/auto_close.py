@@ -130,7 +130,7 @@ def _settings_of(instances: Sequence[Instance]) -> dict[int, dict[str, Any]]:
     rows = AutoCloseSettings.select().where(
         AutoCloseSettings.instance.in_([i.id for i in instances])
     )
-    by_id = {row.instance_id: row for row in rows}
+    by_id = {row.instance_id: row for row in rows}  # type: ignore[attr-defined]  # FK id
     return {i.id: _values(by_id.get(i.id)) for i in instances}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from peewee import SQL, Case, ModelSelect, Select, Value, fn
 
@@ -112,11 +112,11 @@ def close_in_write_lock(now: datetime) -> list[tuple]:
 def _written_groups(first_id: int) -> list[tuple]:
     """Per instance, the closings just recorded (event ids from `first_id` on): counted in
     the range of new ids, then named from the few instances that have some."""
-    counts = dict(
+    counts: dict[int, int] = dict(
         HistoryEvent.select(HistoryEvent.instance, fn.COUNT(SQL("*")))
         .where(HistoryEvent.id >= first_id)
         .group_by(HistoryEvent.instance)
-        .tuples()
+        .tuples()  # type: ignore[arg-type]  # rows of (instance id, count)
     )
     query = (
         AutoCloseSettings.select(
@@ -129,7 +129,7 @@ def _written_groups(first_id: int) -> list[tuple]:
         .where(AutoCloseSettings.instance.in_(list(counts)))
         .order_by(Instance.name)
     )
-    return [(*row, counts[row[0]]) for row in query.tuples()]
+    return [(*row, counts[row[0]]) for row in cast(Iterable[tuple], query.tuples())]
 
 
 def close_with_row_locks(now: datetime) -> list[tuple]:

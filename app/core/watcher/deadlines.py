@@ -126,8 +126,12 @@ def _write(instance: Instance, rows: list[tuple[Any, ...]], only_missing: bool) 
     query = (
         Chat.update(
             {
-                Chat.deadline_at: lookup(instants.deadline),
-                Chat.warning_at: Case(None, [(not_warned_yet, lookup(instants.warning))], None),
+                Chat.deadline_at: lookup(instants.deadline),  # type: ignore[attr-defined]
+                Chat.warning_at: Case(
+                    None,
+                    [(not_warned_yet, lookup(instants.warning))],  # type: ignore[attr-defined]
+                    None,
+                ),
             }
         )
         .from_(AutoCloseSettings)

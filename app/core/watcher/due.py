@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN, SQL, Expression, ModelSelect, fn
 
@@ -114,7 +114,7 @@ def due_chats(now: datetime, instance: Instance | int | None = None) -> ModelSel
 
 def closes_at_expression() -> Expression:
     """Per chat: the deadline in epoch ms when the watcher will close it, else NULL."""
-    return Chat.deadline_at
+    return cast(Expression, Chat.deadline_at)
 
 
 def with_deadline(query: ModelSelect[Any]) -> ModelSelect[Any]:
