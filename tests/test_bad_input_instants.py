@@ -84,23 +84,22 @@ def test_a_local_time_of_render_is_checked_in_its_zone(shop, atende):  # noqa: F
 # -- item 1: a chat stored with a deadline past year 9999 never stops the others -------------
 
 
-def test_a_chat_stored_off_the_calendar_never_stops_the_others(shop, atende, db_path):  # noqa: F811
+@pytest.mark.sqlite_only("writes the file directly, as an older desk could have")
+def test_a_chat_stored_off_the_calendar_never_stops_the_others(shop, atende, db_path, tmp_path):  # noqa: F811
     open_database(db_path)
     Instance.update(timezone="Asia/Tokyo").execute()  # east of UTC: the worst case for display
     close_database()
     config = json.loads(atende("export")[1])
     config["instances"][0]["auto_close"]["enabled"] = True
-    (db_path.parent / "config.json").write_text(json.dumps(config))
-    assert atende("import", "--replace", str(db_path.parent / "config.json"))[0] == 0
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    assert atende("import", "--replace", str(tmp_path / "config.json"))[0] == 0
     lines = [
         {**CHAT, "external_id": "ok", "last_agent_message_at": "2025-03-12T10:00:00-03:00"},
         {**CHAT, "external_id": "far", "last_agent_message_at": "2025-03-12T10:00:00-03:00"},
     ]
-    (db_path.parent / "chats.jsonl").write_text("\n".join(json.dumps(x) for x in lines))
+    (tmp_path / "chats.jsonl").write_text("\n".join(json.dumps(x) for x in lines))
     assert (
-        atende("chats", "import", str(db_path.parent / "chats.jsonl"), "--instance", "Loja Centro")[
-            0
-        ]
+        atende("chats", "import", str(tmp_path / "chats.jsonl"), "--instance", "Loja Centro")[0]
         == 0
     )
     con = sqlite3.connect(db_path)  # as written before input was checked (or by an old desk)
