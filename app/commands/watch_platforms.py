@@ -36,7 +36,7 @@ def pull_failures(outcomes: list[PullOutcome]) -> list[str]:
 
 def pull_line(outcomes: list[PullOutcome]) -> str | None:
     updated = sum(o.result.updated for o in outcomes if o.result is not None)
-    if not any(o.result is not None for o in outcomes):
+    if not updated:  # nothing new in the inboxes: nothing to say
         return None
     return ngettext(
         "Chatwoot: {count} chat updated", "Chatwoot: {count} chats updated", updated

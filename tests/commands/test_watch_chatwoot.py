@@ -68,3 +68,21 @@ def test_outside_the_24_hour_window_it_resolves_without_the_message_and_says_why
     code, out, _err = atende("history", "--instance", "Loja Centro")
     lines = [line for line in out.splitlines() if "[Chatwoot]" in line]
     assert len(lines) == 1 and "24 horas" in lines[0]
+
+
+def test_a_warning_outside_the_24_hour_window_is_recorded_as_a_warning(atende, connected):
+    from app.core.storage.models import AutoCloseSettings
+
+    AutoCloseSettings.update(
+        warning_minutes_before=10, warning_message="{{primeiro_nome}}, ainda aí?"
+    ).execute()
+    connected.state.conversations[7]["can_reply"] = False
+    atende("sync")
+    warn_at = Chat.get(Chat.external_id == "7").warning_at
+    code, out, _err = atende("watch", "--once", "--now", warn_at.isoformat())
+    assert code == 0 and "1 aviso de encerramento enviado" in out
+    assert "Chatwoot: 1 mensagem não enviada" in out
+    code, out, _err = atende("history", "--instance", "Loja Centro")
+    lines = [line for line in out.splitlines() if "[Chatwoot]" in line]
+    assert len(lines) == 1 and "Aviso de encerramento não enviado" in lines[0]
+    assert "resolvida" not in lines[0]  # the conversation is still open there

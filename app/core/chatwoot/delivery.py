@@ -39,6 +39,10 @@ NO_WINDOW = N_(
     "Closing message not sent: WhatsApp's 24-hour window is closed (Chatwoot cannot "
     "reply); the conversation was resolved without it"
 )
+NO_WINDOW_WARNING = N_(
+    "Warning before closing not sent: WhatsApp's 24-hour window is closed (Chatwoot cannot "
+    "reply)"
+)
 SUPERSEDED = N_("Warning not sent: the chat was closed before it could be delivered")
 DELETED = N_("The conversation was deleted in Chatwoot: closed in Atende only")
 
@@ -200,8 +204,10 @@ class _Chat:
                 return
             row.in_flight = False  # looked: it is not there
         if conversation.get("can_reply") is False:
-            store.finish(row, self.desk, self.now, "not_sent", _(NO_WINDOW))
-            self._event(_(NO_WINDOW))
+            message = NO_WINDOW_WARNING if row.purpose == "warning" else NO_WINDOW
+            why = _(message)
+            store.finish(row, self.desk, self.now, "not_sent", why)
+            self._event(why)
             self.report.add("not_sent")
             return
         if row.content is None:
