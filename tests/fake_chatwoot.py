@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,8 +119,8 @@ def _handler(fake: FakeChatwoot) -> type[BaseHTTPRequestHandler]:
                     fake.hooks.remove(hook)
             for _path, _query, action in hooks:
                 action()
-            if fake.latency:
-                time.sleep(fake.latency)
+            if fake.latency:  # a slow server; a stopping one answers at once
+                fake.released.wait(fake.latency)
             fault = self._fault(parts.path)
             if fault is not None and fault.status == 0:
                 fake.released.wait(30)
