@@ -80,7 +80,7 @@ def test_the_window_watcher_closes_then_its_worker_delivers(
     watcher = start_watcher(context)
     try:
         assert isinstance(watcher.platforms, ChatwootDriver)
-        qtbot.waitUntil(lambda: fake_chatwoot.sent(7)[-1] == "Obrigado, Rita!", timeout=10_000)
+        qtbot.waitUntil(lambda: fake_chatwoot.sent(7)[-1] == "Obrigado, Rita!", timeout=30_000)
         qtbot.waitUntil(lambda: fake_chatwoot.state.conversations[7]["status"] == "resolved")
     finally:
         watcher.stop()
@@ -101,7 +101,7 @@ def test_kicks_while_busy_run_once_more_and_pulls_wait_a_minute(
         driver.kick()
         driver.kick()  # while busy: one more pass after this one, not two at once
         assert driver.again
-        qtbot.waitUntil(lambda: len(passes) == 2 and not driver.busy, timeout=10_000)
+        qtbot.waitUntil(lambda: len(passes) == 2 and not driver.busy, timeout=30_000)
         assert len(passes[0].pulls) == 1 and fake_chatwoot.count("GET", lists) > before
         assert passes[1].pulls == []  # pulled less than a minute ago
         # Nothing queued: the next wake is the next pull, a minute after the last one.
@@ -127,7 +127,7 @@ def test_a_refused_token_pauses_and_the_page_and_visao_geral_say_so(
     fake_chatwoot.fail(401, times=100)
     driver = ChatwootDriver(context)
     try:
-        with qtbot.waitSignal(context.connections_changed, timeout=10_000):
+        with qtbot.waitSignal(context.connections_changed, timeout=30_000):
             driver.kick()
     finally:
         driver.stop()
