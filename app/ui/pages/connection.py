@@ -205,9 +205,7 @@ class ConnectionPage(Page):
 
     # -- acting (off the UI thread) --------------------------------------------------------------
     def _start(self, fn, done, busy_text: str) -> None:
-        self.job = run_in_background(fn)
-        self.job.done.connect(done)
-        self.job.failed.connect(self._job_failed)
+        self.job = run_in_background(fn, done, self._job_failed)
         self.footer.say(busy_text)
         self.changed()
 

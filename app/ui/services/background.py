@@ -1,7 +1,10 @@
 """Run core work (network, database) off the UI thread and get its result back on it.
 
-`run_in_background(fn, pool, parent)` runs `fn()` on a pool thread and returns a `Job` whose
-`done(result)` or `failed(exception)` arrives on the UI thread (queued signals). Each run
+`run_in_background(fn, done, failed, pool)` runs `fn()` on a pool thread and returns a `Job`
+whose `done(result)` or `failed(exception)` arrives on the UI thread (queued signals). The
+receivers are connected before the work starts: a queued signal goes only to the receivers
+connected when it is emitted, and a quick job on an idle pool can finish before the caller's
+next line (the answer was lost, and the caller waited forever). Each run
 opens the thread's own database connection and closes it at the end: Peewee keeps one
 connection per thread, so a pool thread never shares the window's.
 """
@@ -55,8 +58,15 @@ class _Runnable(QRunnable):
             self.job.done.emit(result)
 
 
-def run_in_background(fn: Callable[[], Any], pool: QThreadPool | None = None) -> Job:
-    """Connect to the job's signals at once (they arrive through the event loop)."""
+def run_in_background(
+    fn: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
+) -> Job:
+    """Start `fn` on `pool` (the global one by default); `done`/`failed` get its answer."""
     job = Job()
+    job.done.connect(done)
+    job.failed.connect(failed)
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, job))
     return job

@@ -102,12 +102,12 @@ class ChatwootDriver(QObject):
         if pull:
             self.last_pull = now
         rules_now = self.context.clock.now()
-        job = run_in_background(
-            lambda: run_pass(rules_now, self.network, pull, self.desk), self.pool
+        self.job = run_in_background(
+            lambda: run_pass(rules_now, self.network, pull, self.desk),
+            self._done,
+            self._failed,
+            self.pool,
         )
-        job.done.connect(self._done)
-        job.failed.connect(self._failed)
-        self.job = job
 
     def _connection_saved(self, instance_id: int) -> None:
         if instance_id:  # a page saved or removed one: read it at once
