@@ -40,8 +40,7 @@ NO_WINDOW = N_(
     "reply); the conversation was resolved without it"
 )
 NO_WINDOW_WARNING = N_(
-    "Warning before closing not sent: WhatsApp's 24-hour window is closed (Chatwoot cannot "
-    "reply)"
+    "Warning before closing not sent: WhatsApp's 24-hour window is closed (Chatwoot cannot reply)"
 )
 SUPERSEDED = N_("Warning not sent: the chat was closed before it could be delivered")
 DELETED = N_("The conversation was deleted in Chatwoot: closed in Atende only")
