@@ -56,6 +56,7 @@ class Page(QWidget):
         self.body.setSpacing(14)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.scroll_area = scroll
         self._outer = outer
 
     def instance(self) -> Instance:

@@ -38,6 +38,9 @@ class Form(Protocol):
     def changed(self) -> None: ...  # after any edit: `refresh()`, then the page's previews
     def has_unsaved_changes(self) -> bool: ...
 
+    # Optional: `go_to_problem(problems)` shows (scrolls to, focuses) the first one when a
+    # save is refused; without it the footer's line alone says why.
+
 
 class Store(Protocol):
     """Where the edited values live."""
@@ -116,12 +119,16 @@ class EditSession(QObject):
 
     def save(self) -> bool:
         if not self.footer.save_button.isEnabled():
-            return not self.dirty()
+            if not self.dirty():
+                return True
+            # Blocked by errors: say so (also after the guard's Salvar) and go to the first.
+            self._refused(self.refresh())
+            return False
         try:
             self.store.write(self.form.read_values())
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
-            self.footer.say(_("Not saved: fix the fields marked in red."))
+            self._refused(exc.problems)
             return False
         except versioning.ConflictError as exc:
             self.footer.show_refused(str(exc), can_reload=not exc.deleted)
@@ -130,6 +137,12 @@ class EditSession(QObject):
         self.footer.say(_("Saved."))
         self.announce()
         return True
+
+    def _refused(self, problems: list[Problem]) -> None:
+        self.footer.say(_("Not saved: fix the fields marked in red."))
+        go_to = getattr(self.form, "go_to_problem", None)  # optional part of a Form
+        if go_to is not None and problems:
+            go_to(problems)
 
     def announce(self) -> None:
         """Tell the other views (and the watcher) about our own save; we already show it."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QWidget
 
 from app.core.common.validation import Problem
@@ -63,6 +64,17 @@ class SettingsPage(Page):
             label.show_message(
                 problem.message if problem else None, warning=bool(problem and problem.warning)
             )
+
+    def go_to_problem(self, _problems: list[Problem]) -> None:
+        """A refused save scrolls to the first message in red (the fields say what is wrong)."""
+        shown = [
+            label
+            for label in self.findChildren(FieldError)
+            if label.objectName() == "fieldError" and label.isVisibleTo(self) and label.text()
+        ]
+        if shown:
+            first = min(shown, key=lambda label: label.mapTo(self, QPoint(0, 0)).y())
+            self.scroll_area.ensureWidgetVisible(first)
 
     def load(self) -> None:
         self.session.load()

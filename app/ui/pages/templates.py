@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -119,6 +119,8 @@ class TemplatesPage(Page):
         self.views.setCurrentIndex(1 if has_any else 0)
         self.views.right.setCurrentIndex(1 if self.editing else 0)
         self.views.export_action.setEnabled(bool(self.model.rows))
+        if not self.editing:  # no message on screen: nothing to save or discard
+            self.footer.show_state(False, [])
 
     # -- list ---------------------------------------------------------------------------------
     @property
@@ -134,9 +136,15 @@ class TemplatesPage(Page):
         if self.editing and template_id == self.current_id:
             return
         if not self.confirm_leave():
-            self.views.list_panel.select(self.current_id)
+            self._select_current()
             return
         self.show_template(template_id)
+
+    def _select_current(self) -> None:
+        """The list highlights the message in the editor: now (keyboard), and again once the
+        click that chose another one has finished (the view selects the clicked row last)."""
+        self.views.list_panel.select(self.current_id)
+        QTimer.singleShot(0, self, lambda: self.views.list_panel.select(self.current_id))
 
     def _show_first(self) -> None:
         if self.model.visible:
@@ -177,6 +185,16 @@ class TemplatesPage(Page):
         pristine = self.current_id is None and not self.session.dirty()
         self.editor.show_problems([] if pristine else problems)
 
+    def go_to_problem(self, problems: list[Problem]) -> None:
+        """A refused save: the list shows this message and the cursor goes to its first
+        field in red."""
+        self._select_current()
+        fields = self.editor.fields()
+        paths = [p.path for p in problems if not p.warning and p.path in fields]
+        if paths:
+            first = min(paths, key=list(fields).index)
+            fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
     def has_unsaved_changes(self) -> bool:
         return self.editing and self.session.dirty()
 
@@ -207,7 +225,7 @@ class TemplatesPage(Page):
 
     # -- save, discard, duplicate, delete ---------------------------------------------------------
     def save(self) -> bool:
-        return self.session.save()
+        return self.session.save() if self.editing else True
 
     def discard(self) -> None:
         if self.current_id is not None:

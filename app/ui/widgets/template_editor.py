@@ -96,6 +96,15 @@ class TemplateEditor(QWidget):
     def insert_variable(self, name: str) -> None:
         self.message.insert_variable(name)
 
+    def fields(self) -> dict[str, QWidget]:
+        """The input of each path core's problems name, in the order on screen."""
+        return {
+            "title": self.title_edit,
+            "shortcut": self.shortcut_edit,
+            "category": self.category_edit,
+            "content": self.content_edit,
+        }
+
     def set_categories(self, categories: list[str]) -> None:
         self.completer.model().setStringList(categories)
 
