@@ -21,6 +21,12 @@ def icon_path(name: str):
     return resources_dir() / "icons" / f"{name}.svg"
 
 
+# Qt owns the engine given to QIcon(engine), but not one returned from a Python clone():
+# without a reference the clone died on return and the detached icon (a shared icon being
+# changed, e.g. addPixmap) painted through freed memory (a crash). Clones are rare and small.
+_CLONES: set[QIconEngine] = set()
+
+
 @cache
 def _svg_source(name: str) -> str:
     return icon_path(name).read_text("utf-8")
@@ -86,7 +92,9 @@ class ThemedSvgEngine(QIconEngine):
         return QSize(side, side)
 
     def clone(self) -> QIconEngine:
-        return ThemedSvgEngine(self.name, self.token, self.selected_token)
+        twin = ThemedSvgEngine(self.name, self.token, self.selected_token)
+        _CLONES.add(twin)
+        return twin
 
     def key(self) -> str:
         return "atende-themed-svg"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon
@@ -52,3 +54,14 @@ def test_icons_follow_the_theme_and_state(context):
 def test_icons_are_drawn_at_the_device_size(context):
     _color, size = darkest_pixel(icon("plus"), scale=2.0)
     assert size == QSize(48, 48)  # crisp on a 2× screen, not a scaled 24 px bitmap
+
+
+def test_a_shared_icon_changed_keeps_painting(context):
+    # QIcon(icon) shares the engine; changing the copy clones it (QIcon::detach). The clone,
+    # made in Python, died on return and the copy painted through freed memory (a crash).
+    shared = icon("search")
+    copy = QIcon(shared)
+    copy.addPixmap(shared.pixmap(16))
+    gc.collect()
+    assert not copy.pixmap(QSize(24, 24)).isNull()
+    assert not shared.pixmap(QSize(24, 24)).isNull()
