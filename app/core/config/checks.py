@@ -12,18 +12,23 @@ from typing import Any
 from app.core.common.validation import Problem
 from app.core.config.file_format import FIELDS, export_instance
 from app.core.config.registry import all_sections
+from app.core.instances import phone_reuse
 from app.core.instances.store import validate_fields
 from app.core.storage.models import Instance
 
 
 def check_instance(instance: Instance) -> list[Problem]:
     """Errors (stored data that breaks a rule) and warnings, paths prefixed by the name."""
-    return _problems(instance, export_instance(instance))
+    others = phone_reuse.names_using_phone(instance.phone, instance.id)
+    return _problems(instance, export_instance(instance), others)
 
 
-def _problems(instance: Instance, data: dict[str, Any]) -> list[Problem]:
+def _problems(instance: Instance, data: dict[str, Any], same_phone: list[str]) -> list[Problem]:
+    """`same_phone`: the other instances with this number (a warning: one number, one
+    instance of Notificações Inteligentes)."""
     prefix = f"{instance.name}."
     problems, clean = validate_fields(data, current_id=instance.id, prefix=prefix)
+    problems += phone_reuse.shared_phone_problems(same_phone, prefix + "phone")
     seen: set[tuple[str, str]] = set()
     for section in all_sections():
         for p in section.validate(data[section.key], prefix + section.key, clean):
@@ -44,6 +49,7 @@ def check_all() -> list[Problem]:
     instances = list(Instance.select().order_by(Instance.name))
     sections = all_sections()
     exported = {s.key: s.export_many(instances) for s in sections if s.export_many is not None}
+    shared_phones = phone_reuse.others_by_instance()  # one query for every instance
     problems: list[Problem] = []
     for instance in instances:
         data: dict[str, Any] = {key: getattr(instance, key) for key in FIELDS}
@@ -52,5 +58,5 @@ def check_all() -> list[Problem]:
             data[section.key] = (
                 values[instance.id] if values is not None else section.export(instance)
             )
-        problems += _problems(instance, data)
+        problems += _problems(instance, data, shared_phones.get(instance.id, []))
     return problems

@@ -19,6 +19,7 @@ from app.core.common.json_text import parse_json
 from app.core.common.validation import Problem, ValidationError, check_keys, errors, join_path
 from app.core.config import upgrades, versioning
 from app.core.config.registry import all_sections
+from app.core.instances import phone_reuse
 from app.core.instances.store import FIELDS, name_key, validate_fields
 from app.core.storage.db import database
 from app.core.storage.dialect import is_postgres, write_transaction
@@ -112,7 +113,7 @@ def validate_config(data: Any, *, replace: bool = False) -> list[Problem]:
                     )
                 )
             seen.setdefault(folded, index)
-    return problems
+    return problems + phone_reuse.import_warnings(instances, existing)
 
 
 def _validate_instance(
