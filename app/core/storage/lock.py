@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from app.core.storage.errors import UnwritableDatabaseError
+from app.core.storage.postgres import normalized_url
 from app.i18n import _
 from app.paths import data_dir, is_database_url, masked
 
@@ -29,9 +30,11 @@ class LockFileError(UnwritableDatabaseError):
 def lock_base(location: Path | str) -> Path:
     """Where a database's lock files go: beside a SQLite file; for a PostgreSQL URL, in
     this computer's data folder, named from the URL without its password (one window per
-    server on each computer; the desks' watchers need no lock, see closing.close_due)."""
+    server on each computer; the desks' watchers need no lock, see closing.close_due). The
+    spellings `postgres://` and `postgresql://` of one server name the same lock."""
     if is_database_url(location):
-        digest = hashlib.sha256(masked(location).encode("utf-8")).hexdigest()[:16]
+        name = masked(normalized_url(str(location)))
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
         return data_dir() / f"server-{digest}"
     return Path(location)
 

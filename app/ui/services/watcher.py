@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.core.storage.lock import FileLock, watcher_lock_path
+from app.core.storage.lock import FileLock, LockFileError, watcher_lock_path
 from app.core.watcher import closing
+from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.services.chatwoot_worker import ChatwootDriver
 
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 MAX_WAIT_MS = 60_000
 RETRY_MS = 5_000  # after a failed pass (the DB busy or unreadable for a moment)
 SPIN_GUARD_MS = 250
+_TOLD: set[QMessageBox] = set()  # the lock problem boxes on screen
 
 
 class WatcherCore(Protocol):
@@ -160,14 +163,22 @@ def start_watcher(context: AppContext, core: WatcherCore | None = None) -> Watch
     """Run the watcher in this window unless another process holds the DB's watcher lock.
 
     Sets `context.watcher` (this process runs it) or `context.watcher_elsewhere_pid`
-    (another one does; None when unknown) for the Atendimentos page.
+    (another one does; None when unknown) for the Atendimentos page. A lock file that is not
+    a regular file (a planted link) is refused: the window opens without a watcher and says
+    why (`tell_lock_problem`).
     """
     if context.db_path is None:
         return None
     lock = None
     if isinstance(context.db_path, Path):
         lock = FileLock(watcher_lock_path(context.db_path))
-        if not lock.acquire():
+        try:
+            acquired = lock.acquire()
+        except LockFileError as exc:
+            log.warning("watcher not started: %s", exc)
+            tell_lock_problem(str(exc))
+            return None
+        if not acquired:
             context.watcher_elsewhere = True
             context.watcher_elsewhere_pid = lock.holder_pid()
             return None
@@ -179,3 +190,19 @@ def start_watcher(context: AppContext, core: WatcherCore | None = None) -> Watch
     watcher.passed.connect(watcher.platforms.kick)
     watcher.start()
     return watcher
+
+
+def tell_lock_problem(reason: str) -> QMessageBox:
+    """Say, without blocking the start, that this window will not close chats and why."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("Automatic closing stopped"),
+        _("Automatic closing will not run in this window. {reason}").format(reason=reason),
+        QMessageBox.StandardButton.Ok,
+        QApplication.activeWindow(),
+    )
+    box.setObjectName("watcherLockProblem")
+    _TOLD.add(box)  # without a window to own it, kept alive until it is closed
+    box.finished.connect(lambda _result: _TOLD.discard(box))
+    box.open()
+    return box
