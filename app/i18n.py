@@ -16,6 +16,7 @@ from app.paths import translations_dir
 
 if TYPE_CHECKING:
     from datetime import date, datetime, timedelta
+    from decimal import Decimal
 
 DOMAIN = "atende"
 DEFAULT_LOCALE = "pt_BR"
@@ -151,19 +152,47 @@ def format_unit_count(count: int, unit: str, length: str = "long") -> str:
 
     seconds = {"minute": 60, "hour": 3600, "day": 86400}[unit]
     # An unreachable threshold makes Babel stop at `granularity` instead of a bigger unit.
-    return format_timedelta(
+    text = format_timedelta(
         timedelta(seconds=count * seconds),
         threshold=1e12,
         granularity=unit,
         format=length,
         locale=_locale,
     )
+    # Babel writes the count bare ("12345 minutos"): group it like every number shown.
+    return text.replace(str(count), format_number(count), 1)
 
 
 def format_number(value: float) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_locale)
+
+
+class NumberTextError(ValueError):
+    """Typed text that is not a number as the locale writes it; `suggestions` are Babel's
+    readings of what may have been meant ("1.5" in pt_BR → ["15", "1,5"])."""
+
+    def __init__(self, text: str, suggestions: list[str]) -> None:
+        super().__init__(text)
+        self.suggestions = suggestions
+
+
+def parse_number(text: str) -> Decimal:
+    """A number typed as the locale writes it: "1,5" → 1.5 and "1.000" → 1000 in pt_BR.
+
+    Only ASCII digits, the locale's separators and spaces around them; anything else (a
+    sign, an exponent, "1.5" in pt_BR) raises NumberTextError, never a silent reading.
+    """
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    stripped = text.strip()
+    if not stripped or any(not (c.isascii() and (c.isdigit() or c in ".,")) for c in stripped):
+        raise NumberTextError(text, [])
+    try:
+        return parse_decimal(stripped, locale=_locale, strict=True)
+    except NumberFormatError as exc:
+        raise NumberTextError(text, list(exc.suggestions or [])) from None
 
 
 def format_date(value: date, fmt: str = "short") -> str:

@@ -10,13 +10,10 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -28,9 +25,17 @@ from app.core.templates.render import render_text, variable_values
 from app.core.watcher import auto_close as core
 from app.core.watcher import closing_options
 from app.core.watcher.deadline_text import example_sentence
-from app.i18n import _, format_time
+from app.core.watcher.time_limit import TypedAmount, read_amount, with_typed
+from app.i18n import _, format_duration, format_time
 from app.ui.pages.settings_page import SettingsPage
-from app.ui.widgets.closing_options import COUNT_PATH, WARNING_PATH, ClosingWarning, CountOption
+from app.ui.widgets.closing_options import (
+    COUNT_PATH,
+    MINUTES_PATH,
+    WARNING_PATH,
+    ClosingWarning,
+    CountOption,
+    amount_edit,
+)
 from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.message_field import MessageField
@@ -52,13 +57,9 @@ class AutoClosePage(SettingsPage):
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Close when the customer does not answer within")))
         # A line edit, not a spin box: under the style sheet a QSpinBox loses its arrows (or,
-        # without buttons, its text); the presets cover the common values. Digits only, up to
-        # core's maximum in minutes; a value out of bounds is core's to explain under the field.
-        self.value_edit = QLineEdit()
-        self.value_edit.setValidator(QIntValidator(0, core.TIMEOUT_MAX, self.value_edit))
-        self.value_edit.setFixedWidth(80)
-        self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.value_edit.setAccessibleName(_("Time limit"))
+        # without buttons, its text); the presets cover the common values. Brazilian decimals
+        # ("1,5" hora); what core refuses or bounds is explained under the field.
+        self.value_edit = amount_edit(_("Time limit"))
         self.value_edit.textChanged.connect(self.changed)
         row.addWidget(self.value_edit)
         self.unit_combo = QComboBox()
@@ -67,6 +68,10 @@ class AutoClosePage(SettingsPage):
             self.unit_combo.addItem(core.unit_name(unit.key, 2), unit.key)
         self.unit_combo.currentIndexChanged.connect(self.changed)
         row.addWidget(self.unit_combo)
+        # "1,5 hora" → "= 90 minutos": a converted amount is shown, never applied unseen.
+        self.minutes_label = QLabel(objectName="hint")
+        self.minutes_label.setAccessibleName(_("Time limit in minutes"))
+        row.addWidget(self.minutes_label)
         row.addStretch(1)
         timeout.addLayout(row)
         timeout.addWidget(self.error_label(TIMEOUT_PATH))
@@ -146,17 +151,18 @@ class AutoClosePage(SettingsPage):
         for widget in (self.value_edit, self.unit_combo):
             widget.blockSignals(False)
 
-    def timeout_value(self) -> int:
-        """The typed number (0 while empty, which core reports as out of bounds)."""
-        text = self.value_edit.text().strip()
-        return int(text) if text.isdigit() else 0
+    def timeout_amount(self) -> TypedAmount:
+        """The typed amount of the chosen unit as core reads it (0 while empty)."""
+        return read_amount(self.value_edit.text(), self.unit_combo.currentData())
 
     def _refresh_controls(self, values: dict[str, Any]) -> None:
         for widget in self.dependent:
             widget.setEnabled(values["enabled"])
-        n = self.timeout_value()
+        amount = self.timeout_amount()
         for index, unit in enumerate(core.UNITS):
-            self.unit_combo.setItemText(index, core.unit_name(unit.key, n))
+            self.unit_combo.setItemText(index, core.unit_name(unit.key, int(amount.number)))
+        converted = amount.minutes is not None and not amount.exact
+        self.minutes_label.setText(f"= {format_duration(amount.minutes)}" if converted else "")
         for minutes, button in self.preset_buttons.items():
             button.setChecked(minutes == values["timeout_minutes"])
         self._show_example(values)
@@ -169,7 +175,8 @@ class AutoClosePage(SettingsPage):
             self.changed()
 
     def _valid_timeout(self, values: dict[str, Any]) -> bool:
-        return core.TIMEOUT_MIN <= values["timeout_minutes"] <= core.TIMEOUT_MAX
+        timeout = values["timeout_minutes"]
+        return isinstance(timeout, int) and core.TIMEOUT_MIN <= timeout <= core.TIMEOUT_MAX
 
     def _beyond_horizon(self, values: dict[str, Any]) -> list[Problem]:
         """Core's warning (as in `atende check`) when the agenda cannot hold the time limit
@@ -216,9 +223,7 @@ class AutoClosePage(SettingsPage):
             {
                 **(self.session.loaded or {}),
                 "enabled": self.enabled_switch.isChecked(),
-                "timeout_minutes": core.to_minutes(
-                    self.timeout_value(), self.unit_combo.currentData()
-                ),
+                "timeout_minutes": self.timeout_amount().minutes,  # None: refused
                 "close_assigned_by_operator": self.operator_switch.isChecked(),
                 "close_started_by_bot_or_workflow": self.bot_switch.isChecked(),
                 "closing_message": self.message_field.text(),
@@ -229,4 +234,8 @@ class AutoClosePage(SettingsPage):
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
         self._refresh_controls(values)
-        return super().check(values) + self._beyond_horizon(values)
+        problems = super().check(values) + self._beyond_horizon(values)
+        typed = {TIMEOUT_PATH: self.timeout_amount()}
+        if values["warning"] is not None:
+            typed[MINUTES_PATH] = self.warning.amount()
+        return with_typed(problems, typed)

@@ -12,13 +12,13 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.core.watcher import closing_options
-from app.core.watcher.auto_close import TIMEOUT_MAX
 from app.core.watcher.deadlines import BUSINESS_HOURS, CALENDAR
+from app.core.watcher.time_limit import TypedAmount, read_amount
 from app.i18n import N_, _, ngettext
 from app.ui.widgets.field_error import FieldError
 from app.ui.widgets.hint import hint_label
@@ -41,6 +41,19 @@ COUNT_HINT = N_(
     "and special dates included; nights and weekends do not count."
 )
 AGENDA_OFF = N_("The business hours agenda is off: this option counts like calendar time.")
+
+
+def amount_edit(accessible_name: str) -> QLineEdit:
+    """A field for an amount of time as Brazilians type it ("90", "1,5", "1.000"): digits
+    and separators only; core reads it (`time_limit.read_amount`) and explains a refusal
+    under the field, so nothing typed is dropped or changed on the way."""
+    edit = QLineEdit()
+    pattern = QRegularExpression(r"[0-9.,]{0,12}")
+    edit.setValidator(QRegularExpressionValidator(pattern, edit))
+    edit.setFixedWidth(80)
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    edit.setAccessibleName(accessible_name)
+    return edit
 
 
 class ClosingWarning(QWidget):
@@ -68,13 +81,9 @@ class ClosingWarning(QWidget):
         minutes = QHBoxLayout()
         send = QLabel(_("Send it"))
         minutes.addWidget(send)
-        # Digits only, like the time limit; the bounds (1 … time limit − 1) are core's to
-        # explain under the field.
-        self.minutes_edit = QLineEdit(str(SUGGESTED_MINUTES))
-        self.minutes_edit.setValidator(QIntValidator(0, TIMEOUT_MAX, self.minutes_edit))
-        self.minutes_edit.setFixedWidth(80)
-        self.minutes_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.minutes_edit.setAccessibleName(_("Minutes before closing"))
+        # Like the time limit; the bounds (1 … time limit − 1) are core's to explain.
+        self.minutes_edit = amount_edit(_("Minutes before closing"))
+        self.minutes_edit.setText(str(SUGGESTED_MINUTES))
         self.minutes_edit.textChanged.connect(self._minutes_changed)
         send.setBuddy(self.minutes_edit)
         minutes.addWidget(self.minutes_edit)
@@ -104,19 +113,18 @@ class ClosingWarning(QWidget):
         self.edited.emit()
 
     def _minutes_changed(self, *_args) -> None:
-        n = self.minutes()
+        n = int(self.amount().number)
         self.unit_label.setText(ngettext("minute before closing", "minutes before closing", n))
         self.edited.emit()
 
-    def minutes(self) -> int:
-        """The typed number (0 while empty, which core reports as out of bounds)."""
-        text = self.minutes_edit.text().strip()
-        return int(text) if text.isdigit() else 0
+    def amount(self) -> TypedAmount:
+        """The typed minutes as core reads them (0 while empty: out of bounds)."""
+        return read_amount(self.minutes_edit.text(), "minutes")
 
     def value(self) -> dict[str, Any] | None:
         if not self.switch.isChecked():
             return None
-        return {"minutes_before": self.minutes(), "message": self.message.text()}
+        return {"minutes_before": self.amount().minutes, "message": self.message.text()}
 
     def show_value(self, warning: dict[str, Any] | None) -> None:
         self.blockSignals(True)

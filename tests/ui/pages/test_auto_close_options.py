@@ -184,3 +184,15 @@ def test_typing_a_message_does_not_compute_the_example_again(qtbot, page, monkey
     assert calls == []
     type_timeout(qtbot, page, "3", "hours")
     assert [timeout for _agenda, timeout, _count, _now in calls][-1] == 180
+
+
+def test_the_warning_minutes_refuse_a_fraction_of_a_minute(qtbot, page):
+    type_timeout(qtbot, page, "2", "hours")
+    field = turn_warning_on(qtbot, page, "1,5")
+    assert field.text() == "1,5"
+    assert "2 minutos" in error_text(page, MINUTES_PATH)  # the nearest whole minutes
+    assert not save_button(page).isEnabled() and page.save() is False
+    field.clear()
+    qtbot.keyClicks(field, "1.000")  # a thousands point: 1000 minutes, then core's bound
+    assert page.read_values()["warning"]["minutes_before"] == 1000
+    assert error_text(page, MINUTES_PATH) == core_message(page, MINUTES_PATH)

@@ -210,3 +210,23 @@ def test_the_instance_view_opens_the_three_pages(qtbot, make_instance, context):
     assert isinstance(view.page("chats"), ChatsPage)
     assert isinstance(view.page("history"), HistoryPage)
     assert view.show_page("chats") and view.current_key() == "chats"
+
+
+def test_brazilian_decimal_hours_are_understood_and_shown_in_minutes(qtbot, page):
+    """Issue 17 item 1: "1,5" horas stayed "15" and saved 15 hours."""
+    value = type_timeout(qtbot, page, "1,5", "hours")
+    assert value.text() == "1,5"
+    assert error_text(page, "auto_close.timeout_minutes") is None
+    assert page.minutes_label.text() == "= 90 minutos"  # the conversion is shown
+    assert page.read_values()["timeout_minutes"] == 90
+    assert page.save() is True
+    assert auto_close.get_settings(page.instance())["timeout_minutes"] == 90
+
+
+@pytest.mark.parametrize(("text", "hint"), [("1.5", "1,5"), ("1,33", "80 minutos")])
+def test_an_amount_that_cannot_be_read_exactly_is_refused_at_the_field(qtbot, page, text, hint):
+    type_timeout(qtbot, page, text, "hours")
+    message = error_text(page, "auto_close.timeout_minutes")
+    assert message is not None and hint in message
+    assert not save_button(page).isEnabled() and page.save() is False
+    assert AutoCloseSettings.select().count() == 0
