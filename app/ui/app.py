@@ -85,13 +85,14 @@ def run_gui(args: Namespace) -> int:
     from app.ui.first_frame import after_first_frame
     from app.ui.main_window import MainWindow
     from app.ui.services.crash import CrashReporter
-    from app.ui.startup import Session
+    from app.ui.startup import Session, chosen_in_window
 
     app = create_application()
     reporter = CrashReporter()
     reporter.install()
     path = resolve_db_path(args.db)
     session = Session(path, app)
+    session.remember_choice = chosen_in_window(args.db)
     if not session.claim():  # one Atende per database: a second launch raises the first
         return session.exit_code
     context = AppContext(db_path=path)
@@ -154,6 +155,7 @@ def finish_loading(args: Namespace, session, context, window) -> bool:
         window.repaint()
     if not session.open():
         return False
+    context.db_path = session.db_path  # another file may have been chosen instead of a bad one
     if server:
         window.statusBar().clearMessage()
     if getattr(args, "demo", False):

@@ -1,15 +1,17 @@
 """Start-up safety for the window: one Atende per database, and a database that cannot be
-opened explained in Portuguese with the offer to restore the latest backup.
+opened explained in Portuguese with the ways out (app.ui.dialogs.damaged_database).
 
 A second launch on the same database finds the lock taken, asks the first process (over a
 local socket named from the database path) to bring its window forward, and quits; when
 nobody answers it says clearly that Atende is already open with that database. Nothing here
-creates or changes the database file unless the user chooses to restore a backup.
+creates or changes the database file unless the user chooses to restore a backup (or to
+create a new database elsewhere).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,24 +21,20 @@ from PySide6.QtWidgets import QWidget
 from app import __version__
 from app.core.storage.errors import (
     DatabaseOpenError,
-    NewerSchemaError,
     UnwritableDatabaseError,
     check_writable,
 )
 from app.core.storage.lock import FileLock, app_lock_path, lock_base
-from app.i18n import _, format_datetime
-from app.paths import is_database_url, masked
+from app.i18n import _
+from app.paths import DATABASE_URL_ENV, is_database_url, masked, save_database_choice
 
 if TYPE_CHECKING:  # backups, Peewee and QtNetwork load after the window's first frame
     from PySide6.QtNetwork import QLocalServer
 
-    from app.core.storage.backup import Backup
+    from app.ui.dialogs.damaged_database import CheckedBackup, Recovery
 
 SHOW = b"show\n"
 ACK = b"ok\n"
-RESTORE_LATEST = "latest"
-CHOOSE_BACKUP = "choose"
-QUIT = "quit"
 
 
 def server_name(db_path: Path | str) -> str:
@@ -141,8 +139,11 @@ class Session:
 
     def __init__(self, db_path: Path | str, parent: QObject | None = None) -> None:
         self.db_path = location(db_path)
+        self.first_path = self.db_path
         self.single = SingleInstance(self.db_path, parent)
         self.exit_code = 0
+        self.remember_choice = False  # run_gui: True unless --db or the environment chose
+        self.recovery_choosers: dict = {}  # the recovery dialog's file dialogs (tests answer)
         self.dialog_parent: QWidget | None = None  # the window, once it is shown
 
     def start(self) -> bool:
@@ -182,10 +183,12 @@ class Session:
         return True
 
     def open(self) -> bool:
-        """Open the database; on failure explain it and offer a backup, until it opens."""
-        from app.core.storage.backup import BackupError, list_backups
+        """Open the database; on failure explain it and offer the ways out (a backup, another
+        file, a new database), until one opens or the user closes Atende."""
+        from app.core.storage.backup import BackupError
         from app.core.storage.db import open_database
-        from app.core.storage.restore import latest_usable_backup, restore_backup
+        from app.core.storage.restore import restore_backup
+        from app.ui.dialogs.damaged_database import QUIT, RESTORE
 
         logging.getLogger("atende").info(
             "Atende %s starting on %s", __version__, masked(self.db_path)
@@ -193,6 +196,7 @@ class Session:
         while True:
             try:
                 open_database(self.db_path)
+                self._remember()
                 return True
             except DatabaseOpenError as exc:
                 error = exc
@@ -200,20 +204,33 @@ class Session:
                 return self._fail(str(error))
             if isinstance(error, UnwritableDatabaseError):
                 return self._fail(str(error))
-            latest = latest_usable_backup(self.db_path)
-            choice = self.ask_recovery(error, latest, bool(list_backups(self.db_path)))
-            if choice == QUIT:
+            choice = self.ask_recovery(error, checked_backups(self.db_path))
+            if choice.action == QUIT:
                 self.single.release()
                 self.exit_code = 1
                 return False
-            backup = latest if choice == RESTORE_LATEST else self.choose_backup()
-            if backup is None:
+            if choice.action != RESTORE:  # another file, or a new one: its own lock
+                if not self._switch_to(choice.path):
+                    return False
                 continue
             try:
-                restore_backup(backup.path, self.db_path)
+                restore_backup(choice.backup.path, self.db_path)
                 return True
             except BackupError as exc:
                 self.show_error(_("The backup could not be restored"), str(exc))
+
+    def _switch_to(self, path: Path) -> bool:
+        self.single.release()
+        self.db_path = path
+        self.single = SingleInstance(path, self.single.parent())
+        return self.claim()
+
+    def _remember(self) -> None:
+        """A file chosen in the recovery dialog is used from the next start too, as
+        Arquivo → Banco de dados… would, unless --db or the environment chose the database
+        (those win anyway)."""
+        if self.remember_choice and self.db_path != self.first_path:
+            save_database_choice(str(self.db_path))
 
     def attach(self, window: QWidget, context) -> None:
         """Once the window exists: later launches raise it; the daily backup runs."""
@@ -239,46 +256,36 @@ class Session:
 
         QMessageBox.critical(self.dialog_parent, title, message)
 
-    def ask_recovery(
-        self, error: DatabaseOpenError, latest: Backup | None, any_backup: bool
-    ) -> str:
-        from PySide6.QtWidgets import QMessageBox
+    def ask_recovery(self, error: DatabaseOpenError, backups: list[CheckedBackup]) -> Recovery:
+        from app.ui.dialogs.damaged_database import DamagedDatabaseDialog
 
-        box = QMessageBox(self.dialog_parent)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_("Atende cannot open the database"))
-        box.setText(str(error))
-        if isinstance(error, NewerSchemaError):
-            advice = _(
-                "The best way out is to update Atende. Restoring an older backup loses "
-                "what was done after it."
-            )
-        else:
-            advice = _(
-                "You can restore an automatic backup (the current file is kept as a copy "
-                "first), or close Atende and open another file with --db."
-            )
-        if latest is None:
-            advice += " " + _("There is no usable automatic backup of this database.")
-        box.setInformativeText(advice)
-        buttons = {}
-        if latest is not None:
-            label = _("Restore the backup of {date}").format(
-                date=format_datetime(latest.at.astimezone())
-            )
-            buttons[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = RESTORE_LATEST
-        if any_backup:
-            buttons[box.addButton(_("Choose a backup…"), QMessageBox.ButtonRole.ActionRole)] = (
-                CHOOSE_BACKUP
-            )
-        quit_button = box.addButton(_("Close Atende"), QMessageBox.ButtonRole.RejectRole)
-        buttons[quit_button] = QUIT
-        box.setEscapeButton(quit_button)
-        box.exec()
-        return buttons.get(box.clickedButton(), QUIT)
+        dialog = DamagedDatabaseDialog(
+            self.db_path, error, backups, parent=self.dialog_parent, **self.recovery_choosers
+        )
+        dialog.exec()
+        return dialog.choice
 
-    def choose_backup(self) -> Backup | None:
-        from app.ui.dialogs.restore_backup import RestoreBackupDialog
 
-        dialog = RestoreBackupDialog(self.db_path, parent=self.dialog_parent)
-        return dialog.selected() if dialog.exec() else None
+def checked_backups(db_path: Path) -> list[CheckedBackup]:
+    """The backups beside the database, newest first, each with why it cannot be restored
+    (None when it can)."""
+    from app.core.storage.backup import BackupError, list_backups
+    from app.core.storage.restore import verify_backup
+
+    checked: list[CheckedBackup] = []
+    for backup in list_backups(db_path):
+        try:
+            verify_backup(backup.path)
+            checked.append((backup, None))
+        except BackupError as exc:
+            checked.append((backup, str(exc)))
+    return checked
+
+
+def chosen_in_window(cli_value: str | None) -> bool:
+    """The database comes from Arquivo → Banco de dados… or the default (not --db or the
+    environment): a file chosen at start-up may then be remembered."""
+    return not any(
+        value and value.strip()
+        for value in (cli_value, os.environ.get(DATABASE_URL_ENV), os.environ.get("ATENDE_DB"))
+    )

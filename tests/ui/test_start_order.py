@@ -101,14 +101,15 @@ def test_from_the_second_start_the_first_frame_needs_no_qt_namespace(tmp_path):
 def test_a_database_that_cannot_be_opened_leaves_the_window_unfilled(tmp_path, qtbot):
     from app.ui.app import finish_loading
     from app.ui.context import AppContext
+    from app.ui.dialogs.damaged_database import QUIT, Recovery
     from app.ui.main_window import MainWindow
-    from app.ui.startup import QUIT, Session
+    from app.ui.startup import Session
 
     db_path = tmp_path / "estragado.sqlite3"
     db_path.write_bytes(b"isto nao e um banco" * 100)
     session = Session(db_path)
     asked = []
-    session.ask_recovery = lambda error, latest, any_backup: asked.append(str(error)) or QUIT
+    session.ask_recovery = lambda error, backups: asked.append(str(error)) or Recovery(QUIT)
     assert session.claim()
     context = AppContext(db_path=db_path)
     window = MainWindow(context, load=False)

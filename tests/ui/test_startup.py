@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from app.core.instances.store import create_instance
 from app.core.storage import migrations
@@ -18,7 +17,8 @@ from app.core.storage.backup import backup_database, list_backups
 from app.core.storage.db import NewerSchemaError, close_database, open_database
 from app.core.storage.lock import FileLock, app_lock_path
 from app.core.storage.models import Instance
-from app.ui.startup import CHOOSE_BACKUP, QUIT, RESTORE_LATEST, Session, SingleInstance
+from app.ui.dialogs.damaged_database import QUIT, Recovery
+from app.ui.startup import Session, SingleInstance
 from tests.faults import read_only
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,17 +32,22 @@ DATA = {
 
 
 class Recorder:
-    def __init__(self, session: Session, choice: str = QUIT, chosen=None):
+    """Answers the recovery dialog: `choose(backups)` → a Recovery the first time, then QUIT."""
+
+    def __init__(self, session: Session, choose=lambda backups: Recovery(QUIT)):
         self.errors: list[tuple[str, str]] = []
         self.recoveries: list[tuple] = []
         session.show_error = lambda title, text: self.errors.append((title, text))
 
-        def ask(error, latest, any_backup):
-            self.recoveries.append((error, latest, any_backup))
-            return choice if len(self.recoveries) == 1 else QUIT
+        def ask(error, backups):
+            self.recoveries.append((error, backups))
+            return choose(backups) if len(self.recoveries) == 1 else Recovery(QUIT)
 
         session.ask_recovery = ask
-        session.choose_backup = lambda: chosen
+
+
+def restore_newest(backups):
+    return Recovery("restore", backup=backups[0][0])
 
 
 @pytest.fixture
@@ -158,11 +163,12 @@ def test_a_garbage_database_offers_the_latest_backup_and_restores_it(
         db_path.with_name(db_path.name + side).unlink(missing_ok=True)
     db_path.write_bytes(garbage)
     session = session_factory(db_path)
-    recorder = Recorder(session, RESTORE_LATEST)
+    recorder = Recorder(session, restore_newest)
     assert session.start()
-    error, latest, any_backup = recorder.recoveries[0]
+    error, backups = recorder.recoveries[0]
     assert "danificado" in str(error)
-    assert latest.path == with_backup and any_backup
+    assert backups == [(list_backups(db_path)[-1], None)]
+    assert backups[0][0].path == with_backup
     assert [i.name for i in Instance.select()] == ["Loja Centro"]
     kept = [b for b in list_backups(db_path) if b.reason == "before-restore"]
     assert kept[0].path.read_bytes() == garbage, "the bad file is kept, byte for byte"
@@ -173,26 +179,16 @@ def test_closing_leaves_the_bad_file_untouched_and_the_lock_free(db_path, sessio
     garbage = b"\x00" * 10_000
     db_path.write_bytes(garbage)
     session = session_factory(db_path)
-    recorder = Recorder(session, QUIT)
+    recorder = Recorder(session)
     assert not session.start()
     assert session.exit_code == 1
-    assert recorder.recoveries[0][1] is None and recorder.recoveries[0][2] is False
+    assert recorder.recoveries[0][1] == []
     assert db_path.read_bytes() == garbage
     assert sorted(p.name for p in db_path.parent.iterdir()) == [
         "atende.sqlite3",
         "atende.sqlite3.app.lock",
     ]
     assert FileLock(app_lock_path(db_path)).acquire(), "the lock was released"
-
-
-@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
-def test_choosing_a_backup_from_the_list(db_path, with_backup, session_factory):
-    db_path.write_bytes(b"garbage" * 700)
-    session = session_factory(db_path)
-    [backup] = list_backups(db_path)
-    Recorder(session, CHOOSE_BACKUP, chosen=backup)
-    assert session.start()
-    assert Instance.select().count() == 1
 
 
 @pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
@@ -203,7 +199,7 @@ def test_a_newer_database_is_explained_and_can_be_left_alone(db_path, with_backu
     con.close()
     before = db_path.read_bytes()
     session = session_factory(db_path)
-    recorder = Recorder(session, QUIT)
+    recorder = Recorder(session)
     assert not session.start()
     assert isinstance(recorder.recoveries[0][0], NewerSchemaError)
     assert db_path.read_bytes() == before
@@ -219,29 +215,3 @@ def test_a_read_only_folder_is_explained_without_creating_anything(tmp_path, ses
         assert recorder.recoveries == [], "no backup to offer when nothing can be written"
         assert "não permite gravação" in recorder.errors[0][1]
         assert list(folder.iterdir()) == []
-
-
-@pytest.mark.sqlite_only("lock files, damaged files and backups of a SQLite database")
-def test_the_recovery_box_speaks_portuguese(db_path, with_backup, qtbot):
-    from app.core.storage.db import CorruptDatabaseError
-    from app.core.storage.restore import latest_usable_backup
-
-    session = Session(db_path)
-    seen = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        seen.extend(b.text() for b in box.buttons())
-        seen.append(box.informativeText())
-        box.reject()
-
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, answer)
-    choice = session.ask_recovery(CorruptDatabaseError("x"), latest_usable_backup(db_path), True)
-    assert choice == QUIT
-    buttons, advice = seen[:-1], seen[-1]
-    assert len(buttons) == 3
-    assert {"Escolher um backup…", "Fechar o Atende"} < set(buttons)
-    assert any(b.startswith("Restaurar o backup de ") for b in buttons)
-    assert "Você pode restaurar um backup automático" in advice
