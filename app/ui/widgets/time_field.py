@@ -3,43 +3,38 @@
 QTimeEdit cannot show 24:00, and "open until the end of the day" is the natural way to end
 an evening interval, so this is a line edit with a validator: any minute can be typed, and
 the up/down keys (or the wheel, when focused) move 5 minutes in the minutes part and 1 hour
-in the hours part. What is typed stays as typed (normalized on leaving: "830" → "08:30"), so
-a half-written time is reported by core validation under the field instead of silently
-reverting.
+in the hours part. The ways Brazilians write hours ("8", "18h", "8h30", "8:30", "0830") are
+read by core (`app.core.schedule.typed_time`); what is typed stays as typed (normalized on
+leaving: "18h" → "18:00"), so a half-written time is reported by core validation under the
+field instead of silently reverting.
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.core.schedule.agenda import DAY_MINUTES, format_minutes, parse_time
+from app.core.schedule.typed_time import TYPABLE, read_typed_time
 from app.i18n import _
 
 STEP_MINUTES = 5
-_PARTIAL = re.compile(r"^\d{0,2}(:\d{0,2})?$|^\d{3,4}$")
 
 
 def normalize_time_text(text: str) -> str:
-    """Typed time → "HH:MM": "8:30" and "830" become "08:30".
+    """Typed time → "HH:MM": "8", "18h", "8h30", "8:30" and "830" become "08:00"…
 
     Anything else (a half-typed "8:") is returned unchanged, so validation names it.
     """
-    text = text.strip()
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text) or re.fullmatch(r"(\d{1,2})(\d{2})", text)
-    if match:
-        return f"{int(match.group(1)):02d}:{match.group(2)}"
-    return text
+    return read_typed_time(text) or text.strip()
 
 
 class _TimeValidator(QValidator):
     """Refuses keystrokes that cannot become a time; never forces a correction."""
 
     def validate(self, text: str, pos: int):
-        if _PARTIAL.match(text):
+        if TYPABLE.fullmatch(text):
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
 
@@ -129,7 +124,10 @@ class TimeField(QLineEdit):
 def _tooltip(end: bool) -> str:
     if end:
         return _(
-            "Type HH:MM (24:00 = until the end of the day); the up and down keys move 5 "
-            "minutes (1 hour in the hours part)"
+            "Type the time as 8, 8h, 8h30 or 08:30 (24:00 = until the end of the day); the up "
+            "and down keys move 5 minutes (1 hour in the hours part)"
         )
-    return _("Type HH:MM; the up and down keys move 5 minutes (1 hour in the hours part)")
+    return _(
+        "Type the time as 8, 8h, 8h30 or 08:30; the up and down keys move 5 minutes (1 hour "
+        "in the hours part)"
+    )

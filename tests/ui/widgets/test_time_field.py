@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
+from app.core.schedule.agenda import parse_time
 from app.ui.widgets.time_field import TimeField, normalize_time_text
 
 
@@ -26,8 +27,27 @@ def test_any_minute_can_be_typed(qtbot):
 def test_letters_are_refused_by_the_validator(qtbot):
     field = TimeField("início")
     qtbot.addWidget(field)
-    qtbot.keyClicks(field, "8h30")
+    qtbot.keyClicks(field, "8x30")
     assert field.text() == "830"
+
+
+def test_the_ways_brazilians_write_hours_can_be_typed(qtbot):
+    """Issue 17 item 2: "18h", "8h" and "8" were refused (the "h" was dropped: "18")."""
+    field = TimeField("início")
+    qtbot.addWidget(field)
+    for typed, value in [("18h", "18:00"), ("8h", "08:00"), ("8", "08:00"), ("8h30", "08:30")]:
+        field.clear()
+        qtbot.keyClicks(field, typed)
+        assert field.text() == typed  # the keystrokes all reach the field
+        assert field.text_value() == value and field.minutes() == parse_time(value)
+
+
+def test_leaving_the_field_shows_the_time_as_hh_mm(qtbot):
+    field = TimeField("início")
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field, "18hs")
+    QApplication.sendEvent(field, QFocusEvent(QEvent.Type.FocusOut))
+    assert field.text() == "18:00"
 
 
 def test_up_and_down_keys_move_five_minutes_in_the_minutes_part(qtbot):
