@@ -1,15 +1,15 @@
-"""The File menu: export / import the configuration, copy settings between instances, restore
-a backup. Core does the work (config file, transfer, backup); this module asks the questions,
-shows the answers and reloads the window. Every question is a method of `FileActions`
-(`ask_save_path`, `confirm_import`, …) that tests answer without a blocking dialog; the
-`*_to`/`*_from` methods take the answers directly."""
+"""The File menu: export / import the configuration, import attendances (`chats_import`),
+copy settings between instances, restore a backup. Core does the work (config file,
+transfer, backup); this module asks the questions, shows the answers and reloads the
+window. Every question is a method (`ask_save_path`, `confirm_import`, …, the shared ones in
+`MenuActions`) that tests answer without a blocking dialog; the `*_to`/`*_from` methods take
+the answers directly."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from app.core.common.files import read_text, safe_file_name, write_text_atomic
@@ -21,34 +21,34 @@ from app.core.config.file_format import (
     parse_text,
     validate_config,
 )
+from app.core.config.problem_words import describe_path
 from app.core.config.transfer import ImportPlan, copy_sections, plan_import, without_existing
 from app.core.instances.store import list_instances
 from app.core.storage import backup as core_backup
-from app.core.storage.db import storage_failure_message
 from app.core.storage.models import Instance
 from app.core.storage.restore import restore_backup
 from app.i18n import N_, _, format_datetime, ngettext
+from app.ui.chats_import import ChatsImportMixin
 from app.ui.dialogs.config_dialogs import (
     KEEP_EXISTING,
     CopySectionsDialog,
     ExportScopeDialog,
     ImportSummaryDialog,
-    ProblemsDialog,
     file_problems_intro,
 )
 from app.ui.dialogs.restore_backup import RestoreBackupDialog
+from app.ui.menu_actions import MenuActions
 
 FILE_FILTER = "JSON (*.json)"
 COPY_TITLE = N_("Copy settings to another instance")
 
 
-class FileActions(QObject):
+class FileActions(ChatsImportMixin, MenuActions):
     def __init__(self, window: QMainWindow, menu: QMenu) -> None:
         super().__init__(window)
-        self.window = window
-        self.context = window.context
         self.export_action = self._add(menu, _("&Export configuration…"), self.export_config)
         self.import_action = self._add(menu, _("&Import configuration…"), self.import_config)
+        self.chats_action = self._add(menu, _("Import &attendances…"), self.import_chats)
         self.copy_action = self._add(
             menu, _("&Copy settings to another instance…"), self.copy_settings
         )
@@ -57,18 +57,6 @@ class FileActions(QObject):
         # Backups are of a SQLite file; a shared server is backed up with its own tools.
         self.restore_action.setEnabled(isinstance(self.context.db_path, Path))
         menu.addSeparator()
-
-    def _add(self, menu: QMenu, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def current_instance(self) -> Instance | None:
-        view = getattr(self.window, "instance_view", None)
-        if view is not None:
-            return Instance.get_or_none(Instance.id == view.instance_id)
-        return self.window.home.selected()
 
     # -- export ---------------------------------------------------------------------------
     def export_config(self) -> None:
@@ -115,13 +103,13 @@ class FileActions(QObject):
         if not problems:
             problems = errors(validate_config(data, replace=True))
         if problems:
-            return self._not_imported(path, problems)
+            return self._not_imported(path, problems, data)
         if not self.ask_leave_instance():
             return False
         try:
             plan = plan_import(data, self.context.clock)
         except ValidationError as exc:
-            return self._not_imported(path, exc.problems)
+            return self._not_imported(path, exc.problems, data)
         except Exception as exc:
             return self._storage_failure(_("Import configuration"), exc)
         choice = self.confirm_import(str(path), plan)
@@ -141,9 +129,10 @@ class FileActions(QObject):
         self.say(text.format(created=created, replaced=replaced))
         return True
 
-    def _not_imported(self, path: Path, problems: list[Problem]) -> bool:
+    def _not_imported(self, path: Path, problems: list[Problem], data=None) -> bool:
         intro = file_problems_intro(str(path), len(problems))
-        self.show_problems(_("The file was not imported"), intro, problems)
+        words = partial(describe_path, data=data)  # the paths in words (the CLI keeps them)
+        self.show_problems(_("The file was not imported"), intro, problems, words)
         return False
 
     # -- copy -----------------------------------------------------------------------------
@@ -230,39 +219,6 @@ class FileActions(QObject):
         )
         return True
 
-    def say(self, text: str) -> None:
-        """A note in the window's status bar."""
-        self.window.statusBar().showMessage(text, 8000)
-
-    # -- after a change -------------------------------------------------------------------
-    def reload_window(self) -> None:
-        """Show what is now stored: the same instance if it still exists, else Home."""
-        view = getattr(self.window, "instance_view", None)
-        current = view.instance_id if view is not None else None
-        page_key = view.current_key() if view is not None else None
-        self.window.go_home()
-        self.window.home.reload()
-        self.context.instances_changed.emit()
-        for instance_id in Instance.select(Instance.id).tuples():
-            self.context.settings_changed.emit(instance_id[0])
-        self.context.chats_changed.emit(0)
-        if current is not None and Instance.get_or_none(Instance.id == current):
-            self.window.enter_instance(current)
-            if page_key:  # back on the page the user was looking at
-                self.window.instance_view.show_page(page_key)
-
-    def _storage_failure(self, title: str, exc: Exception) -> bool:
-        message = storage_failure_message(exc)
-        if message is None:
-            raise exc
-        self.show_message(title, message, QMessageBox.Icon.Critical)
-        return False
-
-    def ask_leave_instance(self) -> bool:
-        """Unsaved changes on the open page are saved or discarded first (or we stop)."""
-        view = getattr(self.window, "instance_view", None)
-        return view is None or view.confirm_leave()
-
     # -- questions (tests replace these on the instance) -------------------------------------
     def ask_export_scope(self, current_name: str) -> bool | None:
         dialog = ExportScopeDialog(current_name, self.window)
@@ -287,14 +243,3 @@ class FileActions(QObject):
     def ask_copy(self, instances: list[Instance], source_id: int | None):
         dialog = CopySectionsDialog(instances, source_id, self.window)
         return dialog.choice() if dialog.exec() else None
-
-    def show_problems(self, title: str, intro: str, problems: list[Problem]) -> None:
-        ProblemsDialog(title, intro, problems, self.window).exec()
-
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.window, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def show_message(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
-        box.exec()

@@ -26,8 +26,10 @@ class Answers:
         self.messages: list[tuple[str, str, QMessageBox.Icon]] = []
         self.plans = []
         self.answers = answers
-        actions.show_problems = lambda title, intro, problems: self.problems.append(
-            (title, intro, problems)
+        self.words = []  # how the window reads each problem's path
+        actions.show_problems = lambda title, intro, problems, words=None: (
+            self.problems.append((title, intro, problems)),
+            self.words.append([words(p.path) for p in problems] if words else None),
         )
         actions.show_message = lambda title, text, icon: self.messages.append((title, text, icon))
         actions.confirm_import = self._confirm_import
@@ -52,11 +54,12 @@ def menu_texts(win) -> list[str]:
     return [a.text() for a in menu.actions() if not a.isSeparator()]
 
 
-def test_the_file_menu_offers_the_four_actions_in_portuguese(window):
+def test_the_file_menu_offers_its_actions_in_portuguese(window):
     assert window.menuBar().actions()[0].text() == "&Arquivo"
     assert menu_texts(window) == [
         "&Exportar configuração…",
         "&Importar configuração…",
+        "Importar &atendimentos…",
         "&Copiar configurações para outra instância…",
         "&Restaurar backup…",
         "&Banco de dados…",
@@ -111,6 +114,8 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(
     assert title == "O arquivo não foi importado"
     assert "tem 2 problemas. Nada foi importado" in intro
     assert [p.path for p in problems] == ["instances[0].phone", "instances[0].plan"]
+    # The window says where in words (issue 17 item 14); the CLI keeps the paths.
+    assert answers.words[0] == ["Loja Centro → Número do WhatsApp", "Loja Centro → Plano"]
     assert answers.plans == [], "no summary for a bad file"
     assert dump(db_path) == before
 

@@ -4,6 +4,8 @@ work is done by core (see `app.ui.file_menu`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QTreeWidget,
@@ -80,10 +83,19 @@ class ExportScopeDialog(QDialog):
 
 
 class ProblemsDialog(QDialog):
-    """Every error of an input, one per line as `caminho: mensagem`; nothing was written."""
+    """Every error of an input, one per line as `where: message`; nothing was written.
+
+    `where` is the problem's path in words when `describe` reads it (a config file's
+    `instances[0].phone` → "Loja Centro → Número do WhatsApp"), the raw path as its tooltip.
+    """
 
     def __init__(
-        self, title: str, intro: str, problems: list[Problem], parent: QWidget | None = None
+        self,
+        title: str,
+        intro: str,
+        problems: list[Problem],
+        parent: QWidget | None = None,
+        describe: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         layout = _dialog_layout(self, title, intro)
@@ -92,7 +104,12 @@ class ProblemsDialog(QDialog):
         self.list.setAccessibleName(_("Problems found"))
         self.list.setWordWrap(True)
         for problem in problems:
-            self.list.addItem(str(problem))
+            if describe is None:
+                self.list.addItem(str(problem))
+                continue
+            item = QListWidgetItem(f"{describe(problem.path)}: {problem.message}")
+            item.setToolTip(problem.path)
+            self.list.addItem(item)
         layout.addWidget(self.list, 1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)

@@ -83,3 +83,24 @@ def test_export_scope_and_problems_dialogs(qtbot):
     assert file_problems_intro("/tmp/c.json", 1) == (
         "/tmp/c.json tem 1 problema. Nada foi importado; corrija-o e tente de novo."
     )
+
+
+def test_problems_in_words_keep_the_raw_path_as_tooltip(qtbot):
+    from functools import partial
+
+    from app.core.config.problem_words import describe_path
+
+    data = {"instances": [{"name": "Loja Centro"}]}
+    path = "instances[0].schedule.week.monday[1][1]"
+    dialog = ProblemsDialog(
+        "O arquivo não foi importado",
+        "intro",
+        [Problem(path, "use HH:MM")],
+        describe=partial(describe_path, data=data),
+    )
+    qtbot.addWidget(dialog)
+    item = dialog.list.item(0)
+    assert item.text() == (
+        "Loja Centro → Agenda de funcionamento → segunda-feira, 2º intervalo, fim: use HH:MM"
+    )
+    assert item.toolTip() == path
