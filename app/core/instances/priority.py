@@ -38,6 +38,18 @@ def not_effective_warning(plan: str) -> str:
     ).format(plan=plan_label(plan))
 
 
+def plan_change_warning(instance: Instance | None, plan: str) -> str | None:
+    """What the instance dialog says before saving `plan` when it stops the instance's
+    Priorizar atendimento (on, and effective on its current plan); None otherwise."""
+    if instance is None or not is_effective(instance) or allows_prioritize(plan):
+        return None
+    return _(
+        "On the {plan} plan, Prioritize attendance stops: automatic messages are sent even "
+        "during an attendance. The choice is kept and takes effect again when the plan is "
+        "Intermediate or Advanced."
+    ).format(plan=plan_label(plan))
+
+
 def save(
     instance: Instance, enabled: bool, clock: Clock, expect: versioning.Expectation | None = None
 ) -> bool:

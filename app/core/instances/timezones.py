@@ -10,10 +10,17 @@ DEFAULT_TIMEZONE = "America/Sao_Paulo"
 
 
 @cache
+def _zone_tab() -> tuple[tuple[str, str], ...]:
+    """(country, zone) of `tzdata`'s zone.tab: one canonical zone per place, no aliases."""
+    text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and line[0] != "#")
+    return tuple((row[0], row[2]) for row in rows)
+
+
+@cache
 def brazilian_zones() -> tuple[str, ...]:
     """The zones `tzdata`'s zone.tab lists for BR, São Paulo first."""
-    text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("utf-8")
-    zones = [line.split("\t")[2] for line in text.splitlines() if line.startswith("BR\t")]
+    zones = [zone for country, zone in _zone_tab() if country == "BR"]
     zones.sort(key=lambda z: (z != DEFAULT_TIMEZONE, z))
     return tuple(zones)
 
@@ -24,10 +31,12 @@ def all_zones() -> frozenset[str]:
 
 
 def zones_for_picker() -> list[str]:
-    """Brazilian zones, then every other zone alphabetically."""
+    """Brazilian zones, then every other place's zone alphabetically, then UTC. Aliases
+    (`Brazil/East`, `US/Pacific`) stay valid but are not offered: each would repeat the
+    name of the zone it stands for."""
     br = brazilian_zones()
-    rest = sorted(z for z in all_zones() if z not in br and "/" in z)
-    return [*br, *rest]
+    rest = sorted({zone for _country, zone in _zone_tab()} - set(br))
+    return [*br, *rest, "UTC"]
 
 
 def is_valid_zone(name: str) -> bool:

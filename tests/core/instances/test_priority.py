@@ -74,3 +74,26 @@ def test_section_validation_types_and_plan_warning():
     assert section.validate(True, "p", {"plan": "avancado"}) == []
     (warning,) = section.validate(True, "p", {"plan": "basico"})
     assert warning.warning and warning.path == "p"
+
+
+@pytest.mark.parametrize(
+    ("stored_plan", "stored", "new_plan", "warns"),
+    [
+        ("avancado", True, "basico", True),  # it stops: say so before saving
+        ("intermediario", True, "basico", True),
+        ("avancado", False, "basico", False),  # off: nothing stops
+        ("avancado", True, "intermediario", False),  # still allowed
+        ("basico", True, "basico", False),  # already not in effect (the page says it)
+    ],
+)
+def test_a_plan_change_that_stops_priorizar_is_told(
+    make_instance, stored_plan, stored, new_plan, warns
+):
+    inst = make_instance(plan=stored_plan)
+    inst.prioritize_attendance = stored
+    warning = priority.plan_change_warning(inst, new_plan)
+    assert (warning is not None) is warns
+    if warns:
+        assert warning.startswith("No plano Básico, Priorizar atendimento fica desativado")
+        assert "guardada" in warning
+    assert priority.plan_change_warning(None, new_plan) is None  # a new instance: nothing on

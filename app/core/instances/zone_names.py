@@ -1,0 +1,100 @@
+"""Time zones as people name them: "Horário de Brasília (São Paulo)", not `America/Sao_Paulo`.
+
+The names come from Babel (CLDR) in the current locale: the zone's generic name and its
+exemplar city. The IANA name stays what is stored and what `import` reads; the picker shows
+it as a detail, and finds a zone by either.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from babel import Locale
+from babel.dates import get_timezone, get_timezone_location, get_timezone_name
+
+from app.core.instances.timezones import (
+    DEFAULT_TIMEZONE,
+    all_zones,
+    brazilian_zones,
+    zones_for_picker,
+)
+from app.i18n import current_locale
+
+
+def zone_label(zone: str) -> str:
+    """`America/Manaus` → "Horário do Amazonas (Manaus)"; a zone CLDR places nowhere (`UTC`,
+    `Etc/GMT+3`) or does not know keeps its IANA name."""
+    return _label(zone, current_locale())
+
+
+@cache
+def _label(zone: str, locale: str) -> str:
+    try:
+        tz = get_timezone(zone)
+    except LookupError:
+        return zone
+    name = get_timezone_name(tz, "long", zone_variant="generic", locale=locale)
+    unknown = Locale.parse(locale).territories.get("ZZ", "")
+    if unknown and unknown in name:
+        return zone
+    city = get_timezone_location(tz, locale=locale, return_city=True)
+    if "/" in city:  # an alias CLDR has no city for: "Argentina/Buenos Aires"
+        city = city.rsplit("/", 1)[-1]
+    city = city.replace("_", " ")
+    if "(" in name:  # CLDR's fallback already names a place: "Horário Argentina (…)"
+        name = name.split(" (", 1)[0]
+    return f"{name} ({city})" if city and city not in name else name
+
+
+def fold(text: str) -> str:
+    """Case, accents and underscores set aside: "sao paulo" finds "São Paulo" and
+    `America/Sao_Paulo`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("_", " "))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_key(zone: str) -> str:
+    """What the picker's search matches: the name and the IANA name, folded."""
+    return fold(f"{zone_label(zone)} {zone}")
+
+
+def zone_choices() -> list[tuple[str, str]]:
+    """(IANA name, label) for the picker: the Brazilian zones first — São Paulo, the other
+    cities on Brasília time, then the other Brazilian times — then every other zone, each
+    group in the order of its labels."""
+    return list(_choices(current_locale()))
+
+
+@cache
+def _choices(locale: str) -> tuple[tuple[str, str], ...]:
+    brazil = set(brazilian_zones())
+    main_name = get_timezone_name(
+        get_timezone(DEFAULT_TIMEZONE), "long", zone_variant="generic", locale=locale
+    )
+
+    def order(zone: str) -> tuple:
+        label = _label(zone, locale)
+        return (
+            zone not in brazil,
+            zone != DEFAULT_TIMEZONE,
+            not label.startswith(main_name),
+            fold(label),
+            zone,
+        )
+
+    return tuple((zone, _label(zone, locale)) for zone in sorted(zones_for_picker(), key=order))
+
+
+def zone_from_text(text: str) -> str:
+    """What the user typed or picked → the IANA name: a label ("Horário do Acre (Rio
+    Branco)"), an IANA name in any case (`america/manaus`), or the text as typed (the
+    validation then says it is unknown)."""
+    text = " ".join((text or "").split())
+    if text in all_zones():
+        return text
+    wanted = text.casefold()
+    for zone, label in _choices(current_locale()):
+        if wanted in (label.casefold(), zone.casefold()):
+            return zone
+    return text
