@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.commands.base import CliError, invalid, open_db, read_input_file
+from app.core.common.validation import ValidationError
 from app.core.instances.phones import format_phone
 from app.core.instances.store import get_by_name
 from app.core.storage.models import from_millis
-from app.core.watcher.chats import chat_as_json, chats_query, label, parse_chats, upsert_chats
+from app.core.watcher.chat_import import import_lines
+from app.core.watcher.chat_lines import file_lines, text_lines
+from app.core.watcher.chats import chat_as_json, chats_query, label
 from app.core.watcher.due import with_deadline
 from app.i18n import _, format_datetime, ngettext
 
@@ -37,6 +41,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
 
+def input_lines(path: str) -> Iterator[str]:
+    """The lines of the chats file (`-`: stdin, read whole within its size limit), streamed;
+    an `arquivo` error (exit 2) when the file cannot be read at all."""
+    if path == "-":
+        return text_lines(read_input_file(path))
+    lines, problems = file_lines(path)
+    if lines is None:
+        raise invalid(problems)
+    return lines
+
+
 def find_instance(name: str):
     """The instance called `name`, or exit 2 (a name that does not exist is invalid input)."""
     instance = get_by_name(name)
@@ -46,11 +61,14 @@ def find_instance(name: str):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    rows, problems = parse_chats(read_input_file(args.file))
-    if problems:
-        raise invalid(problems)
-    open_db(args)
-    result = upsert_chats(find_instance(args.instance), rows)
+    def target():  # once the first chunk of lines is right (`import_lines`)
+        open_db(args)
+        return find_instance(args.instance)
+
+    try:
+        result = import_lines(input_lines(args.file), target)
+    except ValidationError as exc:
+        raise invalid(exc.problems) from exc
     print(
         ngettext(
             "{count} chat imported ({created} new, {updated} updated)",

@@ -7,30 +7,35 @@ others may be absent or null. Each line is the whole state of the chat: importin
 
 Validation is strict so mistakes cannot silently keep a chat from ever closing: unknown keys
 (a typo like `last_agent_msg_at`), timestamps without a UTC offset, `assigned_via` on a
-bot-handled chat, or closing fields on an open chat are errors. The whole file is checked
-before anything is written, then written in one transaction (all or nothing).
+bot-handled chat, or closing fields on an open chat are errors. A file is parsed and checked
+`CHUNK_LINES` at a time (`parse_chunks`; the streaming import is `chat_import`) and written
+in one transaction only if every line is right (all or nothing).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
-from peewee import chunked, fn
+from peewee import chunked
 
 from app.core.common.clock import format_instant, parse_instant
 from app.core.common.json_text import parse_json
 from app.core.common.validation import Problem, first_unprintable, join_path, raise_if_errors
 from app.core.instances.phones import normalize_phone
 from app.core.schedule.store import load_agenda
-from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import Chat, Instance
 from app.core.watcher import deadlines
+from app.core.watcher.chat_lines import SeenIds, text_lines
+from app.core.watcher.chat_query import chats_query as chats_query  # the chats API, here too
+from app.core.watcher.chat_query import get_chat as get_chat
 from app.i18n import N_, _, ngettext
 
 FIELDS = (
@@ -71,6 +76,7 @@ CHOICES = {
 }
 LINE = "linha {number}"  # path prefix of a problem on a line (Portuguese, like "arquivo")
 MAX_PROBLEMS = 100  # a wholly wrong file would print thousands of lines
+CHUNK_LINES = 5000  # lines parsed and validated at a time (issue 19: bounded memory)
 _INTERNATIONAL = re.compile(r"\+[1-9][0-9]{7,14}")
 
 
@@ -169,50 +175,75 @@ def validate_chat(data: Any, path: str) -> tuple[dict[str, Any] | None, list[Pro
 
 
 def parse_chats(text: str) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """The whole JSON Lines text → (rows, problems). Blank lines are skipped.
-
-    A line that is not JSON is reported at `arquivo` with its line and column; a wrong
-    field at `linha N.campo`; an external id used twice at the second line.
-    """
+    """The whole JSON Lines text → (rows, problems), the problems capped (`capped`)."""
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    # Only "\n" ends a line: splitlines() also splits on U+2028, U+2029 and U+0085, which
-    # JSON allows raw inside a text (issue 18, item 6). A "\r" before it is JSON whitespace.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for chunk_rows, chunk_problems in parse_chunks(text_lines(text)):
+        rows += chunk_rows
+        problems += chunk_problems
+    return rows, capped(problems)
+
+
+def parse_chunks(
+    lines: Iterable[str], size: int = CHUNK_LINES
+) -> Iterator[tuple[list[dict[str, Any]], list[Problem]]]:
+    """JSON Lines → (rows, problems) for each `size` lines in turn; blank lines are skipped.
+
+    A line that is not JSON is reported at `arquivo` with its line and column; a wrong
+    field at `linha N.campo`; an external id used twice at the second line (a later chunk
+    too: `SeenIds`). The problems are not capped.
+    """
+    seen = SeenIds()
+    numbered = enumerate(lines, start=1)
+    try:
+        while batch := list(islice(numbered, size)):
+            yield _parse_batch(batch, seen)
+    finally:
+        seen.close()
+
+
+def _parse_batch(
+    batch: list[tuple[int, str]], seen: SeenIds
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    parsed: list[tuple[int, dict[str, Any] | None, list[Problem], str | None]] = []
+    for number, line in batch:
         if not line.strip():
             continue
         path = LINE.format(number=number)
-        data, json_problems = parse_json(line, line=number, root=path)
-        if json_problems:
-            problems += json_problems
+        data, problems = parse_json(line, line=number, root=path)
+        if problems:
+            parsed.append((number, None, problems, None))
             continue
-        row, line_problems = validate_chat(data, path)
-        problems += line_problems
+        row, problems = validate_chat(data, path)
         external_id = data.get("external_id") if isinstance(data, dict) else None
-        if isinstance(external_id, str) and external_id.strip():
-            first = seen.setdefault(external_id.strip(), number)
-            if first != number:
-                problems.append(
-                    Problem(
-                        join_path(path, "external_id"),
-                        _("“{id}” already appears on line {line}").format(
-                            id=external_id.strip(), line=first
-                        ),
-                    )
+        key = external_id.strip() if isinstance(external_id, str) else None
+        parsed.append((number, row, problems, key or None))
+    firsts = seen.first_lines((number, key) for number, _r, _p, key in parsed if key)
+    rows: list[dict[str, Any]] = []
+    problems = []
+    for number, row, line_problems, key in parsed:
+        problems += line_problems
+        first = firsts[key] if key else number
+        if first != number:
+            problems.append(
+                Problem(
+                    join_path(LINE.format(number=number), "external_id"),
+                    _("“{id}” already appears on line {line}").format(id=key, line=first),
                 )
-                continue
-        if row is not None:
+            )
+        elif row is not None:
             rows.append(row)
-    return rows, _capped(problems)
+    return rows, problems
 
 
-def _capped(problems: list[Problem]) -> list[Problem]:
-    if len(problems) <= MAX_PROBLEMS:
+def capped(problems: list[Problem], more: int = 0) -> list[Problem]:
+    """The first `MAX_PROBLEMS`, then one line telling how many more (`more`: others not
+    kept, only counted)."""
+    rest = len(problems) - MAX_PROBLEMS + more
+    if rest <= 0:
         return problems
-    rest = len(problems) - MAX_PROBLEMS
-    more = ngettext("… and {count} more error", "… and {count} more errors", rest)
-    return problems[:MAX_PROBLEMS] + [Problem("arquivo", more.format(count=rest))]
+    text = ngettext("… and {count} more error", "… and {count} more errors", rest)
+    return problems[:MAX_PROBLEMS] + [Problem("arquivo", text.format(count=rest))]
 
 
 @dataclass(frozen=True)
@@ -267,20 +298,3 @@ def chat_as_json(chat: Chat) -> dict[str, Any]:
         value = getattr(chat, field)
         data[field] = format_instant(value) if isinstance(value, datetime) else value
     return data
-
-
-def chats_query(instance: Instance, status: str | None = None):
-    """The instance's chats, most recent activity (a message or the closing) first; lazy."""
-    last_activity = dialect.greatest(
-        fn.COALESCE(Chat.last_agent_message_at, 0),
-        fn.COALESCE(Chat.last_customer_message_at, 0),
-        fn.COALESCE(Chat.closed_at, 0),
-    )
-    query = Chat.select().where(Chat.instance == instance)
-    if status is not None:
-        query = query.where(Chat.status == status)
-    return query.order_by(last_activity.desc(), Chat.external_id)
-
-
-def get_chat(instance: Instance, external_id: str) -> Chat | None:
-    return Chat.get_or_none((Chat.instance == instance) & (Chat.external_id == external_id))
