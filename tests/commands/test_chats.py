@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from datetime import timedelta
 
 import pytest
 
+from app.cli import main
 from app.core.storage.models import AutoCloseSettings, Chat
 from tests.commands import cli_fixture
 
@@ -183,3 +186,22 @@ def test_the_listed_deadline_moves_with_the_last_agent_message(atende, shop, clo
     )
     _code, out, _err = atende("chats", "list", "--instance", shop.name)
     assert out.splitlines()[2].endswith("previsto para 12/03/2025 08:00")  # already past: due
+
+
+def test_the_file_is_checked_before_the_database_is_looked_for(tmp_path, capsys):
+    missing = tmp_path / "nenhum.sqlite3"
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{**GOOD[1], "status": "?"}])
+    good = write_jsonl(tmp_path / "good.jsonl", GOOD)
+    argv = ["--db", str(missing), "chats", "import"]
+    assert main([*argv, bad, "--instance", "Padaria"]) == 2
+    assert capsys.readouterr().err == "linha 1.status: deve ser um destes: open, closed\n"
+    assert main([*argv, good, "--instance", "Padaria"]) == 2
+    assert "não encontrado" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_import_from_stdin(atende, shop, monkeypatch):
+    data = "".join(json.dumps(o) + "\n" for o in GOOD).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _err = atende("chats", "import", "-", "--instance", shop.name)
+    assert (code, out) == (0, "3 atendimentos importados (novos: 3; atualizados: 0)\n")

@@ -67,6 +67,8 @@ def file_lines(path: str) -> tuple[Iterator[str] | None, list[Problem]]:
         return None, read_bytes(path)[1]
     try:
         first = stream.read(BLOCK_BYTES)
+        while len(first) < len(BOM) + 1 and (more := stream.read(BLOCK_BYTES)):
+            first += more  # the BOM and the first bytes `wide_encoding` looks at, whole
     except OSError:
         stream.close()
         return None, read_bytes(path)[1]
