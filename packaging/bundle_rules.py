@@ -249,14 +249,24 @@ def compile_catalogs(translations: Path, out: Path) -> list[tuple[str, str]]:
     return datas
 
 
-def resource_datas(resources: Path) -> list[tuple[str, str]]:
+def resource_datas(
+    resources: Path, dest: str = "app/resources", pattern: str = "*"
+) -> list[tuple[str, str]]:
     """`resources/**` → `app/resources/**` inside the bundle (where the wheel puts them too),
-    sub-folders such as `icons/` included."""
+    sub-folders such as `icons/` included; `dest` and `pattern` serve other folders."""
     return [
-        (str(p), str(Path("app/resources") / p.parent.relative_to(resources)))
-        for p in sorted(resources.rglob("*"))
+        (str(p), str(Path(dest) / p.parent.relative_to(resources)))
+        for p in sorted(resources.rglob(pattern))
         if p.is_file()
     ]
+
+
+def help_datas(root: Path) -> list[tuple[str, str]]:
+    """The guide of Ajuda → Como usar o Atende (`app/help/*.html`: data, not modules) and
+    its pictures (`docs/screenshots/` → `app/help/screenshots/`, as in the wheel)."""
+    return resource_datas(root / "app" / "help", "app/help", "*.html") + resource_datas(
+        root / "docs" / "screenshots", "app/help/screenshots", "*.png"
+    )
 
 
 def project_version(pyproject: Path) -> str:

@@ -14,6 +14,7 @@ from app.ui.icons import icon
 from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
+    from app.ui.help_window import HelpWindow
     from app.ui.instance_view import InstanceView
     from app.ui.services.tray import CloseAction, Tray
     from app.ui.welcome import WelcomePage
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.home.enter_requested.connect(self.enter_instance)
         self.stack.addWidget(self.home)
         self.instance_view: InstanceView | None = None
+        self.help_window: HelpWindow | None = None  # Ajuda → Como usar o Atende, made when asked
         self.welcome: WelcomePage | None = None
         self._build_menus()
         self.tray: Tray | None = None
@@ -122,6 +124,10 @@ class MainWindow(QMainWindow):
             preferences.setShortcut(QKeySequence("Ctrl+,"))
         preferences.triggered.connect(self.show_preferences)
         self.tools_menu.addAction(preferences)
+        guide = QAction(_("&How to use Atende"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        guide.triggered.connect(self.show_guide)
+        self.help_menu.addAction(guide)
         about = QAction(_("&About Atende"), self)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
@@ -130,6 +136,19 @@ class MainWindow(QMainWindow):
         from app.ui.dialogs.preferences import PreferencesDialog
 
         PreferencesDialog(self.context.db_path, parent=self).exec()
+
+    def show_guide(self) -> None:
+        """Ajuda → Como usar o Atende (F1), at the section of the page on screen."""
+        from app.ui.help_window import PAGE_SECTIONS, HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        view = self.instance_view if self.stack.currentWidget() is self.instance_view else None
+        key = view.current_key() if view is not None else None
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        self.help_window.show_section(PAGE_SECTIONS.get(key or "", "instancias"))
 
     def show_about(self) -> None:
         from app.ui.dialogs.about import AboutDialog
