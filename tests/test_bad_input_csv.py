@@ -53,7 +53,7 @@ CSV_CASES = [
         "long-content",
         (HEADER + row(content="x" * 4097)).encode(),
         "linha 2: conteúdo",
-        "no máximo 4096",
+        "no máximo 4.096",
     ),
     (
         "shortcut-without-slash",

@@ -19,7 +19,7 @@ from app.commands.base import EXIT_FAILURE, EXIT_INVALID, CliError, open_db, pri
 from app.commands.chats import find_instance
 from app.core.common.clock import SystemClock
 from app.core.common.validation import Problem
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 from app.paths import is_database_url, resolve_db_path
 
 TOKEN_ENV = "ATENDE_CHATWOOT_TOKEN"
@@ -152,7 +152,7 @@ def describe_lines(data: dict) -> list[str]:
         "    "
         + ngettext(
             "{count} action queued", "{count} actions queued", data["queued_actions"]
-        ).format(count=data["queued_actions"]),
+        ).format(count=format_number(data["queued_actions"])),
     ]
     if data["last_error"] and not data["paused"]:
         lines.append("    " + _("last error: {error}").format(error=data["last_error"]))
@@ -189,7 +189,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(
             ngettext(
                 "{instance}: {count} chat updated", "{instance}: {count} chats updated", updated
-            ).format(instance=outcome.instance_name, count=updated)
+            ).format(instance=outcome.instance_name, count=format_number(updated))
         )
     if failures:
         raise CliError(failures, EXIT_FAILURE)

@@ -14,7 +14,7 @@ from app.core.chatwoot.passes import PullOutcome, deliver_all, pull_all
 from app.core.chatwoot.state import PULL_EVERY_SECONDS, desk_name  # noqa: F401 (watch.py)
 from app.core.common.clock import SystemClock
 from app.core.storage.models import Connection
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 
 
 def any_connection() -> bool:
@@ -40,7 +40,7 @@ def pull_line(outcomes: list[PullOutcome]) -> str | None:
         return None
     return ngettext(
         "Chatwoot: {count} chat updated", "Chatwoot: {count} chats updated", updated
-    ).format(count=updated)
+    ).format(count=format_number(updated))
 
 
 def delivery_lines(report: DeliveryReport) -> list[str]:

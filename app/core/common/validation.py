@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from app.i18n import _
+from app.i18n import _, format_number
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,16 @@ def first_unprintable(text: str, allowed: str = "") -> int | None:
         if char not in allowed and unicodedata.category(char) in ("Cc", "Cs"):
             return index
     return None
+
+
+def too_long(maximum: int, count: int | None = None) -> str:
+    """ "Use no máximo 4.096 caracteres (agora 5.000).": the numbers as Babel writes them,
+    like the field's counter."""
+    if count is None:
+        return _("Use at most {max} characters.").format(max=format_number(maximum))
+    return _("Use at most {max} characters (now {count}).").format(
+        max=format_number(maximum), count=format_number(count)
+    )
 
 
 def join_path(base: str, key: str | int) -> str:

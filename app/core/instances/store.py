@@ -7,7 +7,7 @@ from typing import Any
 
 from app.core.audit import history
 from app.core.common.clock import Clock
-from app.core.common.validation import Problem, first_unprintable, raise_if_errors
+from app.core.common.validation import Problem, first_unprintable, raise_if_errors, too_long
 from app.core.config import versioning
 from app.core.instances.phones import format_phone, normalize_phone
 from app.core.instances.plans import PLANS, plan_label
@@ -38,9 +38,7 @@ def validate_fields(
         if not name:
             problems.append(Problem(prefix + "name", _("Enter a name.")))
         elif len(name) > NAME_MAX:
-            problems.append(
-                Problem(prefix + "name", _("Use at most {max} characters.").format(max=NAME_MAX))
-            )
+            problems.append(Problem(prefix + "name", too_long(NAME_MAX)))
         elif (position := first_unprintable(name)) is not None:
             problems.append(
                 Problem(

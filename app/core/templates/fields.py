@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 from app.core.common.text import fold
-from app.core.common.validation import Problem
+from app.core.common.validation import Problem, too_long
 from app.core.templates.syntax import normalize_content, validate_content
-from app.i18n import _
+from app.i18n import _, format_number
 
 TITLE_MAX = 60
 SHORTCUT_MAX = 30  # characters after the "/"
@@ -50,9 +50,7 @@ def _one_line(
         return [
             Problem(
                 path,
-                _("Use at most {max} characters (now {count}).").format(
-                    max=maximum, count=len(text)
-                ),
+                too_long(maximum, len(text)),
             )
         ], None
     return [], text
@@ -85,7 +83,7 @@ def clean_shortcut(value: Any, path: str) -> tuple[list[Problem], str | None]:
             Problem(
                 path,
                 _("Use at most {max} characters after the “/” (now {count}).").format(
-                    max=SHORTCUT_MAX, count=len(text) - 1
+                    max=format_number(SHORTCUT_MAX), count=format_number(len(text) - 1)
                 ),
             )
         ], None

@@ -8,7 +8,7 @@ import difflib
 import re
 
 from app.core.common.text import fold
-from app.core.common.validation import Problem
+from app.core.common.validation import Problem, too_long
 from app.i18n import N_, _
 
 CONTENT_MAX = 4096
@@ -79,9 +79,7 @@ def validate_content(text: object, path: str, *, required: bool = True) -> list[
         problems.append(
             Problem(
                 path,
-                _("Use at most {max} characters (now {count}).").format(
-                    max=CONTENT_MAX, count=len(text)
-                ),
+                too_long(CONTENT_MAX, len(text)),
             )
         )
     control = _CONTROL.search(text)

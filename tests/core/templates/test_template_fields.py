@@ -123,7 +123,7 @@ def test_content_of_exactly_4096_characters_is_accepted_and_4097_is_not():
     found, clean = problems_of(content="a" * 4096)
     assert found == {} and len(clean["content"]) == 4096
     found, clean = problems_of(content="a" * 4097)
-    assert "no máximo 4096 caracteres (agora 4097)" in found["content"]
+    assert "no máximo 4.096 caracteres (agora 4.097)" in found["content"]
     assert clean["content"] is None
 
 
@@ -133,7 +133,7 @@ def test_content_length_counts_python_characters_and_emoji_are_welcome():
     found, clean = problems_of(content=text)
     assert found == {} and clean["content"] == text
     found, _clean = problems_of(content=text + "!")
-    assert "agora 4097" in found["content"]
+    assert "agora 4.097" in found["content"]
 
 
 @pytest.mark.parametrize("content", ["", "   ", "\n\n"])

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from app.core.common.validation import Problem
-from app.core.watcher.time_limit import read_amount, with_typed
+from app.core.watcher.time_limit import read_amount, unit_name, with_typed
+from app.i18n import format_duration
 
 ACCEPTED = [
     ("1,5", "hours", 90),
@@ -62,3 +63,10 @@ def test_a_refused_amount_replaces_core_type_error_at_its_field_only():
     typed = {"a.timeout_minutes": read_amount("1.5", "hours"), "a.b": read_amount("2", "hours")}
     result = with_typed(problems, typed)
     assert [p.message for p in result] == ["a warning", "other", typed["a.timeout_minutes"].message]
+
+
+def test_durations_group_thousands_like_every_number_shown():
+    """Babel's duration words wrote the count bare ("12345 minutos")."""
+    assert format_duration(12345) == "12.345 minutos"
+    assert format_duration(90) == "90 minutos"
+    assert unit_name("minutes", 12345) == "minutos"
