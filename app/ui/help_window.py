@@ -9,10 +9,12 @@ once installed (pyproject.toml and packaging/atende.spec put `docs/screenshots/`
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +28,7 @@ from app.i18n import _
 from app.ui.theme import DARK, LIGHT, theme_manager
 
 GUIDE = "guide_pt_BR.html"
+IMAGES = re.compile(r'<img src="([^"]+)" width="(\d+)"')
 # (anchor, title): one section per page, in the guide's order; the titles are the guide's own.
 SECTIONS = (
     ("instancias", "Instâncias"),
@@ -94,15 +97,37 @@ class HelpWindow(QDialog):
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(_("Guide"))
         self.browser.setOpenExternalLinks(True)
-        self.browser.setSearchPaths([str(screenshots_dir(current_scheme()))])
+        scheme = current_scheme()
+        self.browser.setSearchPaths([str(screenshots_dir(scheme))])
         self.browser.document().setDocumentMargin(18)
+        self._smooth_pictures(scheme)
         self.browser.setHtml(guide_html())
         layout.addWidget(self.browser, 1)
         self.contents.currentItemChanged.connect(self._go)
 
     def _go(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is not None:
-            self.browser.scrollToAnchor(item.data(Qt.ItemDataRole.UserRole))
+        if item is None:
+            return
+        anchor = item.data(Qt.ItemDataRole.UserRole)
+        if anchor == SECTIONS[0][0]:  # the first section: from the top, with the introduction
+            self.browser.verticalScrollBar().setValue(0)
+        else:
+            self.browser.scrollToAnchor(anchor)
+
+    def _smooth_pictures(self, scheme: str) -> None:
+        """The screenshots drawn at the guide's width with smooth scaling (the browser's own
+        scaling drops pixels and the small text in the pictures gets ragged)."""
+        document = self.browser.document()
+        ratio = self.devicePixelRatioF()
+        for source, width in IMAGES.findall(guide_html()):
+            image = QImage(str(screenshots_dir(scheme) / source))
+            if image.isNull():
+                continue  # the browser shows its own placeholder
+            scaled = image.scaledToWidth(
+                round(int(width) * ratio), Qt.TransformationMode.SmoothTransformation
+            )
+            scaled.setDevicePixelRatio(ratio)
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(source), scaled)
 
     def show_section(self, anchor: str) -> None:
         """Select the section in the contents (which scrolls the guide to it)."""

@@ -56,7 +56,7 @@ def anchors(document: QTextDocument) -> set[str]:
     return found
 
 
-def test_the_help_menu_opens_the_guide_on_home_at_instancias(window):
+def test_the_help_menu_opens_the_guide_on_home_at_its_top(window, qtbot):
     action = guide_action(window)
     assert window.help_menu.actions().index(action) == 0, "before Sobre"
     action.trigger()
@@ -64,6 +64,8 @@ def test_the_help_menu_opens_the_guide_on_home_at_instancias(window):
     assert guide is not None and guide.isVisible()
     assert "Como usar o Atende" in guide.browser.toPlainText()
     assert section_of(guide) == "instancias"
+    qtbot.waitExposed(guide)
+    assert guide.browser.verticalScrollBar().value() == 0, "the introduction shows first"
 
 
 def test_every_section_is_in_the_guide_and_every_page_has_one(qtbot):
@@ -90,6 +92,10 @@ def test_every_picture_of_the_guide_loads(qtbot, scheme):
         )
         assert data is not None, source
         assert not QImage.fromData(data).isNull(), source
+        shown = guide.browser.document().resource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(source)
+        )
+        assert isinstance(shown, QImage) and not shown.isNull(), source
 
 
 def test_f1_opens_the_section_of_the_page_on_screen(window, make_instance, qtbot):
