@@ -1,23 +1,24 @@
 """What the Histórico page (and anyone browsing the audit log) can filter by.
 
 Declared once: each filter's key, translatable label and the event kinds it keeps; the text
-search ignores case and accents ("sao" finds "São"), done in SQL — a LIKE pre-filter, then a
-fold (`dialect.accent_fold`: this module's `fold` registered on SQLite, `translate(lower())` on
-PostgreSQL) — so a long history is never loaded whole.
+search ignores case and accents ("sao" finds "São"), done in SQL (`text_search`: a LIKE
+pre-filter, then a fold) — so a long history is never loaded whole. It looks at the summary
+and the chat's id, and finds the events about a chat whose customer matches by name, phone
+or protocol (`chat_search`, a subquery on the chats: "joao" finds João Pereira's closings).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple, cast
 
-from peewee import SQL, Expression, NodeList, fn
+from peewee import Expression, Tuple, fn
 
 from app.core.audit import history
 from app.core.common.keyset import Keyset
-from app.core.storage import dialect
-from app.core.storage.models import HistoryEvent, Instance
+from app.core.storage.models import Chat, HistoryEvent, Instance
+from app.core.storage.text_search import contains_folded, fold
+from app.core.watcher.chat_search import customer_condition
 from app.i18n import N_
 
 
@@ -68,28 +69,6 @@ LIST_COLUMNS = (
     HistoryEvent.chat_external_id,
 )
 
-# Letters that have accented forms in Portuguese (and Spanish): in the SQL pre-filter each
-# becomes LIKE's one-character wildcard, so "sao" also lets "São" through.
-_ACCENTABLE = set("aeioucny")
-
-
-def fold(text: str | None) -> str:
-    """Lower case without accents: "São Paulo" → "sao paulo"."""
-    if text is None:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _prefilter_pattern(needle: str) -> str:
-    """A LIKE pattern that every accent/case variant of `needle` matches ("%s__ p__l_%").
-
-    SQLite's LIKE ignores ASCII case and is C-fast; only the rows it lets through pay for
-    the Python `fold`, which keeps a search of a long history quick.
-    """
-    escaped = "".join("_" if c in _ACCENTABLE else "\\" + c if c in "%_\\" else c for c in needle)
-    return f"%{escaped}%"
-
 
 def search(instance: Instance | None, filter_key: str = "all", text: str = ""):
     """Events of `instance` (all instances when None) newest first, filtered (a query)."""
@@ -116,10 +95,13 @@ def listing(
             .concat(" ")
             .concat(fn.COALESCE(HistoryEvent.chat_external_id, ""))
         )
-        prefilter = NodeList(
-            (haystack, dialect.like_ignoring_case(), _prefilter_pattern(needle), SQL("ESCAPE '\\'"))
-        )
-        # SQLite evaluates the terms in this order: `fold` only runs on what LIKE kept.
-        query = query.where(prefilter & dialect.accent_fold(haystack, fold).contains(needle))
+        # Or the event is about a chat whose customer matches (name, phone, protocol).
+        customers = Chat.select(Chat.external_id).where(customer_condition(text))
+        if instance is not None:
+            about = HistoryEvent.chat_external_id.in_(customers.where(Chat.instance == instance))
+        else:
+            pairs = customers.select(Chat.instance, Chat.external_id)
+            about = Tuple(HistoryEvent.instance, HistoryEvent.chat_external_id).in_(pairs)
+        query = query.where(contains_folded(haystack, needle) | about)
     keys = cast(tuple[Expression, ...], (HistoryEvent.at, HistoryEvent.id))
     return Keyset(query, keys, descending=True, raw=ListedEvent if light else None)

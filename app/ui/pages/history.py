@@ -1,8 +1,10 @@
-"""Histórico: the instance's audit log, newest first, filtered by kind and text.
+"""Histórico: the instance's audit log, newest first, filtered by kind and text (the
+summary, or the customer's name, phone or protocol: `chat_search`).
 
 The events are read a page at a time (`core.history_filters.listing`, by key as the view
 scrolls; Ctrl+End reads the last page only);
 the selected event's details (reason, closing message recorded, what changed) show below.
+An event about a chat shows its customer's name and phone, looked up for the rows held.
 """
 
 from __future__ import annotations
@@ -18,25 +20,52 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.audit import history_filters
+from app.core.instances.phones import format_phone_national
 from app.core.storage.models import HistoryEvent, from_millis
 from app.core.templates.render import closing_message_sent
-from app.core.watcher import chats
+from app.core.watcher import chat_search, chats
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.lazy_model import LazyQueryModel
 from app.ui.widgets.table import filter_bar, read_only_table
 
+CUSTOMERS_KEPT = 10_000  # chat ids whose customer is remembered (a few screens' worth)
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before querying a long history
 
 
 class HistoryModel(LazyQueryModel):
-    columns = (N_("When"), N_("Kind"), N_("What happened"), N_("Attendance"))
+    columns = (N_("When"), N_("Kind"), N_("What happened"), N_("Customer"))
+    CUSTOMER = 3
 
     def __init__(self, zone: ZoneInfo, clock, parent=None) -> None:
         super().__init__(parent)
         self.zone = zone
         self.clock = clock
+        self.instance_id = 0  # set by the page with each listing
+        # The customer of each chat id shown so far (None: not a chat of this instance).
+        self.customers: dict[str, chat_search.Customer | None] = {}
+
+    def customer(self, external_id: str) -> chat_search.Customer | None:
+        """Looked up for every row held at once (one query per page shown, not per row)."""
+        if external_id not in self.customers:
+            held = {row.chat_external_id for page in self.pages.values() for row in page}
+            wanted = [i for i in held | {external_id} if i and i not in self.customers]
+            found = chat_search.customers(self.instance_id, wanted)
+            if len(self.customers) > CUSTOMERS_KEPT:  # scrolling a long history: bounded
+                self.customers.clear()
+            self.customers.update((i, found.get(i)) for i in wanted)
+        return self.customers[external_id]
+
+    def customer_text(self, external_id: str | None) -> str:
+        """ "João Pereira · (11) 91234-5678"; the chat's id when the customer is unknown."""
+        if not external_id:
+            return ""
+        found = self.customer(external_id)
+        if found is None or not (found.name or found.phone):
+            return external_id
+        phone = format_phone_national(found.phone) if found.phone else None
+        return " · ".join(part for part in (found.name, phone) if part)
 
     def cell(self, event: history_filters.ListedEvent, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -46,12 +75,14 @@ class HistoryModel(LazyQueryModel):
                 return _(history_filters.KIND_LABELS.get(event.kind, event.kind))
             if column == 2:
                 return event.summary
-            return event.chat_external_id or ""
+            return self.customer_text(event.chat_external_id)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return format_relative(from_millis(event.at_ms) - self.clock.now())
             if column == 2:
                 return event.summary
+            if column == self.CUSTOMER and event.chat_external_id:
+                return _("Attendance {id}").format(id=event.chat_external_id)
         return None
 
 
@@ -61,6 +92,7 @@ def describe_details(event: HistoryEvent, timezone: str) -> str:
     lines = [event.summary]
     labels = (
         ("customer_name", _("Customer")),
+        ("phone", _("Phone")),
         ("protocol", _("Protocol")),
         ("operator_name", _("Operator")),
         ("assigned_via", _("Assigned via")),
@@ -69,6 +101,7 @@ def describe_details(event: HistoryEvent, timezone: str) -> str:
         value = details.get(key)
         if value:
             shown = chats.label(key, value) if key == "assigned_via" else value
+            shown = format_phone_national(value) if key == "phone" else shown
             lines.append(f"{label}: {shown}")
     if details.get("timeout_minutes") and event.kind == "auto_close":
         lines.append(
@@ -93,7 +126,7 @@ class HistoryPage(Page):
         self.kind_combo.currentIndexChanged.connect(self.reload)
         self.search_edit = QLineEdit()
         self.search_edit.setAccessibleName(_("Search the history"))
-        self.search_edit.setPlaceholderText(_("Search (summary or attendance)…"))
+        self.search_edit.setPlaceholderText(_("Search (customer, phone or summary)…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_field = self.search_edit  # Ctrl+F
         bar.addWidget(self.search_edit, 1)
@@ -133,9 +166,9 @@ class HistoryPage(Page):
     def reload(self, *_args) -> None:
         self._search_timer.stop()
         text = self.search_edit.text()
-        listing = history_filters.listing(
-            self.instance(), self.kind_combo.currentData(), text, light=True
-        )
+        instance = self.instance()
+        listing = history_filters.listing(instance, self.kind_combo.currentData(), text, light=True)
+        self.model.instance_id, self.model.customers = instance.id, {}
         # Counting a text search scans the whole history: it grows as the view scrolls.
         self.model.set_source(listing, counted=not text.strip())
         empty = self.model.total == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from app.core.storage.models import Chat
@@ -29,6 +30,7 @@ def page(qtbot, make_instance, clock, context):
         instance=shop,
         external_id="chat-7",
         customer_name="Maria Souza",
+        phone="+5511912345678",
         status="open",
         handler="human",
         assigned_via="operator",
@@ -57,8 +59,11 @@ def test_newest_first_with_local_times(page):
         "12/03/2025 10:01",
         "Encerramento automático",
         "Cliente sem resposta há 5 horas",
-        "chat-7",
+        "Maria Souza · (11) 91234-5678",
     ]
+    assert page.model.headerData(3, Qt.Orientation.Horizontal) == "Cliente"
+    index = page.model.index(0, 3)
+    assert page.model.data(index, Qt.ItemDataRole.ToolTipRole) == "Atendimento chat-7"
     assert [r[1] for r in found] == ["Encerramento automático", "Configuração", "Instância"]
 
 
@@ -70,7 +75,7 @@ def test_filter_by_kind(page):
         "Encerramentos automáticos",
     ]
     combo.setCurrentIndex(2)
-    assert [r[3] for r in rows(page)] == ["chat-7"]
+    assert [r[3] for r in rows(page)] == ["Maria Souza · (11) 91234-5678"]
     combo.setCurrentIndex(1)
     assert [r[1] for r in rows(page)] == ["Configuração", "Instância"]
 
@@ -88,11 +93,28 @@ def test_text_search(qtbot, page):
     assert page.empty_label.text() == "Nenhum evento encontrado."
 
 
+@pytest.mark.parametrize("text", ["maria", "SOUZA", "91234-5678", "(11) 91234", "2025-7"])
+def test_search_by_customer_name_phone_or_protocol(page, text):
+    """Issue 17 item 10: the customer's name or phone finds the events about their chat."""
+    page.search_edit.setText(text)
+    page.reload()  # what the typing pause triggers
+    assert [r[3] for r in rows(page)] == ["Maria Souza · (11) 91234-5678"]
+
+
+def test_an_event_about_an_unknown_chat_shows_its_id(page, clock):
+    from app.core.audit import history
+
+    history.record(page.instance(), clock.now(), "auto_close", "auto_close", "x", {}, "wa-gone")
+    page.reload()
+    assert rows(page)[0][3] == "wa-gone"
+
+
 def test_details_of_an_automatic_closing(page):
     text = page.details_label.text()
     assert text.splitlines() == [
         "Cliente sem resposta há 5 horas",
         "Cliente: Maria Souza",
+        "Telefone: (11) 91234-5678",
         "Protocolo: 2025-7",
         "Operador: Beatriz",
         "Atribuído via: operador",
