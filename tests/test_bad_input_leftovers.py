@@ -3,9 +3,115 @@ stops closing for everyone, and one server named two ways is one server."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from app.core.common.log_file import default_log_file
+from app.core.storage import dialect
+from app.core.storage.db import close_database, database
 from app.core.storage.lock import app_lock_path, watcher_lock_path
+from app.core.storage.models import AutoCloseSettings, Chat, to_millis
+from app.core.watcher import bad_rows
+from app.core.watcher.closing import watcher_pass
+from app.i18n import ngettext
+from tests.commands.cli_fixture import atende  # noqa: F401 - a fixture
+
+# -- item 1: one chat with invalid data never stops closing for everyone ---------------------
+
+NOW = "2025-03-12T13:00:00Z"  # the test clock: both chats are 2 hours past their last message
+YEAR_9999 = 253402300200000
+
+# Each a row as an older desk or a hand edit could have written it (the imports refuse
+# them): (SQL SET clause, dialects). Before: the pass raised for everyone (`blob`), closed
+# the row at a nonsense deadline (`text`, 1969), or `chats list` failed.
+BAD_ROWS = {
+    "agent-message-1969": ("last_agent_message_at = -7200000", None),
+    "agent-message-9999": (f"last_agent_message_at = {YEAR_9999}", None),
+    "agent-message-text": ("last_agent_message_at = 'ontem'", "sqlite"),
+    "deadline-text": ("deadline_at = 'x'", "sqlite"),
+    "name-blob": ("customer_name = x'ff00'", "sqlite"),
+    "phone-blob": ("phone = x'ff'", "sqlite"),
+}
+
+
+@pytest.fixture
+def two_chats(db_path, make_instance, clock):
+    """Loja Centro closing after 1 hour, with the chats `ok` and `bad`, both due now."""
+    instance = make_instance()
+    AutoCloseSettings.create(instance=instance, enabled=True, timeout_minutes=60)
+    for external_id in ("ok", "bad"):
+        Chat.create(
+            instance=instance,
+            external_id=external_id,
+            customer_name="Maria",
+            status="open",
+            handler="human",
+            assigned_via="operator",
+            last_agent_message_at=clock.now() - timedelta(hours=2),
+        )
+    return instance
+
+
+def write_bad_row(case: str) -> None:
+    set_clause, only = BAD_ROWS[case]
+    if only == "sqlite" and dialect.is_postgres():
+        pytest.skip("only SQLite keeps a value of another type")
+    database.execute_sql(f"UPDATE chat SET {set_clause} WHERE external_id = 'bad'")
+
+
+@pytest.mark.parametrize("case", BAD_ROWS)
+def test_a_bad_row_is_skipped_logged_and_the_others_close(two_chats, atende, case):  # noqa: F811
+    write_bad_row(case)
+    close_database()
+    code, out, err = atende("watch", "--once", "--now", NOW)
+    assert code == 0, err
+    assert out.splitlines()[0] == "1 atendimento encerrado"
+    said = ngettext(
+        "{count} attendance with invalid data was skipped by the watcher; it stays open. "
+        "Import it again with correct dates (see {log}).",
+        "{count} attendances with invalid data were skipped by the watcher; they stay open. "
+        "Import them again with correct dates (see {log}).",
+        1,
+    )
+    assert err.strip() == said.format(count=1, log=default_log_file())
+    log = default_log_file().read_text(encoding="utf-8")
+    assert "watcher skipped 1 chat(s) with invalid data" in log and "'bad'" in log
+    for extra in ([], ["--json"]):
+        code, out, err = atende("chats", "list", "--instance", "Loja Centro", *extra)
+        assert code == 0 and "bad" in out and "Falha" not in err, err
+    open_database_again = atende("watch", "--once", "--now", NOW)  # set aside: not again
+    assert open_database_again[0:2] == (0, "Nenhum atendimento encerrado\n")
+
+
+@pytest.mark.parametrize("case", ["agent-message-1969", "name-blob"])
+def test_the_pass_itself_skips_only_the_bad_row(two_chats, clock, case):
+    write_bad_row(case)
+    result = watcher_pass(clock.now())
+    assert (result.closed.total, result.closed.skipped) == (1, 1)
+    states = dict(Chat.select(Chat.external_id, Chat.status).tuples())
+    assert states == {"ok": "closed", "bad": "open"}
+    assert Chat.get(external_id="bad").deadline_at is None  # no wake is armed for it
+    assert bad_rows.count_invalid(two_chats) == 1
+    assert result.next_due_at is None
+
+
+def test_a_corrected_row_gets_its_deadline_again(two_chats, clock):
+    write_bad_row("agent-message-1969")
+    bad_rows.skip_invalid(clock.now())
+    Chat.update(last_agent_message_at=clock.now() - timedelta(minutes=30)).where(
+        Chat.external_id == "bad"
+    ).execute()
+    assert bad_rows.count_invalid(two_chats) == 0
+    deadline = Chat.get(external_id="bad").deadline_at
+    assert to_millis(deadline) == to_millis(clock.now() + timedelta(minutes=30))
+
+
+def test_valid_rows_are_never_counted(two_chats):
+    assert bad_rows.count_invalid(two_chats) == 0
+    Chat.update(last_customer_message_at=None).execute()
+    assert bad_rows.count_invalid(two_chats) == 0
+
 
 # -- item 3 (with 14): `postgres://` and `postgresql://` are one server, one lock ------------
 

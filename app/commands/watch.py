@@ -15,6 +15,7 @@ reading any table.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from app.commands import watch_platforms as platforms
 from app.commands.base import EXIT_FAILURE, CliError, open_db
 from app.core.chatwoot.outbox_store import next_try_at
 from app.core.common.clock import Clock, SystemClock, format_instant, parse_instant
+from app.core.common.log_file import LOGGER_NAME, log_file_in_use, setup_logging
 from app.core.storage.changes import ChangeMonitor
 from app.core.storage.lock import FileLock, watcher_lock_path
 from app.core.watcher.closing import close_due, watcher_pass
@@ -84,6 +86,18 @@ def warned_message(count: int) -> str:
     )
 
 
+def skipped_message(count: int) -> str:
+    """A pass set chats aside for invalid data (`bad_rows`): say so, and where they are."""
+    log_file = log_file_in_use(logging.getLogger(LOGGER_NAME))
+    return ngettext(
+        "{count} attendance with invalid data was skipped by the watcher; it stays open. "
+        "Import it again with correct dates (see {log}).",
+        "{count} attendances with invalid data were skipped by the watcher; they stay open. "
+        "Import them again with correct dates (see {log}).",
+        count,
+    ).format(count=count, log=log_file or "atende.log")
+
+
 def cmd_watch(args: argparse.Namespace) -> int:
     start = None
     if args.now is not None:
@@ -92,6 +106,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CliError(f"--now: {exc}") from exc
     db = open_db(args)
+    setup_logging(stderr_fallback=False)  # a chat set aside for invalid data is logged
     location = resolve_db_path(args.db)
     lock = FileLock(watcher_lock_path(location)) if isinstance(location, Path) else None
     if lock is not None and not lock.acquire():
@@ -126,6 +141,8 @@ def watch_once(now: datetime) -> int:
     print(closed_message(result.total))
     if result.warned_total or warnings_on_anywhere():
         print(warned_message(result.warned_total))
+    if result.skipped:
+        print(skipped_message(result.skipped), file=sys.stderr)
     if not connected:
         return 0
     report = platforms.deliver(asked_by_person=True)
@@ -161,6 +178,8 @@ def watch_forever(clock: Clock, wait: Callable[[float], object]) -> None:
             print(_("watcher pass failed, retrying: {error}").format(error=exc), file=sys.stderr)
             wait(RETRY_SECONDS)
             continue
+        if result.closed.skipped:
+            report_lines(result.closed.at, [skipped_message(result.closed.skipped)], sys.stderr)
         for group in result.closed.groups:
             print(
                 f"{format_instant(result.closed.at)} {group.instance_name}: "

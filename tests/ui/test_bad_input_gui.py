@@ -3,11 +3,16 @@ at start, English from the system or from Qt where the owner reads Portuguese.""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.core.storage.db import database
 from app.core.storage.lock import watcher_lock_path
+from app.core.storage.models import AutoCloseSettings, Chat
 from app.i18n import _
+from app.ui.pages.overview import INVALID_CHATS_PATH, OverviewPage, invalid_chats_problem
 from app.ui.services.watcher import start_watcher
 
 
@@ -38,3 +43,33 @@ def test_a_planted_watcher_lock_link_is_told_and_the_window_goes_on(
     assert "não é um arquivo comum" in box.text()
     assert target.read_text() == "do not touch"
     box.close()
+
+
+# -- issue 18 item 1: Visão geral says the chats the watcher skips, and what to do ----------
+
+
+def test_visao_geral_says_a_chat_skipped_for_invalid_data(qtbot, context, make_instance, clock):
+    instance = make_instance()
+    AutoCloseSettings.create(instance=instance, enabled=True, timeout_minutes=60)
+    for external_id in ("ok", "bad"):
+        Chat.create(
+            instance=instance,
+            external_id=external_id,
+            status="open",
+            handler="human",
+            assigned_via="operator",
+            last_agent_message_at=clock.now() - timedelta(hours=2),
+        )
+    page = OverviewPage(instance.id, context)
+    qtbot.addWidget(page)
+    assert not [p for p, _button in page.problem_buttons() if p.path == INVALID_CHATS_PATH]
+    database.execute_sql("UPDATE chat SET last_agent_message_at = -1 WHERE external_id = 'bad'")
+    page.load()
+    [(problem, button)] = [
+        (p, b) for p, b in page.problem_buttons() if p.path == INVALID_CHATS_PATH
+    ]
+    assert not problem.warning and problem.message == invalid_chats_problem(1).message
+    assert problem.message.startswith("1 ")
+    with qtbot.waitSignal(page.navigate) as went:
+        button.click()
+    assert went.args == ["chats"]

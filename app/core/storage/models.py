@@ -43,6 +43,8 @@ def from_millis(value: int) -> datetime:
         at = datetime.fromtimestamp(value / 1000, tz=UTC)
     except (ValueError, OverflowError, OSError):
         return _LAST if value > 0 else _FIRST
+    except TypeError:  # not a number (SQLite keeps any value written to it): sorts last there
+        return _LAST
     return min(max(at, _FIRST), _LAST)
 
 
@@ -55,7 +57,23 @@ class InstantField(IntegerField):
         return value
 
     def python_value(self, value: Any) -> Any:
-        return None if value is None else from_millis(int(value))
+        if value is None:
+            return None
+        try:
+            value = int(value)
+        except (TypeError, ValueError, OverflowError):
+            pass  # text or a blob written directly in SQLite: from_millis reads it, never raises
+        return from_millis(value)
+
+
+class ChatTextField(CharField):
+    """Text of a chat; a blob written directly in SQLite (no input of Atende writes one)
+    reads with its undecodable bytes as U+FFFD instead of failing every list (issue 18)."""
+
+    def adapt(self, value: Any) -> Any:
+        if isinstance(value, bytes):
+            return value.decode("utf-8", "replace")
+        return super().adapt(value)
 
 
 class JSONField(TextField):
@@ -122,18 +140,18 @@ class AutoCloseSettings(BaseModel):
 class Chat(BaseModel):
     id = AutoField()
     instance = ForeignKeyField(Instance, on_delete="CASCADE", backref="chats")
-    external_id = CharField()
-    customer_name = CharField(null=True)
-    phone = CharField(null=True)
-    protocol = CharField(null=True)
-    status = CharField()  # "open" | "closed"
-    handler = CharField()  # "bot" | "human"
-    assigned_via = CharField(null=True)  # "operator" | "chatbot" | "workflow"
-    operator_name = CharField(null=True)
+    external_id = ChatTextField()
+    customer_name = ChatTextField(null=True)
+    phone = ChatTextField(null=True)
+    protocol = ChatTextField(null=True)
+    status = ChatTextField()  # "open" | "closed"
+    handler = ChatTextField()  # "bot" | "human"
+    assigned_via = ChatTextField(null=True)  # "operator" | "chatbot" | "workflow"
+    operator_name = ChatTextField(null=True)
     last_customer_message_at = InstantField(null=True)
     last_agent_message_at = InstantField(null=True)
     closed_at = InstantField(null=True)
-    closed_by = CharField(null=True)  # "auto" | "agent"
+    closed_by = ChatTextField(null=True)  # "auto" | "agent"
     close_reason = TextField(null=True)
     # Kept by triggers (calendar) and app.core.watcher.deadlines (business hours), m007.
     deadline_at = InstantField(null=True)  # when the watcher closes it; NULL = never

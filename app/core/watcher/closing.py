@@ -14,7 +14,7 @@ from datetime import datetime
 
 from app.core.storage import dialect
 from app.core.storage.models import Instance
-from app.core.watcher import closing_sql, outbox, warning_sql
+from app.core.watcher import bad_rows, closing_sql, outbox, warning_sql
 from app.core.watcher.due import closing_reason, next_due_at
 
 
@@ -44,6 +44,7 @@ class CloseResult:
     at: datetime
     groups: tuple[ClosedGroup, ...] = ()
     warned: tuple[WarnedGroup, ...] = ()
+    skipped: int = 0  # chats set aside for invalid data (`bad_rows`), logged
 
     @property
     def total(self) -> int:
@@ -64,6 +65,7 @@ def close_due(now: datetime) -> CloseResult:
 
     Set-based whatever the number of chats or instances: no Python loop over chats, one
     history event per warned or closed chat, and a failure anywhere rolls everything back.
+    A chat with invalid data is set aside first (`bad_rows`): one row never stops the rest.
     When nothing is due it only asks `next_due_at()` and takes no lock.
     """
     first = next_due_at()  # microseconds (the partial indexes): the idle watcher's case
@@ -76,6 +78,7 @@ def close_due(now: datetime) -> CloseResult:
     )
     with dialect.write_transaction():
         warning_sql.lock_settings()
+        skipped = bad_rows.skip_invalid(now)
         closed = close(now)
         warned = warning_sql.send_due_warnings(now)
         # For instances connected to a messaging platform, the actions to deliver (closing
@@ -90,6 +93,7 @@ def close_due(now: datetime) -> CloseResult:
             for iid, name, timeout, message, count in closed
         ),
         tuple(WarnedGroup(iid, name, count, minutes) for iid, name, minutes, count in warned),
+        skipped,
     )
 
 

@@ -10,6 +10,7 @@ from app.core.chatwoot.connection import get as get_connection
 from app.core.chatwoot.state import PROBLEM_PATH, connection_problem
 from app.core.common.validation import Problem
 from app.core.desktop.status import Overview, instance_overview
+from app.core.watcher.bad_rows import count_invalid
 from app.i18n import _, format_duration, format_number, format_relative, ngettext
 from app.ui.icons import icon
 from app.ui.pages import PAGES, page_title
@@ -20,6 +21,8 @@ INSTANCE = "instance"  # the fix is in the instance's own fields (Editar instân
 # The first part of a Problem path (a config section key) → the page that edits it.
 PAGE_FOR_SECTION = {spec.section: spec.key for spec in PAGES if spec.section}
 PAGE_FOR_SECTION[PROBLEM_PATH] = "connection"  # a paused or failing Chatwoot connection
+INVALID_CHATS_PATH = "chats"  # chats the watcher skips for invalid data (`bad_rows`)
+PAGE_FOR_SECTION[INVALID_CHATS_PATH] = "chats"
 
 
 def page_for_path(path: str) -> str:
@@ -32,6 +35,25 @@ def target_title(key: str) -> str:
     if key == INSTANCE:
         return _("Edit instance")
     return page_title(key)
+
+
+def invalid_chats_problem(count: int) -> Problem | None:
+    """What to say of the chats the watcher skips for invalid data (written directly in the
+    database, never by an import), and what to do about them."""
+    if not count:
+        return None
+    return Problem(
+        INVALID_CHATS_PATH,
+        ngettext(
+            "{count} attendance with invalid data was skipped by the watcher and will not be "
+            "closed automatically: import it again with correct dates (atende chats import) "
+            "or close it where it came from. The log (atende.log) says which one.",
+            "{count} attendances with invalid data were skipped by the watcher and will not "
+            "be closed automatically: import them again with correct dates (atende chats "
+            "import) or close them where they came from. The log (atende.log) says which ones.",
+            count,
+        ).format(count=format_number(count)),
+    )
 
 
 class OverviewPage(Page):
@@ -122,7 +144,8 @@ class OverviewPage(Page):
                 _("Off"), _("Automatic messages are sent even during an attendance."), "off"
             )
         connection = connection_problem(get_connection(self.instance_id))
-        self._show_problems([*([connection] if connection else []), *overview.problems])
+        found = [connection, invalid_chats_problem(count_invalid(self.instance_id))]
+        self._show_problems([*filter(None, found), *overview.problems])
 
     def _show_chats(self, overview: Overview) -> None:
         now = self.context.clock.now()
