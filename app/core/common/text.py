@@ -19,3 +19,10 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence does ("… a qualquer hora" → "… a qualquer hora."), for a
+    status line shown among sentences (Visão geral's cards)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" else text + "."

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.core.common.text import sentence
 from app.core.common.validation import Problem
 from app.core.config.checks import check_instance
 from app.core.instances.plans import allows_prioritize
@@ -25,7 +26,7 @@ def auto_close_enabled_anywhere() -> bool:
 class Overview:
     schedule_enabled: bool
     open_now: bool  # inside the agenda now (always True when the agenda is off)
-    schedule_line: str  # "Aberto agora — fecha hoje às 20:00", "Fechado agora — abre …"
+    schedule_line: str  # "Aberto agora — fecha hoje às 20:00.", "Fechado agora — abre …."
     open_chats: int
     next_closure: datetime | None  # when the watcher closes the next chat of this instance
     auto_close_enabled: bool
@@ -51,7 +52,7 @@ def instance_overview(instance: Instance, now: datetime) -> Overview:
     return Overview(
         schedule_enabled=agenda.enabled,
         open_now=not agenda.enabled or is_open(agenda, now),
-        schedule_line=status_line(agenda, now),
+        schedule_line=sentence(status_line(agenda, now)),  # among the cards' sentences
         open_chats=open_chats,
         next_closure=due.next_closing_at(instance) if enabled else None,
         auto_close_enabled=enabled,

@@ -54,7 +54,7 @@ def test_overview_figures(make_instance, clock):
     assert (o.open_chats, o.auto_close_enabled, o.timeout_minutes) == (2, True, 60)
     assert o.next_closure == agent_at + timedelta(minutes=60)
     assert o.schedule_enabled and o.open_now
-    assert o.schedule_line == "Aberto agora — fecha hoje às 12:00"
+    assert o.schedule_line == "Aberto agora — fecha hoje às 12:00."
     # Open only 4 h a week: the agenda warns, with a path relative to the instance.
     assert [(p.path, p.warning) for p in o.problems] == [("schedule.week", True)]
     assert "4 horas por semana" in o.problems[0].message
@@ -65,6 +65,8 @@ def test_overview_of_a_fresh_instance(make_instance, clock):
     assert (o.open_chats, o.next_closure, o.auto_close_enabled) == (0, None, False)
     assert not o.schedule_enabled and o.open_now
     assert o.template_count == 0 and o.problems == ()
+    # A sentence among the cards' sentences: it ends with a period (issue 17 item 17).
+    assert o.schedule_line == "Agenda desligada: as mensagens automáticas saem a qualquer hora."
 
 
 def test_next_closure_is_a_deadline_never_the_warning_before_it(make_instance, clock):

@@ -122,7 +122,7 @@ def test_agenda_card_and_its_warning_jump_to_business_hours(qtbot, context, make
     view.show()
     overview = view.current_page()
     assert overview.schedule_card.value_label.text() == "Fechado"
-    assert overview.schedule_card.detail_label.text() == "Fechado agora — abre hoje às 11:00"
+    assert overview.schedule_card.detail_label.text() == "Fechado agora — abre hoje às 11:00."
     rows = overview.problem_buttons()
     assert [b.text() for _p, b in rows] == ["Corrigir em “Agenda de funcionamento”"]
     rows[0][1].click()
