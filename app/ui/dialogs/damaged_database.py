@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -105,15 +105,10 @@ class DamagedDatabaseDialog(QDialog):
             show_folder,
         )
         self.setWindowTitle(_("Atende cannot open the database"))
-        self.setMinimumSize(640, 420)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        title = QLabel(_("Atende cannot open the database"))
-        font = QFont(title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        title.setFont(font)
-        layout.addWidget(title)
+        layout.addWidget(QLabel(_("Atende cannot open the database"), objectName="pageTitle"))
         self.error_label = QLabel(str(error))
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -137,7 +132,7 @@ class DamagedDatabaseDialog(QDialog):
         self.folder_button = self._button(row, _("Show the folder"), self.show_folder)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = QLabel(objectName="error")
+        self.message = QLabel(objectName="fieldError")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         layout.addWidget(self.message)
@@ -189,6 +184,7 @@ class DamagedDatabaseDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
+        self.setMinimumHeight(440)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.restore_button)

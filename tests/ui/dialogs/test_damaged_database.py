@@ -216,3 +216,11 @@ def test_a_newer_database_advises_updating(damaged, qtbot):
     newer = make_dialog(qtbot, damaged)
     plain = [label.text() for label in newer.findChildren(type(newer.error_label))]
     assert len(hints) == len(plain) + 1
+
+
+def test_closing_the_dialog_is_quitting(damaged, qtbot):
+    dialog = make_dialog(qtbot, damaged)
+    dialog.show()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.choice.action == QUIT
+    assert dialog.message.objectName() == "fieldError", "styled like the other errors"
