@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from app.cli import main
 from app.core.common.log_file import default_log_file
 from app.core.storage import dialect
 from app.core.storage.db import close_database, database
@@ -129,3 +130,40 @@ def test_one_server_spelled_two_ways_takes_the_same_lock(lock_path, other):
     url = "postgresql://ana:senha@db.example:5432/atende"
     assert lock_path(other) == lock_path(url)
     assert lock_path(url) != lock_path("postgresql://ana:senha@db.example:5432/outra")
+
+
+# -- issue 17 item 3: no command but `import` (and the window) makes a database ----------------
+
+# The commands of test_bad_input_round2.NEEDS_DATA, and these: the other `connection`
+# commands, the JSON forms, an output file.
+MORE_NEEDING_DATA = [
+    ["connection", "set", "--instance", "Loja", "--url", "http://127.0.0.1:9", "--account", "1"]
+    + ["--inbox", "1"],
+    ["connection", "remove", "--instance", "Loja"],
+    ["connection", "push-templates", "--instance", "Loja"],
+    ["history", "--json"],
+    ["chats", "list", "--instance", "Loja", "--json"],
+    ["export", "-o", "{tmp}/saida/config.json"],
+]
+
+
+@pytest.mark.sqlite_only("a database file")
+@pytest.mark.parametrize("command", MORE_NEEDING_DATA, ids=lambda c: " ".join(c[:2]))
+@pytest.mark.parametrize("how", ["--db", "ATENDE_DB", "dangling-link"])
+def test_no_command_but_import_creates_a_database(tmp_path, capsys, monkeypatch, command, how):
+    monkeypatch.setenv("ATENDE_CHATWOOT_TOKEN", "abc")
+    path = tmp_path / "errado" / "atende.sqlit3"
+    if how == "dangling-link":  # SQLite would create the link's target
+        link = tmp_path / "atalho.sqlite3"
+        link.symlink_to(path)
+        path = link
+    before = sorted(tmp_path.rglob("*"))
+    argv = [c.format(tmp=tmp_path) for c in command]
+    if how == "ATENDE_DB":
+        monkeypatch.setenv("ATENDE_DB", str(path))
+        code = main(argv)
+    else:
+        code = main(["--db", str(path), *argv])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == f"{path}: arquivo não encontrado"
+    assert sorted(tmp_path.rglob("*")) == before

@@ -52,10 +52,11 @@ def open_db(args: argparse.Namespace, *, create: bool = False):
 
     Only `create=True` (`atende import`) may make a new file: every other command needs
     data already there, so a file that does not exist is exit 2 and nothing is created
-    (SPEC §14).
+    (SPEC §14). A link to a file that does not exist is no database either: SQLite would
+    create its target.
     """
     path = resolve_db_path(args.db)
-    if not create and not is_database_url(path) and not os.path.lexists(path):
+    if not create and not is_database_url(path) and not os.path.exists(path):
         raise CliError(_("{path}: file not found").format(path=path), EXIT_INVALID)
     if not is_database_url(path):
         _hold_use_lock(path)

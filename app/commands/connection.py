@@ -20,7 +20,6 @@ from app.commands.chats import find_instance
 from app.core.common.clock import SystemClock
 from app.core.common.validation import Problem
 from app.i18n import _, format_number, ngettext
-from app.paths import is_database_url, resolve_db_path
 
 TOKEN_ENV = "ATENDE_CHATWOOT_TOKEN"
 # Field of the validation → what the user typed it as.
@@ -64,14 +63,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_sync)
 
 
-def open_existing_db(args: argparse.Namespace):
-    """SPEC §14: a command that needs data already there never creates a database."""
-    location = resolve_db_path(args.db)
-    if not is_database_url(location) and not os.path.exists(location):
-        raise CliError(_("{path}: file not found").format(path=location), EXIT_INVALID)
-    return open_db(args)
-
-
 def read_token() -> str:
     token = os.environ.get(TOKEN_ENV)
     if token is None:
@@ -87,7 +78,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     # at every start of the window (which enters through app.cli).
     from app.core.chatwoot import connection
 
-    open_existing_db(args)
+    open_db(args)
     instance = find_instance(args.instance)
     settings, problems = connection.validate(args.url, args.account, args.inbox, read_token())
     if problems or settings is None:
@@ -118,7 +109,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from app.core.chatwoot import connection
     from app.core.storage.models import Connection, Instance
 
-    open_existing_db(args)
+    open_db(args)
     query = Connection.select(Connection, Instance).join(Instance).order_by(Instance.name)
     if args.instance is not None:
         query = query.where(Connection.instance == find_instance(args.instance).id)
@@ -162,7 +153,7 @@ def describe_lines(data: dict) -> list[str]:
 def cmd_remove(args: argparse.Namespace) -> int:
     from app.core.chatwoot import connection
 
-    open_existing_db(args)
+    open_db(args)
     instance = find_instance(args.instance)
     if not connection.remove(instance, SystemClock().now()):
         raise CliError(_no_connection(instance.name))
@@ -174,7 +165,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from app.core.chatwoot import connection
     from app.core.chatwoot.passes import pull_all
 
-    open_existing_db(args)
+    open_db(args)
     instance = None
     if args.instance is not None:
         instance = find_instance(args.instance)
@@ -206,7 +197,7 @@ def cmd_push_templates(args: argparse.Namespace) -> int:
     from app.core.chatwoot.client import ChatwootError
     from app.core.chatwoot.passes import paused_message
 
-    open_existing_db(args)
+    open_db(args)
     instance = find_instance(args.instance)
     conn = connection.get(instance)
     if conn is None:
