@@ -7,13 +7,14 @@ a hundred instances cost the same handful of queries as one, not a round trip pe
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from app.core.common.validation import Problem
 from app.core.config.file_format import FIELDS, export_instance
 from app.core.config.registry import all_sections
 from app.core.instances import phone_reuse
-from app.core.instances.store import validate_fields
+from app.core.instances.store import name_key, name_taken_message, validate_fields
 from app.core.storage.models import Instance
 
 
@@ -23,11 +24,23 @@ def check_instance(instance: Instance) -> list[Problem]:
     return _problems(instance, export_instance(instance), others)
 
 
-def _problems(instance: Instance, data: dict[str, Any], same_phone: list[str]) -> list[Problem]:
+def _problems(
+    instance: Instance,
+    data: dict[str, Any],
+    same_phone: list[str],
+    names: Counter[str] | None = None,
+) -> list[Problem]:
     """`same_phone`: the other instances with this number (a warning: one number, one
-    instance of Notificações Inteligentes)."""
+    instance of Notificações Inteligentes). `names`: how many instances have each name
+    (`name_key`), for all instances at once; without it, a query for this one."""
     prefix = f"{instance.name}."
-    problems, clean = validate_fields(data, current_id=instance.id, prefix=prefix)
+    problems, clean = validate_fields(
+        data, current_id=instance.id, prefix=prefix, check_db=names is None
+    )
+    if names is not None and "name" in clean and names[name_key(clean["name"])] > 1:
+        # What `name_taken` tells, where it tells it (first: the name is checked first).
+        name = clean.pop("name")
+        problems.insert(0, Problem(prefix + "name", name_taken_message(name)))
     problems += phone_reuse.shared_phone_problems(same_phone, prefix + "phone")
     seen: set[tuple[str, str]] = set()
     for section in all_sections():
@@ -50,6 +63,7 @@ def check_all() -> list[Problem]:
     sections = all_sections()
     exported = {s.key: s.export_many(instances) for s in sections if s.export_many is not None}
     shared_phones = phone_reuse.others_by_instance()  # one query for every instance
+    names = Counter(name_key(instance.name) for instance in instances)
     problems: list[Problem] = []
     for instance in instances:
         data: dict[str, Any] = {key: getattr(instance, key) for key in FIELDS}
@@ -58,5 +72,5 @@ def check_all() -> list[Problem]:
             data[section.key] = (
                 values[instance.id] if values is not None else section.export(instance)
             )
-        problems += _problems(instance, data, shared_phones.get(instance.id, []))
+        problems += _problems(instance, data, shared_phones.get(instance.id, []), names)
     return problems

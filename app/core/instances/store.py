@@ -49,12 +49,7 @@ def validate_fields(
                 )
             )
         elif check_db and name_taken(name, current_id):
-            problems.append(
-                Problem(
-                    prefix + "name",
-                    _("An instance named “{name}” already exists.").format(name=name),
-                )
-            )
+            problems.append(Problem(prefix + "name", name_taken_message(name)))
         else:
             clean["name"] = name
 
@@ -105,6 +100,10 @@ def normalize_name(name: str) -> str:
 def name_key(name: str) -> str:
     """What two names must share to be the same instance (spaces, case, Unicode form)."""
     return unicodedata.normalize("NFC", normalize_name(name).casefold())
+
+
+def name_taken_message(name: str) -> str:
+    return _("An instance named “{name}” already exists.").format(name=name)
 
 
 def name_taken(name: str, current_id: int | None = None) -> bool:

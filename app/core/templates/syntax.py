@@ -27,6 +27,13 @@ VARIABLES = {
 }
 
 _BRACES = re.compile(r"\{\{|\}\}")
+# A text whose every "{{" … "}}" is a known variable, as `_check_braces` reads it ("{{" and
+# "}}" found left to right without overlap; a lone "{" or "}" is text): one regex match tells
+# that most templates have no brace problem, without a Python step per brace.
+_ALL_KNOWN = re.compile(
+    r"(?:[^{}]|\{(?!\{)|\}(?!\}))*"
+    r"(?:\{\{\s*(?:" + "|".join(VARIABLES) + r")\s*\}\}(?:[^{}]|\{(?!\{)|\}(?!\}))*)*"
+)
 # Unicode's "Cc" category (exactly these 65 code points) but line breaks and tabs: one regex
 # search instead of a category lookup per character (`atende check` reads every template).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -100,6 +107,8 @@ def validate_content(text: object, path: str, *, required: bool = True) -> list[
 
 
 def _check_braces(text: str, path: str) -> list[Problem]:
+    if _ALL_KNOWN.fullmatch(text):
+        return []
     problems: list[Problem] = []
     opened: int | None = None
 
