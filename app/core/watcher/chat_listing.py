@@ -1,7 +1,8 @@
 """The chats of an instance as the Atendimentos page lists them, with their deadlines.
 
-Declared once: the status filters (Abertos / Encerrados / Todos) and the order (open ones
-first, the next to be closed first). Each row carries `closes_at_ms`, when the watcher will
+Declared once: the status filters (Abertos / Encerrados / Todos), the search by customer
+(name, phone or protocol: `chat_search`) and the order (open ones first, the next to be
+closed first). Each row carries `closes_at_ms`, when the watcher will
 close it (`due.with_deadline`), so the page never re-implements the due rule.
 
 The order is a key of stored columns only (`ORDER_KEYS`), all ascending, served by the
@@ -20,6 +21,7 @@ from app.core.common.keyset import Keyset, literal
 from app.core.storage import dialect
 from app.core.storage.models import Chat, Instance
 from app.core.watcher import due
+from app.core.watcher.chat_search import customer_condition
 from app.i18n import N_
 
 
@@ -74,7 +76,7 @@ def order_keys() -> tuple:
     return (rank(), _minus(None, last_activity()), Chat.external_id)
 
 
-def _filtered(instance: Instance, filter_key: str):
+def _filtered(instance: Instance, filter_key: str, text: str = ""):
     spec = next(f for f in STATUS_FILTERS if f.key == filter_key)
     query = Chat.select().where(Chat.instance == instance)
     # On the index's first expression, so the page is a range of the index.
@@ -82,19 +84,24 @@ def _filtered(instance: Instance, filter_key: str):
         query = query.where(rank() <= literal(OPEN_BASE))
     elif spec.status == "closed":
         query = query.where(rank() > literal(OPEN_BASE))
+    customer = customer_condition(text)
+    if customer is not None:  # tested on each row of the index's range, in its order
+        query = query.where(customer)
     return query
 
 
-def keyset(instance: Instance, filter_key: str = "open") -> Keyset:
+def keyset(instance: Instance, filter_key: str = "open", text: str = "") -> Keyset:
     """The chats of the instance for the table, paged by key (`order_keys`); rows are named
-    tuples with the attributes of `Chat` (and `closes_at_ms`)."""
-    return Keyset(due.with_deadline(_filtered(instance, filter_key)), order_keys(), light=True)
+    tuples with the attributes of `Chat` (and `closes_at_ms`). `text`: only the chats whose
+    customer's name, phone or protocol match it (`chat_search`)."""
+    query = due.with_deadline(_filtered(instance, filter_key, text))
+    return Keyset(query, order_keys(), light=True)
 
 
-def listing(instance: Instance, filter_key: str = "open"):
+def listing(instance: Instance, filter_key: str = "open", text: str = ""):
     """The same chats in the same order, as one query (to iterate it once)."""
-    return keyset(instance, filter_key).ordered()
+    return keyset(instance, filter_key, text).ordered()
 
 
-def count(instance: Instance, filter_key: str = "open") -> int:
-    return _filtered(instance, filter_key).count()
+def count(instance: Instance, filter_key: str = "open", text: str = "") -> int:
+    return _filtered(instance, filter_key, text).count()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.core.storage.models import SyncedConversation
 from app.i18n import _
-from app.ui.pages import chats as chats_page
+from app.ui.pages import chats_model as chats_page  # the model looks them up
 from app.ui.pages.chats import ChatsPage
 from tests.ui.pages.test_chats_page import add_chat
 
