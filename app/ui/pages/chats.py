@@ -14,7 +14,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QStackedWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget
 
 from app.core.chatwoot.state import any_synced
 from app.core.storage.models import Chat
@@ -26,11 +26,11 @@ from app.ui.pages.chats_model import ChatsModel, format_countdown, format_moment
 from app.ui.widgets.chat_detail import ChatDetail
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.hint import hint_label
+from app.ui.widgets.search_box import SearchBox
 from app.ui.widgets.table import filter_bar, read_only_table
 
 __all__ = ["ChatsModel", "ChatsPage", "format_countdown", "format_moment"]  # tests import them
 REFRESH_MS = 30_000
-SEARCH_DELAY_MS = 250  # wait for a pause in typing before querying again
 
 
 class ChatsPage(Page):
@@ -47,15 +47,12 @@ class ChatsPage(Page):
 
         bar, self.filter_combo = filter_bar(_("Filter attendances"), chat_listing.STATUS_FILTERS)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload(keep_rows=False))
-        self.search_edit = QLineEdit()
-        self.search_edit.setAccessibleName(_("Search the attendances"))
-        self.search_edit.setPlaceholderText(_("Search by customer, phone or protocol…"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = SearchBox(
+            _("Search the attendances"), _("Search by customer, phone or protocol…")
+        )
+        self.search_edit.paused.connect(lambda: self.reload(keep_rows=False))
         self.search_field = self.search_edit  # Ctrl+F
         bar.addWidget(self.search_edit, 1)
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(lambda: self.reload(keep_rows=False))
-        self.search_edit.textChanged.connect(self._search_timer.start)
         self.count_label = QLabel(objectName="hint")
         bar.addWidget(self.count_label)
         self.body.addLayout(bar)
@@ -97,7 +94,7 @@ class ChatsPage(Page):
 
     def reload(self, keep_rows: bool = True) -> None:
         """Query again; after a change the scroll stays, after a new filter it goes to the top."""
-        self._search_timer.stop()
+        self.search_edit.settle()
         key, instance, text = self.filter_key(), self.instance(), self.search_edit.text()
         self.model.timezone, self.model.instance_id = instance.timezone, instance.id
         self.model.from_chatwoot = {} if any_synced(instance.id) else None

@@ -12,11 +12,10 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
-    QLineEdit,
 )
 
 from app.core.audit import history_filters
@@ -28,10 +27,10 @@ from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.lazy_model import LazyQueryModel
+from app.ui.widgets.search_box import SearchBox
 from app.ui.widgets.table import filter_bar, read_only_table
 
 CUSTOMERS_KEPT = 10_000  # chat ids whose customer is remembered (a few screens' worth)
-SEARCH_DELAY_MS = 250  # wait for a pause in typing before querying a long history
 
 
 class HistoryModel(LazyQueryModel):
@@ -124,18 +123,13 @@ class HistoryPage(Page):
         super().__init__(instance_id, context, parent)
         bar, self.kind_combo = filter_bar(_("Filter by kind"), history_filters.FILTERS)
         self.kind_combo.currentIndexChanged.connect(self.reload)
-        self.search_edit = QLineEdit()
-        self.search_edit.setAccessibleName(_("Search the history"))
-        self.search_edit.setPlaceholderText(_("Search (customer, phone or summary)…"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = SearchBox(
+            _("Search the history"), _("Search (customer, phone or summary)…")
+        )
+        self.search_edit.paused.connect(self.reload)
         self.search_field = self.search_edit  # Ctrl+F
         bar.addWidget(self.search_edit, 1)
         self.body.addLayout(bar)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(self._search_timer.start)
 
         self.model = HistoryModel(ZoneInfo(self.instance().timezone), context.clock, self)
         self.table = read_only_table(self.model, _("History"))
@@ -164,7 +158,7 @@ class HistoryPage(Page):
         self.reload()
 
     def reload(self, *_args) -> None:
-        self._search_timer.stop()
+        self.search_edit.settle()
         text = self.search_edit.text()
         instance = self.instance()
         listing = history_filters.listing(instance, self.kind_combo.currentData(), text, light=True)

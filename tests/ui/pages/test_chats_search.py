@@ -46,7 +46,7 @@ def three_chats(shop, now):  # noqa: F811
 
 def search(qtbot, page, text):
     page.search_edit.setText(text)
-    qtbot.waitUntil(lambda: not page._search_timer.isActive())  # the typing pause
+    qtbot.waitUntil(lambda: not page.search_edit.timer.isActive())  # the typing pause
     return column(page, 0)
 
 
