@@ -134,6 +134,18 @@ def is_database_url(value: object) -> bool:
     return isinstance(value, str) and value.strip().lower().startswith(DATABASE_URL_SCHEMES)
 
 
+def normalized_url(url: str) -> str:
+    """`url` with its scheme written `postgresql://`: `postgres://` and capitals mean the
+    same, and libpq otherwise took such a URL for a database name and ignored its user,
+    host and port. (Here, not in the storage wing: the lock files name a server by it before
+    the window's first frame, without loading Peewee.)"""
+    url = url.strip()
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme.lower() in ("postgresql", "postgres"):
+        return "postgresql://" + rest
+    return url
+
+
 def _location(value: str) -> Path | str:
     if is_database_url(value):
         return value

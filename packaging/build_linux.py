@@ -25,12 +25,13 @@ sys.path.insert(0, str(HERE))
 import bundle_rules  # noqa: E402
 import render_icons  # noqa: E402
 
+# In Portuguese, as the app speaks (dpkg takes UTF-8; no field needs English).
 DESCRIPTION = """\
-Configure the WhatsApp attendance of your business, offline
- Atende configures the Atendimento section of each WhatsApp instance of the
- Notificações Inteligentes service (priority, automatic closing, business
- hours, predefined messages) and runs the watcher that closes inactive
- attendances. Interface in Brazilian Portuguese."""
+Configure o atendimento das suas instâncias do WhatsApp, offline
+ O Atende configura a seção Atendimento de cada instância do WhatsApp do
+ serviço Notificações Inteligentes (priorizar atendimento, encerramento
+ automático, agenda de funcionamento, mensagens predefinidas) e roda o vigia
+ que encerra os atendimentos inativos. Interface em português do Brasil."""
 
 # Not bundled by PyInstaller (it leaves the C library and the GL/X/Wayland client libraries
 # to the system, so the user's drivers are used).

@@ -339,3 +339,14 @@ def test_every_resource_file_is_bundled_where_the_app_looks_for_it():
     }
     assert bundled == expected
     assert "app/resources/icons/plus.svg" in bundled
+
+
+def test_the_debian_description_is_in_portuguese():
+    """Issue 17 item 15: what `apt show atende` and the software centre show."""
+    text = build_linux.control("1.2.3", "amd64", 10)
+    synopsis, *body = text.split("Description: ", 1)[1].splitlines()
+    assert synopsis.startswith("Configure o atendimento") and len(synopsis) < 80
+    words = " ".join([synopsis, *body])
+    assert "Interface em português do Brasil." in words
+    for english in ("Configure the", "business hours", "Interface in", "attendances"):
+        assert english not in words

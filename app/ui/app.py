@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.i18n import _
 from app.paths import is_database_url, resolve_db_path, resources_dir
+from app.ui.qt_gaps import QtGapsTranslator
 
 if TYPE_CHECKING:
     from argparse import Namespace  # or the SimpleNamespace of app.__main__.window_options
@@ -36,14 +37,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def install_qt_translations(app: QApplication) -> None:
-    """Qt's own strings (dialog buttons) in Portuguese, from PySide6's qtbase_pt_BR.qm."""
-    if getattr(app, "_atende_translator", None) is not None:
+    """Qt's own strings (dialog buttons) in Portuguese, from PySide6's qtbase_pt_BR.qm and,
+    for the few it lacks (the file dialog's "Look in:"), `qt_gaps`."""
+    if getattr(app, "_atende_qt_gaps", None) is not None:
         return
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_pt_BR", folder):
         app.installTranslator(translator)
         app._atende_translator = translator  # keep it alive
+    gaps = QtGapsTranslator(app)  # asked first: the strings the catalogue lacks
+    app.installTranslator(gaps)
+    app._atende_qt_gaps = gaps
 
 
 def apply_style(app: QApplication, fusion: bool = False) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from app.core.common.files import read_text, safe_file_name, write_text_atomic
+from app.core.common.files import os_error_text, read_text, safe_file_name, write_text_atomic
 from app.core.common.validation import Problem, ValidationError, errors
 from app.core.config.file_format import (
     dumps,
@@ -80,7 +80,7 @@ class FileActions(ChatsImportMixin, MenuActions):
             self.show_message(
                 _("Export configuration"),
                 _("Could not write {path}: {error}. Nothing was written.").format(
-                    path=path, error=exc.strerror or exc
+                    path=path, error=os_error_text(exc)
                 ),
                 QMessageBox.Icon.Warning,
             )

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app import __version__
+from app.core.common.files import os_error_text
 from app.core.storage.errors import (
     DatabaseOpenError,
     UnwritableDatabaseError,
@@ -166,7 +167,7 @@ class Session:
         except OSError as exc:  # the lock file could not be created
             return self._fail(
                 _("Could not create {path}: {error}").format(
-                    path=app_lock_path(self.db_path), error=exc.strerror
+                    path=app_lock_path(self.db_path), error=os_error_text(exc)
                 )
             )
         if not claimed:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QMessageBox
 
 from app.core.storage.db import database
 from app.core.storage.lock import watcher_lock_path
 from app.core.storage.models import AutoCloseSettings, Chat
 from app.i18n import _
+from app.ui.main_window import MainWindow
 from app.ui.pages.overview import INVALID_CHATS_PATH, OverviewPage, invalid_chats_problem
 from app.ui.services.watcher import start_watcher
 
@@ -73,3 +75,45 @@ def test_visao_geral_says_a_chat_skipped_for_invalid_data(qtbot, context, make_i
     with qtbot.waitSignal(page.navigate) as went:
         button.click()
     assert went.args == ["chats"]
+
+
+# -- issue 17 item 15: no English from Qt or from the system ---------------------------------
+
+
+def file_dialog_texts(qtbot) -> set[str]:
+    dialog = QFileDialog(None, "Importar", "/tmp", "JSON (*.json)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = {w.text() for w in dialog.findChildren(QLabel)}
+    texts |= {w.text() for w in dialog.findChildren(QAbstractButton)}
+    return {t for t in texts if t}
+
+
+def test_qt_file_dialog_speaks_portuguese(qtbot, context):
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Procurar em:"
+    assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "Arquivos do &tipo:"
+    # the catalogue still answers everything else
+    assert QCoreApplication.translate("QFileDialog", "File &name:") == "&Nome do arquivo:"
+    assert QCoreApplication.translate("Atende", "not a Qt string") == "not a Qt string"
+    texts = file_dialog_texts(qtbot)
+    assert {"&Procurar em:", "Arquivos do &tipo:", "&Nome do arquivo:"} <= texts
+    english = {"&Look in:", "Files of &type:", "File &name:", "&Open", "Cancel"}
+    assert not texts & english
+
+
+def test_a_system_refusal_in_the_window_is_in_portuguese(qtbot, context, make_instance, tmp_path):
+    make_instance()
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    said = []
+    window.file_actions.show_message = lambda title, text, icon: said.append(text)
+    folder = tmp_path / "uma pasta.json"
+    folder.mkdir()
+    assert not window.file_actions.export_to(folder)  # EISDIR
+    assert not window.file_actions.export_to(tmp_path / "sem-pasta" / "x.json")  # ENOENT
+    assert _("it is a folder, not a file") in said[0]
+    assert _("the file does not exist") in said[1]
+    for text in said:
+        assert "Is a directory" not in text and "No such file" not in text
+        assert "Errno" not in text

@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 from app.core.storage.errors import UnwritableDatabaseError
-from app.core.storage.postgres import normalized_url
 from app.i18n import _
-from app.paths import data_dir, is_database_url, masked
+from app.paths import data_dir, is_database_url, masked, normalized_url
 
 # Never follow a link, never wait on a FIFO (both flags are 0 where the system lacks them).
 _SAFE_OPEN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)

@@ -18,7 +18,12 @@ from app.core.storage.dialect import CHANGES_CHANNEL
 from app.core.storage.errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
 from app.core.storage.migrations import current_version, refuse_newer
 from app.i18n import _
-from app.paths import is_database_url, mask_secrets, masked  # noqa: F401 - its interface
+from app.paths import (  # noqa: F401 - its interface
+    is_database_url,
+    mask_secrets,
+    masked,
+    normalized_url,
+)
 
 CONNECT_TIMEOUT_SECONDS = 10
 NOTIFY_BACKLOG = 1000  # notifications kept between two polls (app.core.storage.changes)
@@ -47,17 +52,6 @@ def build_url(host: str, port: int | str, dbname: str, user: str, password: str 
         f"postgresql://{credentials}@{host}:{int(port or DEFAULT_PORT)}/"
         f"{quote(dbname.strip(), safe='')}"
     )
-
-
-def normalized_url(url: str) -> str:
-    """`url` with its scheme written `postgresql://`: `postgres://` and capitals mean the
-    same, and libpq otherwise took such a URL for a database name and ignored its user,
-    host and port."""
-    url = url.strip()
-    scheme, sep, rest = url.partition("://")
-    if sep and scheme.lower() in ("postgresql", "postgres"):
-        return "postgresql://" + rest
-    return url
 
 
 def url_parts(url: str) -> dict[str, str]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.files import os_error_text
 from app.core.desktop import autostart
 from app.i18n import _
 from app.paths import default_db_path
@@ -139,7 +140,7 @@ class PreferencesDialog(QDialog):
                 self,
                 _("Start with the system"),
                 _("Could not change {path}: {error}").format(
-                    path=self.autostart_file, error=exc.strerror or exc
+                    path=self.autostart_file, error=os_error_text(exc)
                 ),
             )
             self.autostart_switch.blockSignals(True)

@@ -10,7 +10,7 @@ import re
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.core.common.files import read_bytes, write_bytes_atomic
+from app.core.common.files import os_error_text, read_bytes, write_bytes_atomic
 from app.core.common.text import fold
 from app.core.common.validation import Problem, ValidationError
 from app.core.templates import csv_file as templates_csv
@@ -86,6 +86,6 @@ class TemplatesCsv:
         try:
             write_bytes_atomic(path, templates_csv.export_csv(self.page.instance_id))
         except OSError as exc:
-            self.page.footer.say(_("Not exported: {error}").format(error=exc.strerror))
+            self.page.footer.say(_("Not exported: {error}").format(error=os_error_text(exc)))
             return
         self.page.footer.say(_("Exported to {path}.").format(path=path))
