@@ -1,5 +1,11 @@
 # The README's two commands: `make run` and `make test`. Both bootstrap .venv themselves.
-PYTHON ?= python3.11
+# The first Python 3.11 or newer of python3.11, python3.12, python3.13, python3 on the PATH;
+# `make run PYTHON=python3.12` (or a full path) chooses one instead.
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell for p in python3.11 python3.12 python3.13 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && \
+	{ echo $$p; break; }; done)
+endif
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -9,11 +15,11 @@ DEMO_DB ?= demo.sqlite3
 TEST_DATABASE_URL ?= postgresql://atende_test:atende_test@localhost:5432/atende_test
 PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test test-postgres lint format translations screenshots bench clean package deb \
+.PHONY: run test check-python test-postgres lint format translations screenshots bench clean package deb \
 	package-smoke
 
 $(STAMP): pyproject.toml constraints.txt
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	@$(MAKE) --no-print-directory check-python >/dev/null
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,postgres]"
@@ -23,6 +29,15 @@ $(STAMP): pyproject.toml constraints.txt
 $(PACKAGE_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,package]"
 	touch $(PACKAGE_STAMP)
+
+# Which Python builds .venv (and whether it will do): .ci/run asks before anything else.
+check-python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed and none was found (tried" \
+		"python3.11, python3.12, python3.13, python3): install one, or name it:" \
+		"make run PYTHON=/path/to/python3.x" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "$(PYTHON) is not Python 3.11 or newer (or not found)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; print(sys.executable, sys.version.split()[0])'
 
 run: $(STAMP)
 	$(PY) -m app --db $(DEMO_DB) --demo
