@@ -13,7 +13,7 @@ from app.core.storage import dialect
 from app.core.storage.db import close_database, database
 from app.core.storage.lock import app_lock_path, watcher_lock_path
 from app.core.storage.models import AutoCloseSettings, Chat, to_millis
-from app.core.watcher import bad_rows
+from app.core.watcher import auto_close, bad_rows
 from app.core.watcher.closing import watcher_pass
 from app.i18n import ngettext
 from tests.commands.cli_fixture import atende  # noqa: F401 - a fixture
@@ -167,3 +167,27 @@ def test_no_command_but_import_creates_a_database(tmp_path, capsys, monkeypatch,
     assert code == 2
     assert capsys.readouterr().err.strip() == f"{path}: arquivo não encontrado"
     assert sorted(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("case", ["agent-message-1969", "agent-message-9999", "agent-message-text"])
+def test_business_hours_deadlines_are_computed_for_the_others(two_chats, clock, case):
+    """Counting business hours, deadlines are computed in Python: a bad row made saving the
+    settings (and every chats import of the instance) fail; now it only gets no deadline."""
+    write_bad_row(case)
+    settings = {**auto_close.get_settings(two_chats), "count": "business_hours"}
+    auto_close.save(two_chats, settings, clock)
+    deadlines = dict(Chat.select(Chat.external_id, Chat.deadline_at).tuples())
+    assert deadlines["bad"] is None
+    assert deadlines["ok"] == clock.now() - timedelta(hours=1)  # no agenda: calendar time
+    assert watcher_pass(clock.now()).closed.total == 1
+
+
+@pytest.mark.sqlite_only("SQLite's query plan")
+def test_setting_bad_rows_aside_reads_only_index_ranges(two_chats, clock):
+    """Every closing pass runs it: never a scan of the chats, whatever their number."""
+    query = Chat.select(Chat.id).where(bad_rows._unusable(to_millis(clock.now())))
+    sql, params = query.sql()
+    plan = [row[3] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
+    assert not [step for step in plan if step.startswith("SCAN")], plan
+    assert any("chat_deadline" in step for step in plan)
+    assert any("chat_warning" in step for step in plan)

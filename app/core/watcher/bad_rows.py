@@ -58,6 +58,12 @@ def invalid_data() -> Expression:
     return bad
 
 
+def usable_start() -> Expression:
+    """The last agent message is an instant a deadline can be computed from (business hours,
+    `deadlines`); a condition on the indexed column alone, so that scan stays on the index."""
+    return Chat.last_agent_message_at.between(0, END_MS - 1)
+
+
 def _unusable(now_ms: int) -> Expression:
     """A chat a pass at `now_ms` would touch (an instant due, or stored off the calendar)
     whose data is invalid or whose instant is not one."""

@@ -18,6 +18,7 @@ Callers, inside the transaction of their write:
 - saving the auto-close settings or the agenda (their sections' `apply`, so pages, import,
   copy and duplication alike): `recompute(instance, agenda)`;
 - writing chats (the chats import, a sync): `fill_missing(instance, load_agenda)`.
+A chat with invalid data (`bad_rows`) is left without instants, never an exception.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from app.core.schedule.open_time import OpenTimeline
 from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import AutoCloseSettings, Chat, Instance
+from app.core.watcher.bad_rows import usable_start
 from app.core.watcher.due import eligible_condition, with_settings
 
 BUSINESS_HOURS = "business_hours"
@@ -77,9 +79,11 @@ def _compute(instance: Instance, agenda: Agenda, *, only_missing: bool) -> int:
 def _starts(instance: Instance, only_missing: bool) -> list[int]:
     """The distinct last agent messages (epoch ms) of the eligible open chats, in order."""
     column = Chat.last_agent_message_at.coerce(False)  # raw ms, not datetimes
+    # A chat whose last agent message is no instant of 1970–2999 (`bad_rows`: written directly
+    # in the database) gets no deadline instead of failing the whole computation.
     query = (
         with_settings(Chat.select(column).distinct())
-        .where((Chat.instance == instance.id) & eligible_condition())
+        .where((Chat.instance == instance.id) & eligible_condition() & usable_start())
         .order_by(column)
     )
     if only_missing:
