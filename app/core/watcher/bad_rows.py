@@ -22,6 +22,7 @@ from peewee import Expression, fn
 
 from app.core.common.log_file import LOGGER_NAME
 from app.core.storage import dialect
+from app.core.storage.db import database
 from app.core.storage.models import AutoCloseSettings, Chat, Instance, to_millis
 from app.core.watcher.due import awaiting_customer, with_settings
 
@@ -86,9 +87,11 @@ def skip_invalid(now: datetime) -> int:
     (`_unusable`), log them, and return how many. Only ranges of the instants' partial
     indexes are read, so a pass costs no scan; the trigger of m007 does not run (the
     instants are not among the columns it watches)."""
-    ids = Chat.id.coerce(False)
-    query = Chat.select(ids, Chat.instance, Chat.external_id.coerce(False))
-    rows = list(query.where(_unusable(to_millis(now))).tuples())
+    query = Chat.select(Chat.id, Chat.instance, Chat.external_id.coerce(False))
+    # The raw cursor: (id, instance id, external id as stored, maybe bytes).
+    rows: list[tuple[int, int, Any]] = list(
+        database.execute(query.where(_unusable(to_millis(now))))
+    )
     if not rows:
         return 0
     Chat.update({Chat.deadline_at: None, Chat.warning_at: None}).where(
