@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 
 from app.cli import main
+from app.commands import watch
+from app.commands.watch import skipped_message
 from app.core.common.log_file import default_log_file
 from app.core.storage import dialect
 from app.core.storage.db import close_database, database
@@ -191,3 +193,25 @@ def test_setting_bad_rows_aside_reads_only_index_ranges(two_chats, clock):
     assert not [step for step in plan if step.startswith("SCAN")], plan
     assert any("chat_deadline" in step for step in plan)
     assert any("chat_warning" in step for step in plan)
+
+
+def test_the_running_watcher_goes_on_past_a_bad_row(two_chats, clock, capsys):
+    """`atende watch` (no --once): the pass says the row set aside on stderr, closes the
+    other, and its next wake is not armed for the bad row (no spinning on it)."""
+    write_bad_row("agent-message-1969")
+    waits = []
+
+    def fake_wait(seconds: float) -> bool:
+        waits.append(seconds)
+        if len(waits) == 2:
+            raise KeyboardInterrupt
+        clock.advance(timedelta(seconds=seconds))
+        return False
+
+    with pytest.raises(KeyboardInterrupt):
+        watch.watch_forever(clock, fake_wait)
+    assert waits == [60.0, 60.0]  # nothing left to wake for
+    out, err = capsys.readouterr()
+    assert out.count("1 atendimento encerrado") == 1
+    assert err.count(skipped_message(1)) == 1
+    assert dict(Chat.select(Chat.external_id, Chat.status).tuples())["bad"] == "open"
