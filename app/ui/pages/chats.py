@@ -60,7 +60,7 @@ class ChatsPage(Page):
         self.model = ChatsModel(context.clock, self)
         self.table = read_only_table(self.model, _("Attendances"))
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(320)
+        self.table.setMinimumHeight(200)  # the detail below fits a 720-pixel-high window
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
