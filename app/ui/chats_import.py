@@ -1,8 +1,9 @@
 """Arquivo → Importar atendimentos…: the chats file of `atende chats import`, from the window.
 
 The same steps as the configuration import: read the file, validate all of it and show
-what it changes (`chats_preview`), then import all or nothing (`chats.import_chats`). Both
-the preview and the import run off the UI thread (a file of 100 000 lines takes seconds);
+what it changes (`chats_preview`), then import all or nothing (`chat_import.import_lines`,
+the command's streaming import). Both the preview and the import read the file a block at
+a time off the UI thread (a file of 100 000 lines takes seconds);
 the questions are methods tests answer without a dialog. A mixin of `FileActions`.
 """
 
@@ -13,11 +14,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.core.common.files import read_text
 from app.core.common.validation import Problem, ValidationError
 from app.core.storage.models import Instance
-from app.core.watcher.chats import import_chats
-from app.core.watcher.chats_preview import ChatsPreview, describe_chat_path, preview_chats
+from app.core.watcher.chat_import import import_lines
+from app.core.watcher.chat_lines import file_lines
+from app.core.watcher.chats_preview import ChatsPreview, describe_chat_path, preview_file
 from app.i18n import N_, _, ngettext
 from app.ui.dialogs.chats_import_dialog import ChatsImportDialog
 from app.ui.dialogs.config_dialogs import file_problems_intro
@@ -25,6 +26,14 @@ from app.ui.services.background import Job, run_in_background
 
 CHATS_FILTER = N_("JSON Lines (*.jsonl *.json *.txt)")
 TITLE = N_("Import attendances")
+
+
+def import_file(path: str, instance_id: int):
+    """The chats import of `atende chats import`, streamed from the file, all or nothing."""
+    lines, problems = file_lines(path)
+    if lines is None:  # gone or changed since the preview
+        raise ValidationError(problems)
+    return import_lines(lines, lambda: Instance.get_by_id(instance_id))
 
 
 class ChatsImportMixin:
@@ -47,19 +56,15 @@ class ChatsImportMixin:
 
     def import_chats_from(self, path: Path, instance: Instance) -> None:
         """Read and check the whole file in the background, then show its preview."""
-        text, problems = read_text(path)
-        if problems or text is None:
-            self._chats_not_imported(path, problems)
-            return
         instance_id, name = instance.id, instance.name
         self.chats_job = run_in_background(
-            lambda: preview_chats(instance_id, text),
-            lambda preview: self._chats_previewed(path, instance_id, name, text, preview),
+            lambda: preview_file(instance_id, str(path)),
+            lambda preview: self._chats_previewed(path, instance_id, name, preview),
             lambda exc: self._storage_failure(_(TITLE), exc),
         )
 
     def _chats_previewed(
-        self, path: Path, instance_id: int, name: str, text: str, preview: ChatsPreview
+        self, path: Path, instance_id: int, name: str, preview: ChatsPreview
     ) -> None:
         if preview.problems:
             self._chats_not_imported(path, preview.problems)
@@ -67,7 +72,7 @@ class ChatsImportMixin:
         if not self.confirm_chats_import(str(path), name, preview):
             return
         self.chats_job = run_in_background(
-            lambda: import_chats(Instance.get_by_id(instance_id), text),
+            lambda: import_file(str(path), instance_id),
             lambda result: self._chats_imported(instance_id, result),
             partial(self._chats_failed, path),
         )

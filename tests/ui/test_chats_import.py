@@ -105,3 +105,24 @@ def test_the_preview_dialog_says_what_changes(qtbot):
     empty = ChatsImportDialog("/tmp/c.jsonl", "Loja Centro", ChatsPreview(0, 0))
     qtbot.addWidget(empty)
     assert not empty.ok_button.isEnabled()
+
+
+def test_a_file_broken_after_the_preview_imports_nothing(
+    window, qtbot, make_instance, tmp_path, db_path
+):
+    """The import checks the file again: all or nothing."""
+    shop = make_instance()
+    path = tmp_path / "chats.jsonl"
+    path.write_text(jsonl(minimal("a"), minimal("b")))
+    before = dump(db_path)
+    answers = Answers(window.file_actions)
+
+    def confirm(path_text, name, preview):
+        path.write_text(jsonl(minimal("a"), minimal("b", handler="robô")))
+        return True
+
+    window.file_actions.confirm_chats_import = confirm
+    window.file_actions.import_chats_from(path, shop)
+    qtbot.waitUntil(lambda: bool(answers.problems))
+    assert [p.path for p in answers.problems[0][2]] == ["linha 2.handler"]
+    assert dump(db_path) == before

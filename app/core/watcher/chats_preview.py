@@ -1,20 +1,24 @@
 """What importing a chats file would do, before anything is written (Arquivo → Importar
-atendimentos…): how many chats are new, how many update one already stored, or every
-problem with its line. The import itself stays `chats.import_chats` (all or nothing, it
-validates again): this module only reads.
+atendimentos…): how many chats are new, how many update one already stored, or the
+problems with their lines (the first `MAX_PROBLEMS`, as the import tells them). The file is
+read and checked a chunk at a time like the import (`chat_lines`, `chats.parse_chunks`);
+the import itself stays `chat_import.import_lines` (all or nothing, it checks again): this
+module only reads.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from peewee import chunked
 
 from app.core.common.files import FILE_PATH
-from app.core.common.validation import Problem
+from app.core.common.validation import Problem, ValidationError
 from app.core.storage.models import Chat, Instance
-from app.core.watcher.chats import parse_chats
+from app.core.watcher.chat_lines import file_lines, text_lines
+from app.core.watcher.chats import MAX_PROBLEMS, capped, parse_chunks
 from app.i18n import N_, _
 
 _LINE_PATH = re.compile(r"linha (\d+)(?:\.(.+))?")  # chats.LINE, then a field maybe
@@ -47,18 +51,46 @@ class ChatsPreview:
         return self.created + self.updated
 
 
-def preview_chats(instance: Instance | int, text: str) -> ChatsPreview:
-    """Validate the JSON Lines `text` for `instance` and count what importing it changes."""
-    rows, problems = parse_chats(text)
+def preview_lines(instance: Instance | int, lines: Iterable[str]) -> ChatsPreview:
+    """Validate a JSON Lines stream for `instance` and count what importing it changes, a
+    chunk at a time (`chats.parse_chunks`: bounded memory, the import's own checks)."""
+    problems: list[Problem] = []
+    more = created = updated = 0
+    for rows, chunk_problems in parse_chunks(lines):
+        room = MAX_PROBLEMS - len(problems)
+        problems += chunk_problems[:room]
+        more += len(chunk_problems[room:])
+        if problems:  # nothing will be imported: only the problems are worth counting
+            continue
+        stored = _stored(instance, [row["external_id"] for row in rows])
+        created, updated = created + len(rows) - stored, updated + stored
     if problems:
-        return ChatsPreview(problems=problems)
-    ids = [row["external_id"] for row in rows]
+        return ChatsPreview(problems=capped(problems, more))
+    return ChatsPreview(created=created, updated=updated)
+
+
+def _stored(instance: Instance | int, ids: list[str]) -> int:
+    """How many of `ids` the instance already has (one query per `LOOKUP_BATCH`)."""
     stored = 0
     for batch in chunked(ids, LOOKUP_BATCH):
-        stored += (
-            Chat.select().where((Chat.instance == instance) & Chat.external_id.in_(batch)).count()
-        )
-    return ChatsPreview(created=len(ids) - stored, updated=stored)
+        query = Chat.select().where((Chat.instance == instance) & Chat.external_id.in_(batch))
+        stored += query.count()
+    return stored
+
+
+def preview_chats(instance: Instance | int, text: str) -> ChatsPreview:
+    return preview_lines(instance, text_lines(text))
+
+
+def preview_file(instance: Instance | int, path: str) -> ChatsPreview:
+    """The same for the file at `path`, read a block at a time (`chat_lines.file_lines`)."""
+    lines, problems = file_lines(path)
+    if lines is None:
+        return ChatsPreview(problems=problems)
+    try:
+        return preview_lines(instance, lines)
+    except ValidationError as exc:  # a byte that is not UTF-8, told alone at its position
+        return ChatsPreview(problems=exc.problems)
 
 
 def describe_chat_path(path: str) -> str:

@@ -31,3 +31,37 @@ def test_a_problem_path_in_words():
     assert describe_chat_path("linha 3") == "Linha 3"
     assert describe_chat_path("linha 4.last_agent_msg_at") == "Linha 4 → “last_agent_msg_at”"
     assert describe_chat_path("arquivo") == "O arquivo"
+
+
+def test_a_file_is_read_and_counted_a_chunk_at_a_time(make_instance, tmp_path, monkeypatch):
+    from app.core.watcher import chats_preview
+
+    shop = make_instance()
+    chats.import_chats(shop, jsonl(*(minimal(f"old-{n}") for n in range(7))))
+    path = tmp_path / "chats.jsonl"
+    path.write_text(jsonl(*(minimal(f"old-{n}") for n in range(7)), minimal("new-1")))
+    real = chats_preview.parse_chunks
+    monkeypatch.setattr(chats_preview, "parse_chunks", lambda lines: real(lines, 3))
+    preview = chats_preview.preview_file(shop.id, str(path))
+    assert (preview.created, preview.updated, preview.problems) == (1, 7, [])
+
+
+def test_a_file_that_cannot_be_read_is_a_problem(make_instance, tmp_path):
+    from app.core.watcher.chats_preview import preview_file
+
+    shop = make_instance()
+    [problem] = preview_file(shop.id, str(tmp_path / "nada.jsonl")).problems
+    assert problem.path == "arquivo"
+    wide = tmp_path / "utf16.jsonl"
+    wide.write_bytes(jsonl(minimal("a")).encode("utf-16"))
+    [problem] = preview_file(shop.id, str(wide)).problems
+    assert "UTF-16" in problem.message
+
+
+def test_problems_are_capped_like_the_import(make_instance):
+    from app.core.watcher.chats import MAX_PROBLEMS
+
+    shop = make_instance()
+    preview = preview_chats(shop, jsonl(*(minimal(f"x{n}", status="?") for n in range(150))))
+    assert len(preview.problems) == MAX_PROBLEMS + 1
+    assert "50" in preview.problems[-1].message
