@@ -103,6 +103,7 @@ class ProblemsDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(_("Problems found"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)  # a problem that wraps stays apart from the next
         for problem in problems:
             if describe is None:
                 self.list.addItem(str(problem))

@@ -41,7 +41,7 @@ class ChatDetail(QWidget):
         ("handled_by", N_("Handled by")),
         ("customer_at", N_("Last customer message")),
         ("agent_at", N_("Last attendant message")),
-        ("closing", N_("Automatic closing")),
+        ("closing", N_("Closing")),
         ("why", N_("Why")),
         ("warning", N_("Warning before closing")),
     )

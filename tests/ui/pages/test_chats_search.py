@@ -117,3 +117,22 @@ def test_search_keeps_the_keyset_listing(shop, clock):  # noqa: F811
         "João Pereira",
         "Ana Pereira",
     ]
+
+
+def test_the_detail_of_a_closed_chat(qtbot, shop, clock, context):  # noqa: F811
+    now = clock.now()
+    add_chat(
+        shop,
+        "wa-9",
+        now,
+        agent_ago=timedelta(hours=2),
+        status="closed",
+        closed_by="agent",
+        closed_at=now - timedelta(hours=1),
+        close_reason="Pedido entregue",
+    )
+    page = make_page(qtbot, shop, context)
+    page.filter_combo.setCurrentIndex(1)  # Encerrados
+    assert page.detail.form.labelForField(page.detail.values["closing"]).text() == "Encerramento"
+    assert page.detail.text("closing") == "Encerrado pelo atendente, hoje às 09:00 (há 1 hora)"
+    assert page.detail.text("why") == "Pedido entregue"
