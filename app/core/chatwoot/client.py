@@ -20,11 +20,12 @@ from __future__ import annotations
 import email.utils
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from app.i18n import _
+
+if TYPE_CHECKING:
+    import httpx
 
 PAGE_SIZE = 25  # Chatwoot's conversation list pages (ConversationFinder)
 DEFAULT_TIMEOUT = 15.0
@@ -110,6 +111,11 @@ class ChatwootClient:
         transport: httpx.BaseTransport | None = None,
         max_connections: int = 10,
     ) -> None:
+        # httpx (with ssl, certifi, h11, email…) loads with the first client: a desk with no
+        # Chatwoot connection, and `atende --help`, never pay for it (bench/memory.py).
+        global httpx  # noqa: PLW0603 - the module-wide name the methods below use
+        import httpx
+
         self.base_url = base_url.rstrip("/")
         self.account_id = int(account_id)
         self._http = httpx.Client(

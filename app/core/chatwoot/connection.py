@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from app.core.audit import history
 from app.core.chatwoot.client import ChatwootClient, ChatwootError, NotFound, Unauthorized
@@ -24,6 +22,9 @@ from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import Connection, Instance, OutboxRow
 from app.i18n import _
+
+if TYPE_CHECKING:
+    import httpx
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 SECTION_KEY = "connection"

@@ -14,6 +14,8 @@ import collections
 import re
 from urllib.parse import quote, unquote, urlsplit
 
+import peewee
+
 from app.core.storage.dialect import CHANGES_CHANNEL
 from app.core.storage.errors import DatabaseOpenError, NewerSchemaError, UnwritableDatabaseError
 from app.core.storage.migrations import current_version, refuse_newer
@@ -96,7 +98,24 @@ def _driver():
                 "use the local file)."
             )
         ) from exc
+    _hand_to_peewee(psycopg2)
     return psycopg2
+
+
+def _hand_to_peewee(psycopg2) -> None:
+    """Give Peewee the driver it was imported without (see `app.core`): what its import
+    would have set when finding psycopg2."""
+    from psycopg2 import extensions, extras  # the driver loads for a server only
+
+    if peewee.psycopg2 is not None:
+        return
+    extras.register_uuid()
+    peewee.psycopg2, peewee.pg_extensions, peewee.Json_pg2 = psycopg2, extensions, extras.Json
+    peewee.pg_register_uuid = extras.register_uuid
+    adapter = peewee.Psycopg2Adapter
+    adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
+    adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
+    adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
 
 
 def _database_class():
