@@ -3,13 +3,14 @@ canned-response push."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QWidget
 
 from app.core.chatwoot.canned import Pushed
 from app.core.chatwoot.connection import CheckFailed
 from app.core.chatwoot.state import clause, connection_problem
 from app.core.storage.models import Connection
 from app.i18n import _, format_datetime, format_number
+from app.ui.widgets import confirm
 from app.ui.widgets.field_error import FieldError
 
 
@@ -86,15 +87,15 @@ class PushResults(QListWidget):
 
 
 def confirm_remove(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
+    return confirm.ask(
         parent,
         _("Remove connection"),
         _(
             "Remove the Chatwoot connection of this instance? Its queued actions are "
             "dropped; nothing is deleted in Chatwoot."
         ),
+        _("Remove"),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def attempt(fn, settings):

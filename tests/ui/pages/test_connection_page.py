@@ -4,14 +4,13 @@ a refused token (401) shows paused here and in Visão geral."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 from app.core.chatwoot import connection as connections
 from app.core.chatwoot.state import connection_problem
 from app.core.storage.models import Connection, Template
 from app.i18n import _
 from app.ui.pages.connection import ConnectionPage
 from app.ui.pages.overview import OverviewPage
+from app.ui.widgets import confirm
 from tests import fake_chatwoot as fake_module
 from tests.fake_chatwoot import ACCOUNT_ID, INBOX_ID, TOKEN
 
@@ -138,8 +137,8 @@ def test_remove_asks_then_forgets(qtbot, context, make_instance, fake_chatwoot, 
     inst = make_instance()
     connect(inst, fake_chatwoot, clock)
     page = open_page(qtbot, context, inst.id)
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    answers = [False, True]
+    monkeypatch.setattr(confirm, "ask", lambda *a, **k: answers.pop(0))
     page.remove_button.click()
     assert Connection.select().count() == 1
     page.remove_button.click()
