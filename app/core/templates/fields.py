@@ -63,6 +63,17 @@ def shortcut_suggestion(text: str) -> str:
     return "/" + re.sub(r"[^a-z0-9_-]", "", folded)[:SHORTCUT_MAX]
 
 
+def usable_suggestion(text: str) -> str | None:
+    """The spelling to offer in one click for a refused shortcut ("/Olá" → "/ola"), or None
+    when `text` is fine or nothing valid is close to it."""
+    if not clean_shortcut(text, "")[0] or len(text.strip().lstrip("/")) > SHORTCUT_MAX:
+        return None  # fine, or too long: cutting it short would be a guess
+    suggestion = shortcut_suggestion(text)
+    if suggestion == text.strip() or clean_shortcut(suggestion, "")[0]:
+        return None
+    return suggestion
+
+
 def clean_shortcut(value: Any, path: str) -> tuple[list[Problem], str | None]:
     if not isinstance(value, str):
         return [Problem(path, _("must be text"))], None

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.common.validation import Problem
+from app.core.templates.fields import usable_suggestion
 from app.core.templates.syntax import normalize_content
 from app.i18n import _
 from app.ui.widgets.field_error import FieldError
@@ -55,6 +57,13 @@ class TemplateEditor(QWidget):
             grid.addWidget(caption, row, column, 1, span)
             grid.addWidget(edit, row + 1, column, 1, span)
             grid.addWidget(self._error(path), row + 2, column, 1, span, Qt.AlignmentFlag.AlignTop)
+        # Under the shortcut's error: its suggestion in one click ("Usar /ola-maria").
+        self.suggestion: str | None = None
+        self.suggestion_button = QPushButton(objectName="link")
+        self.suggestion_button.clicked.connect(self.use_suggestion)
+        self.suggestion_button.hide()
+        grid.addWidget(self.suggestion_button, 6, 0, Qt.AlignmentFlag.AlignLeft)
+        self.shortcut_edit.textChanged.connect(self._offer_suggestion)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
@@ -91,6 +100,18 @@ class TemplateEditor(QWidget):
             position = self.shortcut_edit.cursorPosition()
             self.shortcut_edit.setText("/" + text)
             self.shortcut_edit.setCursorPosition(position + 1)
+
+    def _offer_suggestion(self, *_args) -> None:
+        self.suggestion = usable_suggestion(self.shortcut_edit.text())
+        text = _("Use {shortcut}").format(shortcut=self.suggestion) if self.suggestion else ""
+        self.suggestion_button.setText(text)
+        self.suggestion_button.setAccessibleName(text)
+        self.suggestion_button.setVisible(self.suggestion is not None)
+
+    def use_suggestion(self) -> None:
+        if self.suggestion:
+            self.shortcut_edit.setText(self.suggestion)
+            self.shortcut_edit.setFocus()
 
     # -- public -------------------------------------------------------------------------
     def insert_variable(self, name: str) -> None:
