@@ -94,7 +94,7 @@ class HolidayPicker(QWidget):
             self.upcoming.setText("")
             self.upcoming.hide()
             return
-        self.upcoming_title.setText(_("Next holidays (closed):"))
+        self.upcoming_title.setText(_("Next holidays — closed on these days:"))
         lines = []
         for day, name in upcoming_holidays(value["country"], value["subdivision"], today):
             line = _("{date} ({weekday}) — {name}").format(
