@@ -20,7 +20,7 @@ from app.core.chatwoot.state import any_synced
 from app.core.storage.models import Chat
 from app.core.watcher import auto_close, chat_listing
 from app.core.watcher.due import next_closing_at
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 from app.ui.pages.base import Page
 from app.ui.pages.chats_model import ChatsModel, format_countdown, format_moment
 from app.ui.widgets.chat_detail import ChatDetail
@@ -31,6 +31,14 @@ from app.ui.widgets.table import filter_bar, read_only_table
 
 __all__ = ["ChatsModel", "ChatsPage", "format_countdown", "format_moment"]  # tests import them
 REFRESH_MS = 30_000
+
+
+def count_text(total: int) -> str:
+    """ "Nenhum atendimento" for none (a Brazilian never writes "0 atendimento"), else
+    "1 atendimento", "1.234 atendimentos" (CLDR's plural, Babel's digits)."""
+    if total == 0:
+        return _("No attendance")
+    return ngettext("{n} attendance", "{n} attendances", total).format(n=format_number(total))
 
 
 class ChatsPage(Page):
@@ -102,9 +110,7 @@ class ChatsPage(Page):
         if not keep_rows:
             self.table.scrollToTop()
         total = self.model.total
-        self.count_label.setText(
-            ngettext("{n} attendance", "{n} attendances", total).format(n=total)
-        )
+        self.count_label.setText(count_text(total))
         searched = bool(text.strip())
         self.empty_label.title_label.setText(
             _("No attendance matches the search") if searched else _("No attendances to show")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.templates.search import Narrowing, search_key
 from app.core.templates.store import TemplateRow
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 from app.ui.theme import current_colors
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -246,12 +246,15 @@ class TemplateListPanel(QFrame):
         shown, total = len(self.model.visible), len(self.model.rows)
         if total and not shown:
             text = _("No message found.")
+        elif not total:  # "Nenhuma mensagem", never "0 mensagem"
+            text = _("No predefined message yet.")
         elif shown == total:
-            text = ngettext("{count} message", "{count} messages", total).format(count=total)
+            count = format_number(total)
+            text = ngettext("{count} message", "{count} messages", total).format(count=count)
         else:
             text = ngettext(
                 "{shown} of {count} message", "{shown} of {count} messages", total
-            ).format(shown=shown, count=total)
+            ).format(shown=format_number(shown), count=format_number(total))
         self.count_label.setText(text)
 
     def select(self, template_id: int | None) -> None:
