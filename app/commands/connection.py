@@ -140,14 +140,20 @@ def describe_lines(data: dict) -> list[str]:
         ),
         "    " + _("state: {state}").format(state=state),
         "    " + _("last sync: {at}").format(at=data["last_sync_at"] or _("never")),
-        "    "
-        + ngettext(
-            "{count} action queued", "{count} actions queued", data["queued_actions"]
-        ).format(count=format_number(data["queued_actions"])),
+        "    " + queued_text(data["queued_actions"]),
     ]
     if data["last_error"] and not data["paused"]:
         lines.append("    " + _("last error: {error}").format(error=data["last_error"]))
     return lines
+
+
+def queued_text(count: int) -> str:
+    """ "nenhuma ação na fila" for none, never "0 ação na fila"."""
+    if count == 0:
+        return _("no action queued")
+    return ngettext("{count} action queued", "{count} actions queued", count).format(
+        count=format_number(count)
+    )
 
 
 def cmd_remove(args: argparse.Namespace) -> int:

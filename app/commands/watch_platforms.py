@@ -86,7 +86,7 @@ def delivery_lines(report: DeliveryReport) -> list[str]:
             ),
         ),
     )
-    return ["Chatwoot: " + text.format(count=n) for n, text in counts if n]
+    return ["Chatwoot: " + text.format(count=format_number(n)) for n, text in counts if n]
 
 
 def paused_lines(report: DeliveryReport) -> list[str]:
