@@ -72,6 +72,13 @@ def settled(trace) -> dict:
     gc.collect()
     result = {"rss": rss_mib(), "maps": mappings(), "code": code_by_package()}
     result["modules"] = sorted(name for name in HEAVY if name in sys.modules)
+    result["threads"] = len(os.listdir("/proc/self/task"))
+    if "_sqlite3" in sys.modules:  # SQLite's own allocations: page caches, statements
+        import ctypes
+
+        library = ctypes.CDLL(sys.modules["_sqlite3"].__file__)
+        library.sqlite3_memory_used.restype = ctypes.c_int64
+        result["sqlite"] = library.sqlite3_memory_used()
     if trace is not None:
         result.update(allocations(trace))
     return result
@@ -229,6 +236,10 @@ def print_breakdown(page: str, db: Path, folder: Path) -> None:
         extra = maps[name] - bare_maps.get(name, 0)
         print(f"    {name:<44} {maps[name] / mib:6.2f} MiB  ({extra / mib:+6.2f})")
     print(f"  optional packages loaded: {', '.join(app['modules']) or 'none'}")
+    print(
+        f"  threads: {app['threads']} (bare window {floor['threads']}); SQLite's own memory "
+        f"(page caches, statements): {app.get('sqlite', 0) / mib:.2f} MiB"
+    )
     code, bare_code = app["code"], floor["code"]
     print(
         f"  modules: {sum(n for n, _ in code.values())} (bare window "

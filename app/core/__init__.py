@@ -1,9 +1,13 @@
 """Qt-free core of Atende: models, rules, validation, config format and the watcher pass.
 
-Peewee imports the PostgreSQL driver (psycopg2, with its libpq, OpenSSL and Kerberos
-libraries) whenever it is installed: 10 MiB of every SQLite desk's memory
-(bench/memory.py). While Peewee loads, the finder below says the driver is absent;
-`core.storage.postgres` imports it and hands it to Peewee when a server is used.
+Two libraries load what a desk on SQLite never uses (bench/memory.py); the finder below
+keeps them out:
+- Peewee imports the PostgreSQL driver whenever it is installed (psycopg2, with its libpq,
+  OpenSSL and Kerberos libraries). While Peewee loads, the driver looks absent;
+  `core.storage.postgres` imports it and hands it to Peewee when a server is used.
+- hashlib's OpenSSL backend (`_hashlib`) maps and initialises libcrypto: 3.4 MiB for the
+  two SHA-256 digests of lock names (`core.storage.lock`), which Python's own
+  implementation computes alike. HTTPS (`ssl`) still loads OpenSSL when Chatwoot is used.
 """
 
 from __future__ import annotations
@@ -11,16 +15,19 @@ from __future__ import annotations
 import sys
 
 
-class _NoDriverWhilePeeweeLoads:
-    """A `sys.meta_path` finder that finds nothing, and refuses psycopg2 to Peewee's import."""
+class _LeanImports:
+    """A `sys.meta_path` finder that finds nothing: it refuses `_hashlib`, and psycopg2
+    to Peewee's own import."""
 
     @staticmethod
     def find_spec(name: str, path=None, target=None):
         peewee = sys.modules.get("peewee")
-        if name == "psycopg2" and peewee is not None and not hasattr(peewee, "Model"):
-            raise ModuleNotFoundError("psycopg2: imported for a PostgreSQL server", name=name)
+        if name == "_hashlib" or (
+            name == "psycopg2" and peewee is not None and not hasattr(peewee, "Model")
+        ):
+            raise ModuleNotFoundError(f"{name}: not needed by this process", name=name)
         return None
 
 
-if _NoDriverWhilePeeweeLoads not in sys.meta_path:
-    sys.meta_path.insert(0, _NoDriverWhilePeeweeLoads)
+if _LeanImports not in sys.meta_path:
+    sys.meta_path.insert(0, _LeanImports)

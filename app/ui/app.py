@@ -115,6 +115,9 @@ def run_gui(args: Namespace) -> int:
         window.showMinimized()
 
     def finish_start() -> None:
+        from app.ui.services.malloc import share_one_arena
+
+        share_one_arena()  # before the watcher's thread starts
         reporter.open_log()  # the start and any failure from here on are written to it
         try:
             if not finish_loading(args, session, context, window):
