@@ -112,7 +112,7 @@ class FileActions(ChatsImportMixin, MenuActions):
             return self._not_imported(path, exc.problems, data)
         except Exception as exc:
             return self._storage_failure(_("Import configuration"), exc)
-        choice = self.confirm_import(str(path), plan)
+        choice = self.confirm_import(str(path), plan, partial(describe_path, data=data))
         if choice is None:
             return False
         if choice == KEEP_EXISTING:
@@ -167,6 +167,7 @@ class FileActions(ChatsImportMixin, MenuActions):
                     target=target.name
                 ),
                 exc.problems,
+                describe_path,
             )
             return False
         except Exception as exc:
@@ -236,8 +237,8 @@ class FileActions(ChatsImportMixin, MenuActions):
             self.window, _("Import configuration"), start, FILE_FILTER
         )[0]
 
-    def confirm_import(self, path: str, plan: ImportPlan) -> str | None:
-        dialog = ImportSummaryDialog(path, plan, self.window)
+    def confirm_import(self, path: str, plan: ImportPlan, words=None) -> str | None:
+        dialog = ImportSummaryDialog(path, plan, self.window, words)
         return dialog.choice() if dialog.exec() else None
 
     def ask_copy(self, instances: list[Instance], source_id: int | None):

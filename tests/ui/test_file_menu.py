@@ -37,8 +37,9 @@ class Answers:
         actions.ask_save_path = lambda default: answers["save_path"](default)
         actions.ask_export_scope = lambda name: answers.get("only_current", False)
 
-    def _confirm_import(self, path, plan):
+    def _confirm_import(self, path, plan, words=None):
         self.plans.append(plan)
+        self.warning_words = [words(w.path) for w in plan.warnings] if words else None
         return self.answers.get("import_choice", REPLACE_EXISTING)
 
 

@@ -166,11 +166,17 @@ def _instance(index: int, rest: list[str | int], item: Any) -> list[str]:
 
 
 def describe_path(path: str, data: Any = None) -> str:
-    """The words for `path` (a config file's problem path); `data`: the parsed file."""
+    """The words for `path` (a config file's problem path; or a section's, as copying
+    settings to an instance tells them: `schedule.week.monday[0]`); `data`: the parsed
+    file (or the section's values)."""
     parts = tokens(path)
     if path in TOP:
         return _(TOP[path])
     if len(parts) >= 2 and parts[0] == "instances" and isinstance(parts[1], int):
         item = _at(_get(data, "instances"), parts[1])
         return LEVELS.join(_instance(parts[1], parts[2:], item))
+    sections = {s.key: s for s in all_sections()}
+    if parts and isinstance(parts[0], str) and parts[0] in sections:  # one instance's values
+        key = parts[0]
+        return LEVELS.join([_(sections[key].title), *_section(key, parts[1:], data)])
     return LEVELS.join(_named({}, parts)) if parts else _(TOP["$"])

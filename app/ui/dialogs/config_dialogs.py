@@ -128,7 +128,13 @@ def file_problems_intro(path: str, count: int) -> str:
 class ImportSummaryDialog(QDialog):
     """What the import will create and replace, per section; asks about existing names."""
 
-    def __init__(self, path: str, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        plan: ImportPlan,
+        parent: QWidget | None = None,
+        describe: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
         layout = _dialog_layout(
@@ -174,7 +180,9 @@ class ImportSummaryDialog(QDialog):
             top.setExpanded(item.action != CREATE and item.changed)
         layout.addWidget(self.tree, 1)
         for warning in plan.warnings:
-            label = QLabel("⚠ " + str(warning), objectName="notice")
+            where = describe(warning.path) if describe else warning.path
+            label = QLabel(f"⚠ {where}: {warning.message}", objectName="notice")
+            label.setToolTip(warning.path)
             label.setWordWrap(True)
             layout.addWidget(label)
         self.replace_button = QRadioButton(

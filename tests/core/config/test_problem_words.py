@@ -98,6 +98,17 @@ def test_path_in_words(path, words):
     assert describe_path(path, DATA) == words
 
 
+def test_a_section_path_of_one_instance():
+    """Copying settings to an instance tells the section's own paths."""
+    assert describe_path("schedule.week.tuesday[0][0]") == (
+        "Agenda de funcionamento → terça-feira, 1º intervalo, início"
+    )
+    assert describe_path("auto_close.timeout_minutes") == "Encerramento automático → Tempo limite"
+    assert describe_path("templates[0].title", [{"title": "Pix"}]) == (
+        "Mensagens predefinidas → mensagem “Pix”, Título"
+    )
+
+
 def test_without_the_file_positions_are_named():
     assert describe_path("instances[2].templates[0].title") == (
         "Instância 3 → Mensagens predefinidas → mensagem 1, Título"

@@ -104,3 +104,22 @@ def test_problems_in_words_keep_the_raw_path_as_tooltip(qtbot):
         "Loja Centro → Agenda de funcionamento → segunda-feira, 2º intervalo, fim: use HH:MM"
     )
     assert item.toolTip() == path
+
+
+def test_import_summary_warnings_say_where_in_words(qtbot):
+    from functools import partial
+
+    from PySide6.QtWidgets import QLabel
+
+    from app.core.config.problem_words import describe_path
+    from app.core.config.transfer import ImportPlan
+
+    warning = Problem("instances[0].auto_close", "nada será encerrado", warning=True)
+    data = {"instances": [{"name": "Loja Centro"}]}
+    dialog = ImportSummaryDialog(
+        "/tmp/c.json", ImportPlan([], [warning]), describe=partial(describe_path, data=data)
+    )
+    qtbot.addWidget(dialog)
+    [label] = [w for w in dialog.findChildren(QLabel) if w.text().startswith("⚠")]
+    assert label.text() == "⚠ Loja Centro → Encerramento automático: nada será encerrado"
+    assert label.toolTip() == "instances[0].auto_close"
