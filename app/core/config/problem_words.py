@@ -81,7 +81,7 @@ def _get(item: Any, key: str) -> Any:
 
 def _named(words: dict[str, str], rest: list[str | int]) -> list[str]:
     """Field names of one table; the first unknown part and what follows stay raw."""
-    shown = []
+    shown: list[str] = []
     for position, token in enumerate(rest):
         if not isinstance(token, str) or token not in words:
             return shown + [" ".join(_raw(t) for t in rest[position:])]

@@ -11,7 +11,8 @@ at the name, the protocol and the chat's id.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple, cast
 
 from peewee import Expression, chunked, fn
 
@@ -56,5 +57,6 @@ def customers(instance: Instance | int, external_ids: list[str]) -> dict[str, Cu
     for batch in chunked(sorted(set(external_ids)), LOOKUP_BATCH):
         query = Chat.select(Chat.external_id, Chat.customer_name, Chat.phone, Chat.protocol)
         rows = query.where((Chat.instance == instance) & Chat.external_id.in_(batch)).tuples()
-        found.update((row[0], Customer(*row[1:])) for row in rows)
+        for external_id, *values in cast(Iterable[tuple[str, Any, Any, Any]], rows):
+            found[external_id] = Customer(*values)
     return found
