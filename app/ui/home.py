@@ -42,12 +42,16 @@ class InstancesModel(QStandardItemModel):
     def reload(self) -> None:
         from app.core.instances.phones import format_phone
         from app.core.instances.store import list_instances
+        from app.core.instances.zone_names import zone_label
 
         self.rows = list_instances()
         self.setRowCount(0)
         for row in self.rows:
-            cells = (row.name, format_phone(row.phone), plan_label(row.plan), row.timezone)
-            self.appendRow([QStandardItem(text) for text in cells])
+            cells = (row.name, format_phone(row.phone), plan_label(row.plan))
+            items = [QStandardItem(text) for text in cells]
+            zone = QStandardItem(zone_label(row.timezone))  # "Horário de Brasília (São Paulo)"
+            zone.setToolTip(row.timezone)
+            self.appendRow([*items, zone])
 
 
 class HomePage(QWidget):
@@ -150,17 +154,22 @@ class HomePage(QWidget):
         for b in (self.edit_button, self.duplicate_button, self.delete_button, self.enter_button):
             b.setEnabled(has)
 
-    def open_dialog(self, instance: Instance | None) -> InstanceDialog:
+    def open_dialog(
+        self, instance: Instance | None, copy_of: Instance | None = None
+    ) -> InstanceDialog:
         """The dialog (not yet shown); tests drive it directly."""
         from app.ui.dialogs.instance_dialog import InstanceDialog
 
-        return InstanceDialog(self.context.clock, instance, self)
+        return InstanceDialog(self.context.clock, instance, self, copy_of=copy_of)
 
-    def create(self) -> None:
-        dialog = self.open_dialog(None)
+    def run_dialog(self, dialog: InstanceDialog) -> None:
+        """Show a New/Duplicar dialog; select what it created (Cancel creates nothing)."""
         if dialog.exec() and dialog.saved_instance is not None:
             self.reload(dialog.saved_instance.id)
             self.context.instances_changed.emit()
+
+    def create(self) -> None:
+        self.run_dialog(self.open_dialog(None))
 
     def edit(self) -> None:
         instance = self.selected()
@@ -175,14 +184,10 @@ class HomePage(QWidget):
             self.reload()
 
     def duplicate(self) -> None:
+        """Asks the copy's name and its own number (one number, one instance)."""
         instance = self.selected()
-        if instance is None:
-            return
-        from app.core.config.transfer import duplicate_instance
-
-        copy = duplicate_instance(instance, self.context.clock)
-        self.reload(copy.id)
-        self.context.instances_changed.emit()
+        if instance is not None:
+            self.run_dialog(self.open_dialog(None, copy_of=instance))
 
     def confirm_delete(self, instance: Instance) -> bool:
         from PySide6.QtWidgets import QMessageBox

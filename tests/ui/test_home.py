@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
 from app.core.storage.models import Instance
@@ -79,15 +80,17 @@ def test_empty_and_duplicate_names_and_unknown_timezone(qtbot, context, make_ins
     assert Instance.select().count() == 1
 
 
-def test_timezone_picker_offers_brazilian_zones_first(qtbot, context):
+def test_timezone_picker_offers_brazilian_zones_first_by_their_names(qtbot, context):
     home = HomePage(context)
     qtbot.addWidget(home)
     dialog = home.open_dialog(None)
     tz = find(dialog, "Fuso horário", QComboBox)
-    assert tz.itemText(0) == "America/Sao_Paulo"
+    assert tz.itemText(0) == "Horário de Brasília (São Paulo)"
+    assert tz.itemData(0, Qt.ItemDataRole.ToolTipRole) == "America/Sao_Paulo"  # the detail
     first = [tz.itemText(i) for i in range(16)]
-    assert "America/Manaus" in first and "America/Noronha" in first
-    assert tz.currentText() == "America/Sao_Paulo"
+    assert "Horário do Amazonas (Manaus)" in first and "Horário de Fernando de Noronha" in first
+    assert tz.currentText() == "Horário de Brasília (São Paulo)"
+    assert dialog.values()["timezone"] == "America/Sao_Paulo"
 
 
 def test_edit_duplicate_delete(qtbot, context, make_instance, monkeypatch):
@@ -102,6 +105,13 @@ def test_edit_duplicate_delete(qtbot, context, make_instance, monkeypatch):
     assert Instance.get_by_id(inst.id).phone == "+552125551234"
 
     home.reload(inst.id)
+
+    def duplicate_with_its_own_number(dialog):  # a child of home: closed with it
+        qtbot.keyClicks(find(dialog, "Número do WhatsApp", QLineEdit), "(11) 95555-0000")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(InstanceDialog, "exec", duplicate_with_its_own_number)
     find(home, "Duplicar", QPushButton).click()
     assert sorted(i.name for i in Instance.select()) == ["Loja Nova", "Loja Nova (cópia)"]
 

@@ -14,7 +14,7 @@ from app.core.config import versioning
 from app.core.config.file_format import export_instance, fold_name, import_config, validate_config
 from app.core.config.registry import all_sections
 from app.core.config.section import Section
-from app.core.instances.store import FIELDS, unique_copy_name
+from app.core.instances.store import FIELDS, unique_copy_name, validate_fields
 from app.core.storage.db import database
 from app.core.storage.models import Instance
 from app.i18n import N_, _
@@ -165,15 +165,25 @@ def _sections(keys: list[str]) -> list[Section]:
     return [s for s in all_sections() if s.key in keys]
 
 
-def duplicate_instance(instance: Instance, clock: Clock) -> Instance:
-    """A new instance with a free name and every section's settings copied (not chats)."""
+def duplicate_instance(
+    instance: Instance, clock: Clock, fields: dict[str, Any] | None = None
+) -> Instance:
+    """A new instance with every section's settings copied (not chats).
+
+    `fields` (name, phone, plan, timezone, as typed in the window's Duplicar dialog) are
+    validated as a new instance's (ValidationError, nothing written); without them the copy
+    gets a free name and the original's fields.
+    """
+    if fields is None:
+        clean = {key: getattr(instance, key) for key in FIELDS}
+        clean["name"] = unique_copy_name(instance.name)
+    else:
+        problems, clean = validate_fields(fields)
+        raise_if_errors(problems)
     now = clock.now()
     with database.atomic():
         copy = Instance.create(
-            name=unique_copy_name(instance.name),
-            phone=instance.phone,
-            plan=instance.plan,
-            timezone=instance.timezone,
+            **clean,
             prioritize_attendance=instance.prioritize_attendance,
             created_at=now,
             updated_at=now,

@@ -55,8 +55,10 @@ def fold(text: str) -> str:
 
 
 def search_key(zone: str) -> str:
-    """What the picker's search matches: the name and the IANA name, folded."""
-    return fold(f"{zone_label(zone)} {zone}")
+    """What the picker's search matches (Qt compares ignoring case, not accents): the name
+    and the IANA name as written, then folded."""
+    text = f"{zone_label(zone)} {zone}"
+    return f"{text} {fold(text)}"
 
 
 def zone_choices() -> list[tuple[str, str]]:

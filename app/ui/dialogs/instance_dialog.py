@@ -1,11 +1,11 @@
-"""Create or edit an instance: name, phone, plan, time zone, validated as the user types."""
+"""Create, edit or duplicate an instance: name, phone, plan, time zone, validated as the user
+types. Warnings (not errors) under a field: a number another instance already uses (saving it
+asks to confirm), and a plan that stops Priorizar atendimento."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,34 +16,55 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.clock import Clock
-from app.core.common.validation import ValidationError, errors
+from app.core.common.validation import Problem, ValidationError, errors
 from app.core.config.identity import edit_instance
+from app.core.config.transfer import duplicate_instance
 from app.core.config.versioning import ConflictError
+from app.core.instances import phone_reuse, priority
 from app.core.instances.phones import format_phone
 from app.core.instances.plans import PLANS, plan_label
-from app.core.instances.store import NAME_MAX, create_instance, validate_fields
-from app.core.instances.timezones import DEFAULT_TIMEZONE, brazilian_zones, zones_for_picker
+from app.core.instances.store import NAME_MAX, create_instance, unique_copy_name, validate_fields
+from app.core.instances.timezones import DEFAULT_TIMEZONE
+from app.core.instances.zone_names import zone_label
 from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.accessibility import name_buttons
 from app.ui.widgets.field_error import FieldError
 from app.ui.widgets.hint import hint_label
+from app.ui.widgets.zone_picker import ZonePicker
 
 
 class InstanceDialog(QDialog):
+    """New instance (no `instance`), Edit (`instance`), or Duplicar (`copy_of`: a new
+    instance with that one's settings, under the name and number typed here)."""
+
     def __init__(
-        self, clock: Clock, instance: Instance | None = None, parent: QWidget | None = None
+        self,
+        clock: Clock,
+        instance: Instance | None = None,
+        parent: QWidget | None = None,
+        *,
+        copy_of: Instance | None = None,
     ) -> None:
         super().__init__(parent)
         self.clock = clock
         self.instance = instance
+        self.copy_of = copy_of
         self.saved_instance: Instance | None = None
-        self.setWindowTitle(_("Edit instance") if instance else _("New instance"))
-        self.setMinimumWidth(460)
+        if copy_of is not None:
+            self.setWindowTitle(_("Duplicate instance"))
+            intro_text = _(
+                "The copy gets the settings and predefined messages of “{name}” (not its "
+                "chats). Give it its own name and WhatsApp number: each instance is one "
+                "number of Notificações Inteligentes."
+            ).format(name=copy_of.name)
+        else:
+            self.setWindowTitle(_("Edit instance") if instance else _("New instance"))
+            intro_text = _("Each instance is one WhatsApp number of Notificações Inteligentes.")
+        self.setMinimumWidth(500)  # a zone's name and its IANA name side by side
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        intro = hint_label(_("Each instance is one WhatsApp number of Notificações Inteligentes."))
-        layout.addWidget(intro)
+        layout.addWidget(hint_label(intro_text))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setVerticalSpacing(4)
@@ -57,18 +78,7 @@ class InstanceDialog(QDialog):
         self.plan = QComboBox()
         for plan in PLANS:
             self.plan.addItem(plan_label(plan), plan)
-        self.timezone = QComboBox()
-        self.timezone.setEditable(True)
-        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        zones = zones_for_picker()
-        br_count = len(brazilian_zones())
-        self.timezone.addItems(zones[:br_count])
-        self.timezone.insertSeparator(br_count)
-        self.timezone.addItems(zones[br_count:])
-        completer = QCompleter(zones)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.timezone.setCompleter(completer)
+        self.timezone = ZonePicker()
 
         for key, label, widget in (
             ("name", _("Name"), self.name),
@@ -99,15 +109,19 @@ class InstanceDialog(QDialog):
         name_buttons(self.buttons)
         layout.addWidget(self.buttons)
 
-        if instance is not None:
-            self.name.setText(instance.name)
-            self.phone.setText(format_phone(instance.phone))
-            self.plan.setCurrentIndex(max(0, self.plan.findData(instance.plan)))
-            self.timezone.setCurrentText(instance.timezone)
+        source = instance or copy_of
+        if source is not None:
+            self.name.setText(source.name if instance else unique_copy_name(source.name))
+            self.phone.setText(format_phone(instance.phone) if instance else "")
+            if copy_of is not None:
+                self.phone.setFocus()  # the one field a copy must get
+            self.plan.setCurrentIndex(max(0, self.plan.findData(source.plan)))
+            self.timezone.set_zone(source.timezone)
         else:
             self.plan.setCurrentIndex(self.plan.findData("intermediario"))
-            self.timezone.setCurrentText(DEFAULT_TIMEZONE)
+            self.timezone.set_zone(DEFAULT_TIMEZONE)
         self._touched: set[str] = set()
+        self._shared_with: list[str] = []  # other instances with the number typed
         self.name.textEdited.connect(lambda: self._touch("name"))
         self.phone.textEdited.connect(lambda: self._touch("phone"))
         self.plan.currentIndexChanged.connect(lambda: self._touch("plan"))
@@ -119,7 +133,7 @@ class InstanceDialog(QDialog):
             "name": self.name.text(),
             "phone": self.phone.text(),
             "plan": self.plan.currentData(),
-            "timezone": self.timezone.currentText(),
+            "timezone": self.timezone.zone(),
         }
 
     def _touch(self, key: str) -> None:
@@ -128,19 +142,27 @@ class InstanceDialog(QDialog):
 
     def validate(self, show_all: bool = False) -> bool:
         current_id = self.instance.id if self.instance else None
-        problems, _clean = validate_fields(self.values(), current_id=current_id)
-        self._show(problems, show_all)
+        problems, clean = validate_fields(self.values(), current_id=current_id)
         ok = not errors(problems)
+        self._shared_with = phone_reuse.names_using_phone(clean.get("phone"), current_id)
+        problems += phone_reuse.shared_phone_problems(self._shared_with)
+        stop = priority.plan_change_warning(self.instance or self.copy_of, self.plan.currentData())
+        if stop:
+            problems.append(Problem("plan", stop, warning=True))
+        self._show(problems, show_all)
         self.save_button.setEnabled(ok)
         return ok
 
-    def _show(self, problems, show_all: bool) -> None:
-        by_path = {p.path: p.message for p in problems}
+    def _show(self, problems: list[Problem], show_all: bool) -> None:
+        by_path: dict[str, Problem] = {}
+        for p in problems:  # an error wins over a warning at the same field
+            if p.path not in by_path or by_path[p.path].warning:
+                by_path[p.path] = p
         # An untouched empty new form shows no red yet; edited fields speak at once.
         editing = self.instance is not None
         for key, label in self.errors.items():
-            visible = show_all or editing or key in self._touched
-            label.show_message(by_path.get(key) if visible else None)
+            shown = by_path.get(key) if show_all or editing or key in self._touched else None
+            label.show_message(shown.message if shown else None, bool(shown and shown.warning))
         self._grow_to_fit()
 
     def _grow_to_fit(self) -> None:
@@ -159,8 +181,12 @@ class InstanceDialog(QDialog):
     def accept(self) -> None:
         if not self.validate(show_all=True):
             return
+        if self._needs_confirming() and not self.confirm_shared_phone(self._shared_with):
+            return
         try:
-            if self.instance is None:
+            if self.copy_of is not None:
+                self.saved_instance = duplicate_instance(self.copy_of, self.clock, self.values())
+            elif self.instance is None:
                 self.saved_instance = create_instance(self.values(), self.clock)
             else:
                 edit_instance(self.instance, self.values(), self.clock)
@@ -172,6 +198,32 @@ class InstanceDialog(QDialog):
             self._conflict(exc)
             return
         super().accept()
+
+    def _needs_confirming(self) -> bool:
+        """A number another instance uses, newly given to this one (an edit that keeps the
+        number it had does not ask again at every save)."""
+        if not self._shared_with:
+            return False
+        if self.instance is None:
+            return True
+        _problems, clean = validate_fields(self.values(), current_id=self.instance.id)
+        return clean.get("phone") != self.instance.phone
+
+    def confirm_shared_phone(self, names: list[str]) -> bool:
+        """Save a number another instance uses? (A modal question; tests replace it.)"""
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Number already in use"), "", parent=self)
+        box.setText(phone_reuse.reused_phone_message(names))
+        box.setInformativeText(
+            _(
+                "Each instance is one WhatsApp number of Notificações Inteligentes: two "
+                "instances with the same number are usually a mistake. Save anyway?"
+            )
+        )
+        save = box.addButton(_("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is save
 
     def _conflict(self, exc: ConflictError) -> None:
         """Someone else changed (or deleted) this instance since the dialog opened: nothing
@@ -192,7 +244,7 @@ class InstanceDialog(QDialog):
                 name=stored.name,
                 phone=format_phone(stored.phone),
                 plan=plan_label(stored.plan),
-                timezone=stored.timezone,
+                timezone=zone_label(stored.timezone),
             )
         )
 

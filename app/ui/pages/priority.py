@@ -41,8 +41,10 @@ class PriorityPage(SettingsPage):
         allowed = allows_prioritize(instance.plan)
         self.switch.setChecked(enabled)
         # On Básico the switch cannot be turned on; a choice kept from a bigger plan can
-        # still be turned off.
+        # still be turned off, and is drawn in grey: kept, not in effect (the line under it,
+        # core's warning, says until when).
         self.switch.setEnabled(allowed or enabled)
+        self.switch.set_muted(not allowed)
         self.plan_card.parentWidget().setVisible(not allowed)
         if not allowed:
             self.plan_label.setText(
@@ -53,7 +55,13 @@ class PriorityPage(SettingsPage):
                     "the conversation. Change the plan under Edit instance on the home screen."
                 ).format(plan=plan_label(instance.plan))
             )
-            self.switch.setToolTip(_("Available only on the Intermediate and Advanced plans"))
+            self.switch.setToolTip(
+                _("Kept, but not in effect on the {plan} plan").format(
+                    plan=plan_label(instance.plan)
+                )
+                if enabled
+                else _("Available only on the Intermediate and Advanced plans")
+            )
         else:
             self.switch.setToolTip("")
 

@@ -21,6 +21,7 @@ class Switch(QAbstractButton):
         self.setAccessibleName(accessible_name)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._offset = 0.0
+        self.muted = False  # on, but not in effect: see set_muted
         self._anim = QPropertyAnimation(self, b"offset", self)
         self._anim.setDuration(120)
         self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -50,12 +51,20 @@ class Switch(QAbstractButton):
         self._offset = 1.0 if checked else 0.0
         self.update()
 
+    def set_muted(self, muted: bool) -> None:
+        """A choice kept but not in effect (Priorizar on a plan without it): "on" is drawn
+        in a neutral grey instead of the accent, so it does not look active."""
+        self.muted = muted
+        self.update()
+
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         track = QRectF(2, 2, self.TRACK_W, self.TRACK_H)
-        on = pal.color(QPalette.ColorRole.Highlight)
+        on = pal.color(
+            QPalette.ColorRole.PlaceholderText if self.muted else QPalette.ColorRole.Highlight
+        )
         off = pal.color(QPalette.ColorRole.Mid)
         color = QColor(
             int(off.red() + (on.red() - off.red()) * self._offset),

@@ -132,6 +132,20 @@ def test_duplicate_gets_a_free_name_and_copies_settings(make_instance, clock):
     assert first.prioritize_attendance and first.plan == "avancado"
 
 
+def test_duplicate_with_the_typed_name_and_number(make_instance, clock):
+    inst = make_instance("Loja Centro", plan="avancado")
+    inst.prioritize_attendance = True
+    inst.save()
+    typed = fields(name="Loja Bairro", phone="(21) 2555-1234", plan="intermediario")
+    copy = duplicate_instance(inst, clock, typed)
+    assert (copy.name, copy.phone, copy.plan) == ("Loja Bairro", "+552125551234", "intermediario")
+    assert copy.prioritize_attendance  # the settings are copied, the identity is typed
+    with pytest.raises(ValidationError) as raised:
+        duplicate_instance(inst, clock, fields(name="loja centro", phone=""))
+    assert paths(raised.value.problems) == {"name", "phone"}
+    assert Instance.select().count() == 2  # nothing written
+
+
 def test_delete_removes_the_instance_and_keeps_history(make_instance, clock, db):
     inst = make_instance("Loja Centro")
     other = make_instance("Outra", phone="+552125551234")

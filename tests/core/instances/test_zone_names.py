@@ -73,4 +73,5 @@ def test_search_finds_by_name_city_or_iana_without_accents():
     key = search_key("America/Sao_Paulo")
     for typed in ("brasilia", "são paulo", "sao paulo", "america/sao", "sao_paulo"):
         assert fold(typed) in key
+    assert "São Paulo" in key and "America/Sao_Paulo" in key  # as typed, accents and all
     assert fold("cuiaba") in search_key("America/Cuiaba")

@@ -126,3 +126,34 @@ def test_cancelling_a_sidebar_click_keeps_the_sidebar_on_the_page(
     qtbot.waitUntil(lambda: view.nav.currentItem().text() == "Priorizar atendimento")
     assert [i.text() for i in view.nav.selectedItems()] == ["Priorizar atendimento"]
     assert view.stack.currentWidget() is page
+
+
+def _track_color(switch: Switch):
+    """The colour of the track's left end (the knob of a switch that is on sits right)."""
+    return switch.grab().toImage().pixelColor(8, switch.height() // 2).name()
+
+
+def test_a_kept_choice_on_basico_is_drawn_kept_not_active(qtbot, context, make_instance):
+    from PySide6.QtGui import QPalette
+
+    kept = make_instance("Clínica", plan="basico")
+    kept.prioritize_attendance = True
+    kept.save()
+    active = make_instance("Loja", plan="avancado")
+    active.prioritize_attendance = True
+    active.save()
+    pages = {}
+    for inst in (kept, active):
+        pages[inst.plan] = PriorityPage(inst.id, context)
+        qtbot.addWidget(pages[inst.plan])
+        pages[inst.plan].show()
+    accent = pages["avancado"].palette().color(QPalette.ColorRole.Highlight).name()
+    on = find(pages["avancado"], "Priorizar atendimento", Switch)
+    grey = find(pages["basico"], "Priorizar atendimento", Switch)
+    assert on.isChecked() and grey.isChecked()
+    assert _track_color(on) == accent
+    assert _track_color(grey) != accent  # green would say it works: it does not on Básico
+    assert grey.muted and not on.muted
+    assert "Guardado, mas sem efeito no plano Básico" == grey.toolTip()
+    line = pages["basico"].error_labels["prioritize_attendance"]
+    assert line.isVisible() and "Intermediário ou Avançado" in line.text()
