@@ -48,21 +48,21 @@ def chat_line(**changes: Any) -> str:
 CHAT_CASES = [
     ("truncated-line", chat_line()[:30], "arquivo", "JSON inválido na linha 1"),
     ("second-line-broken", chat_line() + "\n{", "arquivo", "JSON inválido na linha 2"),
-    ("not-an-object", "[1, 2]", "linha 1", "deve ser um objeto JSON"),
-    ("unknown-key", chat_line(ultima_msg="x"), "linha 1.ultima_msg", "chave desconhecida"),
+    ("not-an-object", "[1, 2]", "linha 1", "Deve ser um objeto JSON"),
+    ("unknown-key", chat_line(ultima_msg="x"), "linha 1.ultima_msg", "Chave desconhecida"),
     (
         "missing-status",
         json.dumps({"external_id": "a", "handler": "bot"}),
         "linha 1.status",
-        "chave obrigatória ausente",
+        "Chave obrigatória ausente",
     ),
-    ("null-handler", chat_line(handler=None), "linha 1.handler", "não pode ser nulo"),
-    ("status-in-portuguese", chat_line(status="aberto"), "linha 1.status", "deve ser um destes"),
+    ("null-handler", chat_line(handler=None), "linha 1.handler", "Não pode ser nulo"),
+    ("status-in-portuguese", chat_line(status="aberto"), "linha 1.status", "Deve ser um destes"),
     (
         "sql-in-status",
         chat_line(status="open'; DROP TABLE chat;--"),
         "linha 1.status",
-        "deve ser um destes",
+        "Deve ser um destes",
     ),
     (
         "nul-in-name",
@@ -112,13 +112,13 @@ CHAT_CASES = [
         "bot-with-operator",
         chat_line(handler="bot"),
         "linha 1.assigned_via",
-        "deve ser nulo em um atendimento feito pelo bot",
+        "Deve ser nulo em um atendimento feito pelo bot",
     ),
     (
         "closed-fields-open",
         chat_line(closed_by="auto"),
         "linha 1.closed_by",
-        "deve ser nulo enquanto o atendimento está aberto",
+        "Deve ser nulo enquanto o atendimento está aberto",
     ),
     (
         "duplicate-external-id",

@@ -40,7 +40,7 @@ CSV_CASES = [
         "extra-cell",
         (HEADER + row().rstrip() + ";extra\r\n").encode(),
         "linha 2",
-        "esperadas 4 colunas",
+        "Esperadas 4 colunas",
     ),
     ("unclosed-quote", (HEADER + 'Oi;/oi;Geral;"abc\r\n').encode(), "linha 2", "não foi fechada"),
     (
@@ -77,7 +77,7 @@ CSV_CASES = [
         "bell-in-content",
         (HEADER + row(content="Olá\x07")).encode(),
         "linha 2: conteúdo",
-        "caractere de controle",
+        "Caractere de controle",
     ),
     (
         "unknown-variable",
@@ -96,9 +96,9 @@ CSV_CASES = [
         "repeated-shortcut",
         (HEADER + row() + row(shortcut="/OLA")).encode(),
         "linha 3: atalho",
-        "repete o atalho da linha 2",
+        "Repete o atalho da linha 2",
     ),
-    ("binary-file", b"PK\x03\x04\x00\x00binary xlsx", "arquivo", "não é um arquivo de texto CSV"),
+    ("binary-file", b"PK\x03\x04\x00\x00binary xlsx", "arquivo", "Não é um arquivo de texto CSV"),
     ("not-text", bytes([0x81, 0x8D, 0x8F, 0x90]) * 4, "arquivo", "nem Windows-1252"),
 ]
 

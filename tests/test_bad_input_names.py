@@ -106,7 +106,7 @@ def import_file(db_path, tmp_path, data, *args) -> int:
 def test_one_name_written_two_ways_in_one_file_is_repeated(exported, db_path, tmp_path, capsys):
     before = dump(db_path)
     assert import_file(db_path, tmp_path, config_with(NFC, NFD, base=exported)) == 2
-    assert_reported(capsys.readouterr().err, "instances[1].name", "repete o nome de instances[0]")
+    assert_reported(capsys.readouterr().err, "instances[1].name", "Repete o nome de instances[0]")
     assert dump(db_path) == before
 
 
@@ -118,7 +118,7 @@ def test_a_file_naming_a_stored_instance_in_the_other_form_needs_replace(
     close_database()
     before = dump(db_path)
     assert import_file(db_path, tmp_path, config_with(NFD, base=exported)) == 2
-    assert_reported(capsys.readouterr().err, "instances[0].name", "já existe uma instância")
+    assert_reported(capsys.readouterr().err, "instances[0].name", "Já existe uma instância")
     assert dump(db_path) == before
     assert import_file(db_path, tmp_path, config_with(NFD, base=exported), "--replace") == 0
     open_database(db_path)

@@ -194,7 +194,7 @@ def test_the_file_is_checked_before_the_database_is_looked_for(tmp_path, capsys)
     good = write_jsonl(tmp_path / "good.jsonl", GOOD)
     argv = ["--db", str(missing), "chats", "import"]
     assert main([*argv, bad, "--instance", "Padaria"]) == 2
-    assert capsys.readouterr().err == "linha 1.status: deve ser um destes: open, closed\n"
+    assert capsys.readouterr().err == "linha 1.status: Deve ser um destes: open, closed\n"
     assert main([*argv, good, "--instance", "Padaria"]) == 2
     assert "não encontrado" in capsys.readouterr().err
     assert not missing.exists()

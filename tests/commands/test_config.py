@@ -78,7 +78,7 @@ def test_import_errors_exit_2_one_per_line_and_write_nothing(tmp_path, capsys):
 def test_unreadable_and_unparsable_files(tmp_path, capsys):
     db = str(tmp_path / "a.sqlite3")
     code, _, err = run(capsys, "--db", db, "import", str(tmp_path / "missing.json"))
-    assert code == 2 and err.startswith("arquivo: não foi possível ler")
+    assert code == 2 and err.startswith("arquivo: Não foi possível ler")
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": ', "utf-8")
     code, _, err = run(capsys, "--db", db, "import", str(broken))

@@ -59,7 +59,7 @@ def test_other_encodings_are_explained(data, fragment):
 def test_a_missing_file_is_explained(tmp_path):
     text, [problem] = read_text(tmp_path / "nada.json")
     assert text is None and problem.path == "arquivo"
-    assert problem.message.startswith("não foi possível ler")
+    assert problem.message.startswith("Não foi possível ler")
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def test_downgrade_keeps_the_choice_but_it_stops_being_effective(make_instance, 
 
 def test_section_validation_types_and_plan_warning():
     section = priority.SECTION
-    assert section.validate(1, "p", {"plan": "avancado"})[0].message == "deve ser true ou false"
+    assert section.validate(1, "p", {"plan": "avancado"})[0].message == "Deve ser true ou false"
     assert section.validate(True, "p", {"plan": "avancado"}) == []
     (warning,) = section.validate(True, "p", {"plan": "basico"})
     assert warning.warning and warning.path == "p"

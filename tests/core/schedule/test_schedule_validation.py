@@ -64,12 +64,12 @@ def test_24_00_is_allowed_only_as_an_end():
 
 def test_start_equal_to_end_is_an_error_on_the_interval():
     problems = validate_schedule(value(monday=[["08:00", "08:00"]]), "schedule")
-    assert paths(problems) == {"schedule.week.monday[0]": "o início deve ser antes do fim"}
+    assert paths(problems) == {"schedule.week.monday[0]": "O início deve ser antes do fim"}
 
 
 def test_crossing_midnight_is_rejected_with_the_split_shown():
     problems = validate_schedule(value(saturday=[["22:00", "02:00"]]), "schedule")
-    split = "passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte"
+    split = "Passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte"
     assert paths(problems) == {"schedule.week.saturday[0]": split}
 
 
@@ -195,4 +195,4 @@ def test_structure_is_strict(mutate, path):
 
 
 def test_not_an_object():
-    assert paths(validate_schedule([], "x.schedule")) == {"x.schedule": "deve ser um objeto JSON"}
+    assert paths(validate_schedule([], "x.schedule")) == {"x.schedule": "Deve ser um objeto JSON"}

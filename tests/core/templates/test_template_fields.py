@@ -151,13 +151,13 @@ def test_crlf_and_lone_cr_become_lf_and_tabs_are_kept():
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85"])
 def test_control_characters_are_refused_with_their_position(char):
     found, _clean = problems_of(content=f"Olá\nab{char}c")
-    assert "caractere de controle inválido (linha 2, coluna 3)" in found["content"]
+    assert "Caractere de controle inválido (linha 2, coluna 3)" in found["content"]
 
 
 def test_an_unknown_variable_suggests_the_closest_known_one():
     found, _clean = problems_of(content="Oi {{nme}}")
     assert found["content"] == (
-        "variável desconhecida “nme” (linha 1, coluna 4): você quis dizer {{nome}}?"
+        "Variável desconhecida “nme” (linha 1, coluna 4): você quis dizer {{nome}}?"
     )
     found, _clean = problems_of(content="{{ Primeiro Nome }}")
     assert "você quis dizer {{primeiro_nome}}" in found["content"]
@@ -175,7 +175,7 @@ def test_variables_may_have_spaces_inside_the_braces():
     [
         ("Olá {{nome", "“{{” sem “}}” (linha 1, coluna 5)"),
         ("Olá nome}}", "“}}” sem “{{” (linha 1, coluna 9)"),
-        ("{{}}", "variável vazia"),
+        ("{{}}", "Variável vazia"),
     ],
 )
 def test_unbalanced_braces_are_errors(content, fragment):

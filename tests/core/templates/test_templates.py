@@ -201,12 +201,12 @@ def test_config_validation_names_the_json_path(db):
         )
     )
     found = {p.path: p.message for p in problems}
-    assert found[f"{base}[0].extra"] == "chave desconhecida"
-    assert found[f"{base}[1].content"] == "chave obrigatória ausente"
-    assert found[f"{base}[2].shortcut"] == f"repete o atalho de {base}[0]"
+    assert found[f"{base}[0].extra"] == "Chave desconhecida"
+    assert found[f"{base}[1].content"] == "Chave obrigatória ausente"
+    assert found[f"{base}[2].shortcut"] == f"Repete o atalho de {base}[0]"
     assert "você quis dizer {{nome}}" in found[f"{base}[3].content"]
-    assert found[f"{base}[3].category"] == "deve ser um texto"
-    assert found[f"{base}[4]"] == "deve ser um objeto JSON"
+    assert found[f"{base}[3].category"] == "Deve ser um texto"
+    assert found[f"{base}[4]"] == "Deve ser um objeto JSON"
     assert len(problems) == 6
     assert validate_config(instance_json({"a": 1}))[0].path == base
 

@@ -52,12 +52,12 @@ def test_bytes_that_are_neither_utf8_nor_cp1252_are_refused(db):
     # 0x81 is undefined in Windows-1252 and invalid as a UTF-8 start byte.
     rows, problems = read_csv(PT.encode() + b"A;/a;;\x81\x81\r\n")
     assert rows == []
-    assert messages(problems)[0].startswith("arquivo: não é texto UTF-8 nem Windows-1252")
+    assert messages(problems)[0].startswith("arquivo: Não é texto UTF-8 nem Windows-1252")
 
 
 def test_a_binary_file_is_refused(db):
     _rows, problems = read_csv(b"PK\x03\x04\x00\x00 not a csv")
-    assert "não é um arquivo de texto CSV" in messages(problems)[0]
+    assert "Não é um arquivo de texto CSV" in messages(problems)[0]
 
 
 def test_utf16_with_bom_and_tabs(make_instance, clock):
@@ -88,10 +88,10 @@ def test_a_malformed_file_saves_nothing_and_reports_every_line(make_instance, cl
     assert messages(exc.value.problems) == [
         "linha 3: título: Informe um título.",
         "linha 4: atalho: Comece o atalho com “/”, ex.: /ola.",
-        "linha 5: conteúdo: variável desconhecida “nme” (linha 1, coluna 4): "
+        "linha 5: conteúdo: Variável desconhecida “nme” (linha 1, coluna 4): "
         "você quis dizer {{nome}}?",
-        "linha 6: atalho: repete o atalho da linha 2",
-        "linha 7: esperadas 4 colunas, encontradas 5",
+        "linha 6: atalho: Repete o atalho da linha 2",
+        "linha 7: Esperadas 4 colunas, encontradas 5",
     ]
     assert [r.shortcut for r in templates.list_rows(loja.id)] == ["/antigo"]
     assert Template.get(Template.shortcut == "/antigo").content == "não mudar"
@@ -122,7 +122,7 @@ def test_broken_quotes_are_a_malformed_file(db, row, message):
 def test_a_file_without_the_header_is_refused_once(db):
     _rows, problems = read_csv("Oi;/oi;;Olá\r\n".encode())
     assert messages(problems) == [
-        "linha 1: a primeira linha deve ser o cabeçalho "
+        "linha 1: A primeira linha deve ser o cabeçalho "
         "título;atalho;categoria;conteúdo (encontrado: “Oi;/oi;;Olá”)"
     ]
 
@@ -130,9 +130,9 @@ def test_a_file_without_the_header_is_refused_once(db):
 @pytest.mark.parametrize(
     "header, fragment",
     [
-        ("título;atalho;conteúdo;preço", "coluna desconhecida “preço”"),
-        ("título;atalho;categoria", "falta a coluna “conteúdo”"),
-        ("título;atalho;atalho;conteúdo", "a coluna “atalho” aparece duas vezes"),
+        ("título;atalho;conteúdo;preço", "Coluna desconhecida “preço”"),
+        ("título;atalho;categoria", "Falta a coluna “conteúdo”"),
+        ("título;atalho;atalho;conteúdo", "A coluna “atalho” aparece duas vezes"),
     ],
 )
 def test_header_problems(db, header, fragment):
@@ -144,7 +144,7 @@ def test_header_problems(db, header, fragment):
 @pytest.mark.parametrize(
     "data, fragment",
     [
-        (b"", "o arquivo está vazio"),
+        (b"", "O arquivo está vazio"),
         (PT.encode(), "só o cabeçalho"),
     ],
 )

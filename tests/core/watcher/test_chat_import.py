@@ -101,7 +101,7 @@ def test_the_same_conversation_twice_across_chunks_is_told_as_before(make_instan
     told = [str(p) for p in exc.value.problems]
     assert told == [str(p) for p in chats.parse_chats(text)[1]]
     assert told == [
-        "linha 3.status: deve ser um destes: open, closed",
+        "linha 3.status: Deve ser um destes: open, closed",
         "linha 5.external_id: “a” já aparece na linha 1",
         "linha 6.external_id: “b” já aparece na linha 2",
         "linha 8.external_id: “a” já aparece na linha 1",

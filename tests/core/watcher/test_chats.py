@@ -82,21 +82,21 @@ def test_blank_lines_and_absent_optional_fields_are_fine():
 @pytest.mark.parametrize(
     ("line", "path", "message"),
     [
-        ({"status": "open", "handler": "bot"}, "linha 1.external_id", "chave obrigatória ausente"),
-        (minimal(" "), "linha 1.external_id", "não pode ser vazio"),
-        (minimal(12), "linha 1.external_id", "deve ser um texto"),
-        (minimal("a", status="opened"), "linha 1.status", "deve ser um destes: open, closed"),
-        (minimal("a", handler=None), "linha 1.handler", "não pode ser nulo"),
-        (minimal("a", handler="robot"), "linha 1.handler", "deve ser um destes: bot, human"),
+        ({"status": "open", "handler": "bot"}, "linha 1.external_id", "Chave obrigatória ausente"),
+        (minimal(" "), "linha 1.external_id", "Não pode ser vazio"),
+        (minimal(12), "linha 1.external_id", "Deve ser um texto"),
+        (minimal("a", status="opened"), "linha 1.status", "Deve ser um destes: open, closed"),
+        (minimal("a", handler=None), "linha 1.handler", "Não pode ser nulo"),
+        (minimal("a", handler="robot"), "linha 1.handler", "Deve ser um destes: bot, human"),
         (
             minimal("a", handler="human", assigned_via="manager"),
             "linha 1.assigned_via",
-            "deve ser um destes: operator, chatbot, workflow",
+            "Deve ser um destes: operator, chatbot, workflow",
         ),
         (
             minimal("a", assigned_via="chatbot"),
             "linha 1.assigned_via",
-            "deve ser nulo em um atendimento feito pelo bot (handler “bot”)",
+            "Deve ser nulo em um atendimento feito pelo bot (handler “bot”)",
         ),
         (
             minimal("a", last_agent_message_at="2025-03-12T10:00:00"),
@@ -108,21 +108,21 @@ def test_blank_lines_and_absent_optional_fields_are_fine():
             "linha 1.last_customer_message_at",
             "não é uma data e hora ISO 8601; exemplo: 2025-03-12T10:00:00-03:00",
         ),
-        (minimal("a", closed_at=1741784400), "linha 1.closed_at", "deve ser um texto"),
+        (minimal("a", closed_at=1741784400), "linha 1.closed_at", "Deve ser um texto"),
         (
             minimal("a", closed_by="auto"),
             "linha 1.closed_by",
-            "deve ser nulo enquanto o atendimento está aberto",
+            "Deve ser nulo enquanto o atendimento está aberto",
         ),
         (
             minimal("a", status="closed", closed_by="bot"),
             "linha 1.closed_by",
-            "deve ser um destes: auto, agent",
+            "Deve ser um destes: auto, agent",
         ),
         (
             minimal("a", phone="12345"),
             "linha 1.phone",
-            "não é um telefone válido; exemplo: +5511987654321",
+            "Não é um telefone válido; exemplo: +5511987654321",
         ),
         (
             minimal("a", customer_name="x" * 121),
@@ -132,9 +132,9 @@ def test_blank_lines_and_absent_optional_fields_are_fine():
         (
             minimal("a", last_agent_msg_at="2025-03-12T10:00:00Z"),
             "linha 1.last_agent_msg_at",
-            "chave desconhecida",
+            "Chave desconhecida",
         ),
-        ([1, 2], "linha 1", "deve ser um objeto JSON"),
+        ([1, 2], "linha 1", "Deve ser um objeto JSON"),
     ],
 )
 def test_each_wrong_field_is_named(line, path, message):
@@ -155,7 +155,7 @@ def test_an_external_id_twice_in_one_file_is_an_error():
         jsonl(minimal("a"), minimal("b", status="x"), minimal(" a"))
     )
     assert [str(p) for p in problems] == [
-        "linha 2.status: deve ser um destes: open, closed",
+        "linha 2.status: Deve ser um destes: open, closed",
         "linha 3.external_id: “a” já aparece na linha 1",
     ]
 

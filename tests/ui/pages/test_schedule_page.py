@@ -72,7 +72,7 @@ def test_crossing_midnight_shows_the_split_under_the_row_and_blocks_saving(page)
     row = page.days["monday"].rows[0]
     assert row.error.isVisibleTo(page)
     assert row.error.text() == (
-        "passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte"
+        "Passa da meia-noite: divida em 22:00–24:00 e 00:00–02:00 no dia seguinte"
     )
     assert not page.save_button.isEnabled()
     assert page.status_label.text() == "Corrija os campos marcados em vermelho para salvar."
@@ -83,7 +83,7 @@ def test_a_malformed_time_marks_the_exact_field(page):
     start = field(page, "terça-feira: início do intervalo 2")
     start.setText("25:00")
     row = page.days["tuesday"].rows[1]
-    assert row.error.text().startswith("Início: use HH:MM")
+    assert row.error.text().startswith("Início: Use HH:MM")
     assert start.invalid is True and start.property("invalid") is True
     assert field(page, "terça-feira: fim do intervalo 2").invalid is False
     start.setText("13:30")
@@ -95,7 +95,7 @@ def test_overlap_is_shown_on_the_later_interval(page):
     field(page, "quarta-feira: início do intervalo 2").setText("11:00")
     rows = page.days["wednesday"].rows
     assert not rows[0].error.isVisibleTo(page)
-    assert rows[1].error.text().startswith("sobrepõe 08:00–12:00")
+    assert rows[1].error.text().startswith("Sobrepõe 08:00–12:00")
 
 
 def test_24_00_end_is_accepted(page, clinic):
