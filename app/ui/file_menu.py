@@ -197,6 +197,7 @@ class FileActions(ChatsImportMixin, MenuActions):
                 "Replace the current data by the backup of {date}? What was changed after it is "
                 "set aside: the current database is kept as a copy in the same list."
             ).format(date=when),
+            _("Restore"),
         ):
             return False
         if not self.ask_leave_instance():

@@ -190,19 +190,18 @@ class HomePage(QWidget):
             self.run_dialog(self.open_dialog(None, copy_of=instance))
 
     def confirm_delete(self, instance: Instance) -> bool:
-        from PySide6.QtWidgets import QMessageBox
+        """Excluir / Cancelar (never Sim / Não); Cancel is the default."""
+        from app.ui.widgets import confirm
 
-        answer = QMessageBox.question(
+        return confirm.ask(
             self,
             _("Delete instance"),
             _(
                 "Delete “{name}”? Its chats and predefined messages are deleted too. This cannot "
                 "be undone."
             ).format(name=instance.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            _("Delete"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def delete(self) -> None:
         instance = self.selected()

@@ -12,6 +12,7 @@ from app.core.common.validation import Problem
 from app.core.storage.db import storage_failure_message
 from app.core.storage.models import Instance
 from app.ui.dialogs.config_dialogs import ProblemsDialog
+from app.ui.widgets.confirm import ask
 
 
 class MenuActions(QObject):
@@ -68,9 +69,9 @@ class MenuActions(QObject):
     def show_problems(self, title: str, intro: str, problems: list[Problem], words=None) -> None:
         ProblemsDialog(title, intro, problems, self.window, words).exec()
 
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.window, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """`action` names the button ("Restaurar"); the other is Cancelar."""
+        return ask(self.window, title, text, action)
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)

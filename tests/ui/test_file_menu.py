@@ -33,7 +33,7 @@ class Answers:
         )
         actions.show_message = lambda title, text, icon: self.messages.append((title, text, icon))
         actions.confirm_import = self._confirm_import
-        actions.confirm = lambda title, text: answers.get("confirm", True)
+        actions.confirm = lambda title, text, action: answers.get("confirm", True)
         actions.ask_save_path = lambda default: answers["save_path"](default)
         actions.ask_export_scope = lambda name: answers.get("only_current", False)
 
