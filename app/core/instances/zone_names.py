@@ -64,7 +64,7 @@ def search_key(zone: str) -> str:
 def zone_choices() -> list[tuple[str, str]]:
     """(IANA name, label) for the picker: the Brazilian zones first — São Paulo, the other
     cities on Brasília time, then the other Brazilian times — then every other zone, each
-    group in the order of its labels."""
+    group in the order of its labels, the zones known only by their IANA name last."""
     return list(_choices(current_locale()))
 
 
@@ -81,6 +81,7 @@ def _choices(locale: str) -> tuple[tuple[str, str], ...]:
             zone not in brazil,
             zone != DEFAULT_TIMEZONE,
             not label.startswith(main_name),
+            label == zone,  # the few CLDR does not name (UTC, a new zone) after the named
             fold(label),
             zone,
         )

@@ -4,7 +4,9 @@ asks to confirm), and a plan that stops Priorizar atendimento."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -167,7 +169,10 @@ class InstanceDialog(QDialog):
 
     def _grow_to_fit(self) -> None:
         """Grow when an error appears under a field, instead of squeezing the fields (the
-        wrapped error labels make the height depend on the width)."""
+        wrapped error labels make the height depend on the width). The field cells' own
+        layouts first take in the label just shown (their pending layout requests): else a
+        warning on two lines was counted as one and squeezed the number field."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout = self.layout()
         layout.activate()
         needed = (

@@ -51,6 +51,7 @@ def test_every_choice_has_its_own_label_and_no_alias_is_offered():
     zones = {zone for zone, _label in choices}
     assert "Brazil/East" not in zones and "US/Pacific" not in zones
     assert {"Europe/Lisbon", "Asia/Tokyo", "UTC"} <= zones
+    assert choices[-1] == ("UTC", "UTC")  # known only by its IANA name: after the named
 
 
 @pytest.mark.parametrize(

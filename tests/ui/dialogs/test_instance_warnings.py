@@ -162,3 +162,18 @@ def test_an_edited_instance_shows_its_zone_by_name(qtbot, context, make_instance
     home = HomePage(context)
     qtbot.addWidget(home)
     assert home.model.data(home.model.index(0, 3)) == "Horário de Fernando de Noronha"
+
+
+def test_a_warning_on_two_lines_never_squeezes_the_number_field(qtbot, context, make_instance):
+    make_instance("Padaria Filial", phone="(11) 98765-4321")
+    source = make_instance("Padaria Pão Quente", phone="(11) 98765-4321")
+    dialog = InstanceDialog(context.clock, copy_of=source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.phone, "(11) 98765-4321")
+    label = dialog.errors["phone"]
+    assert "“Padaria Filial” e “Padaria Pão Quente”" in label.text()
+    # At once, not after some later event: the field and the whole warning fit.
+    assert label.height() >= label.heightForWidth(label.width()) > label.fontMetrics().height()
+    assert dialog.phone.height() >= dialog.phone.sizeHint().height()
