@@ -123,8 +123,17 @@ class FileActions(ChatsImportMixin, MenuActions):
             return self._storage_failure(_("Import configuration"), exc)
         self.reload_window()
         n_new, n_old = len(result.created), len(result.replaced)
-        created = ngettext("{n} instance created", "{n} instances created", n_new).format(n=n_new)
-        replaced = ngettext("{n} replaced", "{n} replaced", n_old).format(n=n_old)
+        # "nenhuma instância criada", never "0 instância criada".
+        created = (
+            ngettext("{n} instance created", "{n} instances created", n_new).format(n=n_new)
+            if n_new
+            else _("no instance created")
+        )
+        replaced = (
+            ngettext("{n} replaced", "{n} replaced", n_old).format(n=n_old)
+            if n_old
+            else _("none replaced")
+        )
         text = _("Configuration imported: {created}, {replaced}.")
         self.say(text.format(created=created, replaced=replaced))
         return True

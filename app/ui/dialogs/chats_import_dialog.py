@@ -18,7 +18,13 @@ def preview_counts(preview: ChatsPreview) -> str:
     updated = ngettext(
         "{n} already stored (updated)", "{n} already stored (updated)", preview.updated
     )
-    return ", ".join([new.format(n=preview.created), updated.format(n=preview.updated)])
+    # "nenhum atendimento novo", never "0 atendimento novo".
+    return ", ".join(
+        [
+            new.format(n=preview.created) if preview.created else _("no new attendance"),
+            updated.format(n=preview.updated) if preview.updated else _("none already stored"),
+        ]
+    )
 
 
 class ChatsImportDialog(QDialog):

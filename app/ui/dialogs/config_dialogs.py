@@ -151,12 +151,16 @@ class ImportSummaryDialog(QDialog):
                 [
                     ngettext("{n} new instance", "{n} new instances", len(plan.created)).format(
                         n=len(plan.created)
-                    ),
+                    )
+                    if plan.created
+                    else _("no new instance"),
                     ngettext(
                         "{n} instance already exists",
                         "{n} instances already exist",
                         len(plan.replaced),
-                    ).format(n=len(plan.replaced)),
+                    ).format(n=len(plan.replaced))
+                    if plan.replaced
+                    else _("none already exists"),
                 ]
             ),
             objectName="cardTitle",
