@@ -34,7 +34,7 @@ from app.core.storage.lock import FileLock, watcher_lock_path
 from app.core.watcher.closing import close_due, watcher_pass
 from app.core.watcher.closing_options import warnings_on_anywhere
 from app.core.watcher.due import next_wake_delay
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 from app.paths import resolve_db_path
 
 CHANGE_POLL_SECONDS = 1.0
@@ -73,7 +73,9 @@ def closed_message(count: int) -> str:
     """The output of `watch --once`: "3 atendimentos encerrados"."""
     if count == 0:
         return _("No chat closed")
-    return ngettext("{count} chat closed", "{count} chats closed", count).format(count=count)
+    return ngettext("{count} chat closed", "{count} chats closed", count).format(
+        count=format_number(count)
+    )
 
 
 def warned_message(count: int) -> str:
@@ -82,7 +84,7 @@ def warned_message(count: int) -> str:
     if count == 0:
         return _("No closing warning sent")
     return ngettext("{count} closing warning sent", "{count} closing warnings sent", count).format(
-        count=count
+        count=format_number(count)
     )
 
 
@@ -95,7 +97,7 @@ def skipped_message(count: int) -> str:
         "{count} attendances with invalid data were skipped by the watcher; they stay open. "
         "Import them again with correct dates (see {log}).",
         count,
-    ).format(count=count, log=log_file or "atende.log")
+    ).format(count=format_number(count), log=log_file or "atende.log")
 
 
 def cmd_watch(args: argparse.Namespace) -> int:

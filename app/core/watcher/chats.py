@@ -36,7 +36,7 @@ from app.core.watcher import deadlines
 from app.core.watcher.chat_lines import SeenIds, text_lines
 from app.core.watcher.chat_query import chats_query as chats_query  # the chats API, here too
 from app.core.watcher.chat_query import get_chat as get_chat
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, format_number, ngettext
 
 FIELDS = (
     "external_id",
@@ -243,7 +243,7 @@ def capped(problems: list[Problem], more: int = 0) -> list[Problem]:
     if rest <= 0:
         return problems
     text = ngettext("… and {count} more error", "… and {count} more errors", rest)
-    return problems[:MAX_PROBLEMS] + [Problem("arquivo", text.format(count=rest))]
+    return problems[:MAX_PROBLEMS] + [Problem("arquivo", text.format(count=format_number(rest)))]
 
 
 @dataclass(frozen=True)
