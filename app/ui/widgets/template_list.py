@@ -5,14 +5,16 @@ Python and resets the model once (PERFORMANCE.md), instead of a proxy model that
 back into Python for every row; the view then only asks about the rows on screen. Typing
 further only filters what the previous keystroke found, and erasing finds the earlier
 answer remembered (`core.templates.search.Narrowing`): few keystrokes scan every row.
+A search over more keys than one slice shows the matches of the first slice at once and
+appends the others slice by slice on the next turns of the event loop (`SLICE` keys each),
+so no keystroke waits for 100k keys to be read; a new keystroke drops the unfinished one.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,29 +23,31 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.templates.search import Narrowing, search_key
+from app.core.templates.search import Narrowing, Search, search_key
 from app.core.templates.store import TemplateRow
 from app.i18n import _, format_number, ngettext
-from app.ui.theme import current_colors
+from app.ui.widgets.template_row import ROW_ROLE, TemplateRowDelegate
 
-ROW_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 ALL_CATEGORIES = object()  # the category filter's "every category"
 NO_CATEGORY = None  # templates without a category
+SLICE = 20_000  # keys searched per turn of the event loop: ~5–10 ms on the 2-core VM
 
 
 class TemplateListModel(QAbstractListModel):
+    searched = Signal()  # a search done in slices found its last matches
+
     def __init__(self) -> None:
         super().__init__()
+        self._pending: Search | None = None
+        self._slices = QTimer(self, interval=0)
+        self._slices.timeout.connect(self._next_slice)
         self.rows: list[TemplateRow] = []
         self.keys: list[str] = []
         self._search = Narrowing(self.keys)
@@ -64,14 +68,45 @@ class TemplateListModel(QAbstractListModel):
         self.query, self.category = query, category
         self._refilter()
 
+    @property
+    def searching(self) -> bool:
+        """Slices of the current search are still to come."""
+        return self._pending is not None
+
     def _refilter(self) -> None:
-        found = self._search(self.query)
-        if self.category is not ALL_CATEGORIES:
-            rows = self.rows
-            found = [i for i in found if rows[i].category == self.category]
+        search = self._search.start(self.query)
+        search.step(SLICE)
+        self._pending = None if search.done else search
         self.beginResetModel()
-        self.visible = found
+        self.visible = self._in_category(search.found)
         self.endResetModel()
+        if self._pending is None:
+            self._slices.stop()
+        else:
+            self._slices.start()
+
+    def _next_slice(self) -> None:
+        search = self._pending
+        if search is None:
+            self._slices.stop()
+            return
+        new = self._in_category(search.step(SLICE))
+        if new:
+            first = len(self.visible)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self.visible.extend(new)
+            self.endInsertRows()
+        if search.done:
+            self._pending = None
+            self._slices.stop()
+            self.searched.emit()
+
+    def _in_category(self, found: list[int]) -> list[int]:
+        """A new list: the search's own stays as it remembers it."""
+        if self.category is ALL_CATEGORIES:
+            return list(found)
+        rows = self.rows
+        return [i for i in found if rows[i].category == self.category]
 
     # -- lookups ------------------------------------------------------------------------
     def row_at(self, position: int) -> TemplateRow:
@@ -104,61 +139,6 @@ class TemplateListModel(QAbstractListModel):
         if role == ID_ROLE:
             return row.id
         return None
-
-
-class TemplateRowDelegate(QStyledItemDelegate):
-    """Title in bold, then "/atalho · Categoria", then the start of the content."""
-
-    PADDING = 8
-    LINES = 3
-
-    def row_height(self, metrics: QFontMetrics) -> int:
-        return self.LINES * (metrics.height() + 2) + 2 * self.PADDING
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        return QSize(200, self.row_height(option.fontMetrics))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        row: TemplateRow | None = index.data(ROW_ROLE)
-        if row is None:
-            return
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawPrimitive(
-                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-            )
-        painter.save()
-        colors = current_colors()  # at paint time: follows a light/dark switch
-        rect = option.rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING, 0)
-        metrics = option.fontMetrics
-        line = metrics.height() + 2
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(bold)
-        painter.setPen(QColor(colors.text))
-        self._text(painter, QRect(rect.left(), rect.top(), rect.width(), line), row.title, bold)
-        painter.setFont(option.font)
-        painter.setPen(QColor(colors.accent_text))
-        meta = row.shortcut + (f"  ·  {row.category}" if row.category else "")
-        self._text(
-            painter, QRect(rect.left(), rect.top() + line, rect.width(), line), meta, option.font
-        )
-        painter.setPen(QColor(colors.text_faint))
-        excerpt = " ".join(row.content[:300].split())
-        self._text(
-            painter,
-            QRect(rect.left(), rect.top() + 2 * line, rect.width(), line),
-            excerpt,
-            option.font,
-        )
-        painter.restore()
-
-    @staticmethod
-    def _text(painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
-        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
 
 
 class TemplateListPanel(QFrame):
@@ -197,6 +177,7 @@ class TemplateListPanel(QFrame):
         self.filter_row.addWidget(self.category_filter, 1)
         layout.addLayout(self.filter_row)
         self.model = TemplateListModel()
+        self.model.searched.connect(self._searched)
         self.view = QTableView(objectName="templateList")
         self.view.setAccessibleName(_("Predefined messages"))
         self.view.setModel(self.model)
@@ -242,6 +223,10 @@ class TemplateListPanel(QFrame):
     def apply_filter(self, *_args) -> None:
         category = self._categories[max(self.category_filter.currentIndex(), 0)]
         self.model.set_filter(self.search_edit.text(), category)
+        self._searched()
+
+    def _searched(self) -> None:
+        """The selection and the count, again when the last slice of a search came in."""
         self.select(self.current_id)
         shown, total = len(self.model.visible), len(self.model.rows)
         if total and not shown:

@@ -43,3 +43,26 @@ def test_remembered_answers_equal_a_full_search():
     # every index without reading any.
     assert CountedKeys.scans == 2
     assert search("pao de") == [i for i, key in enumerate(keys) if "pao" in key and "de" in key]
+
+
+def test_a_key_finds_what_the_whole_folded_text_finds():
+    from types import SimpleNamespace
+
+    from app.core.common.text import fold
+    from app.core.templates.search import search_key
+
+    rng = random.Random(5)
+    pieces = [*WORDS, "PÃO", "Pão,", "a´b", "x\u00a0y", "{{nome}}!", "/ola", "ÁÇÍ", "\t", "\n"]
+    rows = [
+        SimpleNamespace(
+            title=" ".join(rng.choices(pieces, k=3)),
+            shortcut=rng.choice(["/ola", "/pix", "/Pão"]),
+            content=" ".join(rng.choices(pieces, k=rng.randint(0, 30))),
+        )
+        for _ in range(300)
+    ]
+    keys = [search_key(row) for row in rows]
+    whole = [fold(f"{row.title}\n{row.shortcut}\n{row.content}") for row in rows]
+    assert sum(map(len, keys)) < sum(map(len, whole))  # repeated words kept once
+    for query in ["pao", "pão de", "a b", "b", "x y", "ola pix", "nome}}!", "aci", "ao,", "q"]:
+        assert matching(keys, query) == matching(whole, query), query
