@@ -179,4 +179,4 @@ def describe_path(path: str, data: Any = None) -> str:
     if parts and isinstance(parts[0], str) and parts[0] in sections:  # one instance's values
         key = parts[0]
         return LEVELS.join([_(sections[key].title), *_section(key, parts[1:], data)])
-    return LEVELS.join(_named({}, parts)) if parts else _(TOP["$"])
+    return LEVELS.join(_named({}, parts)) if parts else _(TOP[FILE_PATH])
