@@ -143,3 +143,12 @@ def test_the_guide_is_read_through_importlib_resources_and_shipped_by_wheel_and_
         for scheme in ("light", "dark"):
             assert f"app/help/screenshots/{scheme}/{source}" in bundled
     assert "bundle_rules.help_datas(ROOT)" in (ROOT / "packaging/atende.spec").read_text()
+
+
+def test_every_control_of_the_guide_has_an_accessible_name(qtbot):
+    from tests.ui.accessibility import unnamed_widgets
+
+    guide = HelpWindow()
+    qtbot.addWidget(guide)
+    guide.show()
+    assert unnamed_widgets(guide) == []

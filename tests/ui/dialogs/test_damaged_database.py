@@ -224,3 +224,11 @@ def test_closing_the_dialog_is_quitting(damaged, qtbot):
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and dialog.choice.action == QUIT
     assert dialog.message.objectName() == "fieldError", "styled like the other errors"
+
+
+def test_every_control_of_the_dialog_has_an_accessible_name(damaged, qtbot):
+    from tests.ui.accessibility import unnamed_widgets
+
+    dialog = make_dialog(qtbot, damaged)
+    dialog.show()
+    assert unnamed_widgets(dialog) == []
