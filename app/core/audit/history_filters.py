@@ -95,13 +95,20 @@ def listing(
             .concat(" ")
             .concat(fn.COALESCE(HistoryEvent.chat_external_id, ""))
         )
-        # Or the event is about a chat whose customer matches (name, phone, protocol).
+        matches = contains_folded(haystack, needle)
+        # Or the event is about a chat whose customer matches (name, phone, protocol). The
+        # chats are asked first (one pass over them): a search of the summaries only ("agenda")
+        # then scans the history without a lookup per event.
         customers = Chat.select(Chat.external_id).where(customer_condition(text))
         if instance is not None:
-            about = HistoryEvent.chat_external_id.in_(customers.where(Chat.instance == instance))
-        else:
-            pairs = customers.select(Chat.instance, Chat.external_id)
-            about = Tuple(HistoryEvent.instance, HistoryEvent.chat_external_id).in_(pairs)
-        query = query.where(contains_folded(haystack, needle) | about)
+            customers = customers.where(Chat.instance == instance)
+        if customers.exists():
+            if instance is not None:
+                about = HistoryEvent.chat_external_id.in_(customers)
+            else:
+                pairs = customers.select(Chat.instance, Chat.external_id)
+                about = Tuple(HistoryEvent.instance, HistoryEvent.chat_external_id).in_(pairs)
+            matches = matches | about
+        query = query.where(matches)
     keys = cast(tuple[Expression, ...], (HistoryEvent.at, HistoryEvent.id))
     return Keyset(query, keys, descending=True, raw=ListedEvent if light else None)
