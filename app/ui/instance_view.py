@@ -7,6 +7,7 @@ import importlib
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +27,7 @@ from app.ui.dialogs.instance_dialog import InstanceDialog
 from app.ui.icons import icon
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import Page
+from app.ui.widgets.save_footer import SaveFooter, focus_first_field
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # The sidebar icon of each page (files in resources/icons).
@@ -96,6 +98,11 @@ class InstanceView(QWidget):
             shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self.focus_search)
+        # Ctrl+S saves the current page wherever the focus is in the instance (the sidebar,
+        # or nowhere after a field went away); the pages' own footers give theirs up.
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.activated.connect(self.save_current)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.nav.currentItemChanged.connect(self._on_nav)
         self.refresh_header()
         self.show_page(PAGES[0].key)
@@ -150,7 +157,25 @@ class InstanceView(QWidget):
         page = getattr(module, spec.cls)(self.instance_id, self.context)
         if hasattr(page, "navigate"):  # Visão geral jumps to the page that fixes a warning
             page.navigate.connect(self.open_target)
+        if isinstance(footer := getattr(page, "footer", None), SaveFooter):
+            footer.shortcut.setEnabled(False)  # one Ctrl+S: the instance view's
         return page
+
+    def save_current(self) -> bool:
+        page = self.current_page()
+        return page.save() if page is not None else True
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A field of the page turned off or went away: Qt hands the focus to what follows
+        it, which after the page's last field is "← Instâncias" (where Space leaves the
+        instance). The page's first field takes it instead."""
+        page = self.current_page()
+        if page is None or old is None or not page.isAncestorOf(old):
+            return
+        if old.isEnabled() and old.isVisible():
+            return  # the user moved on (Tab, a click)
+        if new is None or not page.isAncestorOf(new):
+            focus_first_field(page)
 
     def open_target(self, key: str) -> None:
         """A page key, or "instance" for the instance's own fields (the edit dialog)."""

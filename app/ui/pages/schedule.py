@@ -3,12 +3,12 @@ a week strip and the "Simular" box — all through core (validation, opening, de
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.common.validation import Problem, errors
 from app.core.schedule import store as schedule
@@ -76,9 +76,19 @@ class SchedulePage(SettingsPage):
         card = self.card(_("Weekly hours"))
         self.strip = WeekStrip()
         card.addWidget(self.strip)
+        # The weekly total, or in its place what core says about the week: two lines kept
+        # for either, so the days below stay put when a warning comes or goes.
+        summary = QWidget()
+        summary_layout = QVBoxLayout(summary)
+        summary_layout.setContentsMargins(0, 0, 0, 0)
         self.total_label = QLabel(objectName="hint")
-        card.addWidget(self.total_label)
-        card.addWidget(self.error_label(f"{PATH}.week"))
+        self.total_label.setWordWrap(True)
+        summary_layout.addWidget(self.total_label)
+        self.week_error = self.error_label(f"{PATH}.week")
+        summary_layout.addWidget(self.week_error)
+        summary_layout.addStretch(1)
+        summary.setMinimumHeight(2 * self.week_error.fontMetrics().lineSpacing() + 2)
+        card.addWidget(summary)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
@@ -89,20 +99,25 @@ class SchedulePage(SettingsPage):
             if index:
                 line = QFrame(objectName="separator")
                 line.setFrameShape(QFrame.Shape.HLine)
-                grid.addWidget(line, 2 * index - 1, 0, 1, 3)
+                grid.addWidget(line, 2 * index - 1, 0, 1, 2)
+            # The day's name with "Copiar para os dias úteis" under it, the hours beside:
+            # the page fits a 900 px window without scrolling sideways.
             title = QLabel(name[:1].upper() + name[1:], objectName="dayName")
-            title.setMinimumWidth(110)
-            grid.addWidget(title, 2 * index, 0, Qt.AlignmentFlag.AlignTop)
-            editor = DayEditor(name)
-            editor.changed.connect(self.changed)
-            self.days[key] = editor
-            grid.addWidget(editor, 2 * index, 1)
             copy = QPushButton(_("Copy to weekdays"), objectName="flat")
             copy.setAccessibleName(_("Copy {day} to the weekdays").format(day=name))
             copy.setToolTip(_("Monday to Friday get the hours of {day}").format(day=name))
             copy.clicked.connect(lambda _checked=False, k=key: self.copy_to_workdays(k))
             self.copy_buttons[key] = copy
-            grid.addWidget(copy, 2 * index, 2, Qt.AlignmentFlag.AlignTop)
+            name_box = QVBoxLayout()
+            name_box.setSpacing(0)
+            name_box.addWidget(title)
+            name_box.addWidget(copy, 0, Qt.AlignmentFlag.AlignLeft)
+            name_box.addStretch(1)
+            grid.addLayout(name_box, 2 * index, 0)
+            editor = DayEditor(name)
+            editor.changed.connect(self.changed)
+            self.days[key] = editor
+            grid.addWidget(editor, 2 * index, 1)
         grid.setColumnStretch(1, 1)
         card.addLayout(grid)
 
@@ -153,6 +168,7 @@ class SchedulePage(SettingsPage):
 
     def show_problems(self, problems: list[Problem]) -> None:
         super().show_problems(problems)
+        self.total_label.setHidden(bool(self.week_error.text()))
         for key, editor in self.days.items():
             editor.show_problems(problems, f"{PATH}.week.{key}")
         self.special.show_problems(problems, f"{PATH}.special_dates")
@@ -183,8 +199,11 @@ class SchedulePage(SettingsPage):
         self.edited_dirty = values != self.session.loaded
         now = self._now()
         week = [_drawable(values["week"][key]) for key in WEEKDAY_KEYS]
-        self.strip.set_week(week, (now.weekday(), now.hour * 60 + now.minute), values["enabled"])
-        total = week_open_minutes(week)
+        dates = [now.date() + timedelta(days=i - now.weekday()) for i in range(7)]
+        moment = (now.weekday(), now.hour * 60 + now.minute)
+        exceptions = _exceptions(self.edited_agenda, dates)
+        self.strip.set_week(week, moment, values["enabled"], dates, exceptions)
+        total = week_open_minutes(week)  # overlaps typed so far count once
         self.total_label.setText(
             _("Open {duration} a week.").format(duration=format_hours(total))
             if total
@@ -234,6 +253,18 @@ class SchedulePage(SettingsPage):
     def _decide(self, at: datetime, in_progress: bool) -> Decision | None:
         agenda = self.edited_agenda
         return None if agenda is None else decide(self.instance(), at, in_progress, agenda)
+
+
+def _exceptions(agenda: Agenda | None, dates: list[date]) -> dict[int, tuple[Any, str]]:
+    """The days of the week shown whose hours are not the weekday's: special dates (their
+    hours) and holidays (closed). Known once the edited agenda is valid."""
+    found: dict[int, tuple[Any, str]] = {}
+    for index, day in enumerate(dates if agenda is not None else ()):
+        if day in agenda.special_dates:
+            found[index] = (agenda.special_dates[day], _("special date"))
+        elif (holiday := agenda.holiday_name(day)) is not None:
+            found[index] = ((), holiday)
+    return found
 
 
 def _drawable(pairs: list[list[str]]) -> tuple[tuple[int, int], ...]:

@@ -65,10 +65,15 @@ class TemplatesViews(QStackedWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
         self.list_panel = TemplateListPanel()
-        self.list_panel.setMinimumWidth(250)
         self.list_panel.setMaximumWidth(340)
         self.list_panel.chosen.connect(self.page.choose_template)
         self.search_edit = self.list_panel.search_edit
+        # Wide enough for its whole placeholder ("Buscar mensagens") and the clear button.
+        self.search_edit.ensurePolished()  # measured in the style sheet's font
+        placeholder = self.search_edit.fontMetrics().horizontalAdvance(
+            self.search_edit.placeholderText()
+        )
+        self.search_edit.setMinimumWidth(placeholder + 44)
         self.new_button = _button(_("New"), self.page.new_template, self.list_panel.search_row)
         self.new_button.setIcon(icon("plus"))
         self.new_button.setAccessibleName(_("New message"))
@@ -87,6 +92,7 @@ class TemplatesViews(QStackedWidget):
         self.right = QStackedWidget()
         pick = QLabel(_("Choose a message in the list, or create a new one."), objectName="hint")
         pick.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pick.setWordWrap(True)
         self.right.addWidget(pick)
         scroll = QScrollArea(objectName="pageScroll")
         scroll.setWidgetResizable(True)
@@ -118,5 +124,7 @@ class TemplatesViews(QStackedWidget):
         self.preview_panel.chat_changed.connect(self.page.choose_chat)
         self.preview_panel.copy_button.clicked.connect(self.page.copy_rendered)
         self.copy_button = self.preview_panel.copy_button
+        # The editor column fits beside the list in a 900 px window (no part cut off).
+        self.preview_panel.chat_combo.setMinimumContentsLength(10)
         cl.addWidget(self.preview_panel)
         return column

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,19 @@ class QuietComboBox(QComboBox):
             event.ignore()
 
 
+def reserved(label: FieldError) -> FieldError:
+    """A message line that keeps its place while empty: what is below does not move under
+    the pointer when a message comes and goes as the user types."""
+    label.ensurePolished()  # the style sheet's font and padding
+    label.setText("Xg")  # the height of one line of message, as the label draws it
+    label.setMinimumHeight(label.sizeHint().height())
+    label.setText("")
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    return label
+
+
 class IntervalRow(QWidget):
     changed = Signal()
     remove_requested = Signal(object)
@@ -66,7 +80,7 @@ class IntervalRow(QWidget):
         row.addWidget(self.remove)
         row.addStretch(1)
         outer.addLayout(row)
-        self.error = FieldError(self)
+        self.error = reserved(FieldError(self))
         outer.addWidget(self.error)
         self.start.set_text_value(pair[0])
         self.end.set_text_value(pair[1])
@@ -124,7 +138,6 @@ class DayEditor(QWidget):
         for label in MODE_LABELS:
             self.mode.addItem(_(label))
         self.mode.setAccessibleName(_("{day}: hours").format(day=day_name))
-        self.mode.setMinimumWidth(150)
         layout.addWidget(self.mode, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setSpacing(4)
@@ -198,7 +211,12 @@ class DayEditor(QWidget):
         self.rows_box.addWidget(row)
 
     def _remove_row(self, row: IntervalRow) -> None:
+        had_focus = row.isAncestorOf(QApplication.focusWidget() or self)
+        index = self.rows.index(row)
         self.rows.remove(row)
+        if had_focus:  # the next interval's ×, else the one before, else the day's choice
+            near = self.rows[min(index, len(self.rows) - 1)].remove if self.rows else self.mode
+            near.setFocus(Qt.FocusReason.OtherFocusReason)
         row.setParent(None)
         row.deleteLater()
         for number, other in enumerate(self.rows, start=1):

@@ -49,9 +49,10 @@ class SaveFooter(QWidget):
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: save())
         fl.addWidget(self.save_button)
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, host)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: save())
+        # Inside an instance, the instance view's own Ctrl+S (anywhere in it) replaces this one.
+        self.shortcut = QShortcut(QKeySequence.StandardKey.Save, host)
+        self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.shortcut.activated.connect(lambda: save())
         self._host = host
         host.installEventFilter(self)
 
@@ -61,6 +62,10 @@ class SaveFooter(QWidget):
     def show_state(self, dirty: bool, problems: list[Problem]) -> None:
         """Salvar and Descartar for unsaved edits, and the line that says why not."""
         blocked = bool(errors(problems))
+        if not dirty and (self.save_button.hasFocus() or self.discard_button.hasFocus()):
+            # Salvar or Descartar turn off under the cursor: back to the page's first field
+            # (Qt would hand the focus to whatever follows, outside the page).
+            focus_first_field(self._host)
         self.save_button.setEnabled(dirty and not blocked)
         self.discard_button.setEnabled(dirty)
         if dirty:
@@ -90,11 +95,26 @@ class SaveFooter(QWidget):
         return False
 
     def _tab_last(self) -> None:
-        fields, widget = [], self._host.nextInFocusChain()
-        while widget is not self._host and self._host.isAncestorOf(widget):
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not self.isAncestorOf(widget):
-                fields.append(widget)
-            widget = widget.nextInFocusChain()
+        fields = [field for field in tab_fields(self._host) if not self.isAncestorOf(field)]
         if fields:
             QWidget.setTabOrder(fields[-1], self.discard_button)
             QWidget.setTabOrder(self.discard_button, self.save_button)
+
+
+def tab_fields(host: QWidget) -> list[QWidget]:
+    """The widgets inside `host` that Tab reaches, in the order it does."""
+    fields, widget = [], host.nextInFocusChain()
+    while widget is not host and host.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            fields.append(widget)
+        widget = widget.nextInFocusChain()
+    return fields
+
+
+def focus_first_field(host: QWidget) -> bool:
+    """Put the cursor in the first field of `host` that can take it now."""
+    for field in tab_fields(host):
+        if field.isEnabled() and field.isVisibleTo(host):
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+    return False

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.core.common.validation import Problem
 from app.i18n import _
 from app.ui.icons import icon
-from app.ui.widgets.day_editor import DayEditor
+from app.ui.widgets.day_editor import DayEditor, reserved
 from app.ui.widgets.field_error import FieldError
 
 
@@ -48,13 +49,18 @@ class SpecialDateRow(QWidget):
         self.date_edit.setFixedWidth(130)
         day = date.fromisoformat(item["date"])
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
-        layout.addWidget(self.date_edit, 0, Qt.AlignmentFlag.AlignTop)
+        self.remove = QPushButton(_("Remove"), objectName="flat")
+        # The date with Remover under it, the hours beside: fits a 900 px window.
+        date_box = QVBoxLayout()
+        date_box.setSpacing(0)
+        date_box.addWidget(self.date_edit)
+        date_box.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignLeft)
+        date_box.addStretch(1)
+        layout.addLayout(date_box)
         self.day = DayEditor("", default_pair=("08:00", "12:00"))
         self.day.set_intervals(item["intervals"])
         layout.addWidget(self.day, 1)
-        self.remove = QPushButton(_("Remove"), objectName="flat")
-        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
-        self.date_error = FieldError(self)
+        self.date_error = reserved(FieldError(self))
         outer.addWidget(self.date_error)
         self.set_number(number)
         self.date_edit.dateChanged.connect(self.changed)
@@ -131,7 +137,12 @@ class SpecialDatesEditor(QWidget):
         self.rows_box.addWidget(row)
 
     def _remove(self, row: SpecialDateRow) -> None:
+        had_focus = row.isAncestorOf(QApplication.focusWidget() or self)
+        index = self.rows.index(row)
         self.rows.remove(row)
+        if had_focus:  # the next date's Remover, else the one before, else Adicionar
+            near = self.rows[min(index, len(self.rows) - 1)].remove if self.rows else None
+            (near or self.add_button).setFocus(Qt.FocusReason.OtherFocusReason)
         row.setParent(None)
         row.deleteLater()
         for number, other in enumerate(self.rows, start=1):

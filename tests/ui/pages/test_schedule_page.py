@@ -240,7 +240,7 @@ def test_week_strip_shows_the_edited_week(page):
     assert page.strip.week[0] == ((480, 720), (780, 1080))
     page.days["sunday"].mode.setCurrentIndex(1)
     assert page.strip.week[6] == ((0, 1440),)
-    assert "domingo: 00:00–24:00" in page.strip.accessibleDescription()
+    assert "domingo 16/03: 00:00–24:00" in page.strip.accessibleDescription()
     assert page.total_label.text() == "Aberto 69 horas por semana."
 
 
