@@ -85,6 +85,7 @@ class ChatsPage(Page):
         self.detail = ChatDetail()
         self.card(_("Attendance details")).addWidget(self.detail)
         self.table.selectionModel().currentRowChanged.connect(self.show_detail)
+        self.search_edit.results = self.table
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)

@@ -140,6 +140,7 @@ class HistoryPage(Page):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(self.table, 1)
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
+        self.search_edit.results = self.table
 
         details = self.card(_("Details"))
         self.details_label = hint_label()

@@ -136,3 +136,15 @@ def test_the_detail_of_a_closed_chat(qtbot, shop, clock, context):  # noqa: F811
     assert page.detail.form.labelForField(page.detail.values["closing"]).text() == "Encerramento"
     assert page.detail.text("closing") == "Encerrado pelo atendente, hoje às 09:00 (há 1 hora)"
     assert page.detail.text("why") == "Pedido entregue"
+
+
+def test_down_from_the_search_goes_to_the_list(qtbot, shop, clock, context):  # noqa: F811
+    three_chats(shop, clock.now())
+    page = make_page(qtbot, shop, context)
+    page.show()
+    page.search_edit.setFocus()
+    qtbot.keyClicks(page.search_edit, "souza")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)  # before the pause: searched at once
+    assert column(page, 0) == ["Maria Souza"]
+    assert page.focusWidget() is page.table
+    assert page.detail.text("customer") == "Maria Souza"
