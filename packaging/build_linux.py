@@ -36,7 +36,13 @@ Configure o atendimento das suas instâncias do WhatsApp, offline
 # Not bundled by PyInstaller (it leaves the C library and the GL/X/Wayland client libraries
 # to the system, so the user's drivers are used).
 DEPENDS = ("libgl1", "libegl1", "libxcb1")
-RECOMMENDS = ("libwayland-client0", "libwayland-cursor0", "libwayland-egl1")
+# fonts-noto-color-emoji: the messages' emoji drawn instead of empty boxes.
+RECOMMENDS = (
+    "libwayland-client0",
+    "libwayland-cursor0",
+    "libwayland-egl1",
+    "fonts-noto-color-emoji",
+)
 
 APP_RUN = """\
 #!/bin/sh

@@ -20,6 +20,7 @@ from app.core.templates import store as core
 from app.core.templates.fields import FIELDS
 from app.core.templates.render import chat_choices, render_text, variable_values
 from app.i18n import _, format_time
+from app.ui.emoji import shown_text
 from app.ui.pages.base import Page
 from app.ui.pages.edit_session import EditSession
 from app.ui.pages.templates_io import TemplatesCsv
@@ -216,7 +217,8 @@ class TemplatesPage(Page):
 
     def _update_preview(self) -> None:
         local = self.context.clock.now().astimezone(ZoneInfo(self._instance.timezone))
-        self.views.preview_panel.preview.show_message(self.rendered_text(), format_time(local))
+        shown = shown_text(self.rendered_text())  # the copy keeps the real emoji
+        self.views.preview_panel.preview.show_message(shown, format_time(local))
 
     def copy_rendered(self) -> None:
         QGuiApplication.clipboard().setText(self.rendered_text())

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.templates.store import TemplateRow
+from app.ui.emoji import shown_text
 from app.ui.theme import current_colors
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the TemplateRow of an index
@@ -45,7 +46,8 @@ class TemplateRowDelegate(QStyledItemDelegate):
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(QColor(colors.text))
-        self._text(painter, QRect(rect.left(), rect.top(), rect.width(), line), row.title, bold)
+        title = shown_text(row.title)  # "[emoji]" where no font draws them
+        self._text(painter, QRect(rect.left(), rect.top(), rect.width(), line), title, bold)
         painter.setFont(option.font)
         painter.setPen(QColor(colors.accent_text))
         meta = row.shortcut + (f"  ·  {row.category}" if row.category else "")
@@ -53,7 +55,7 @@ class TemplateRowDelegate(QStyledItemDelegate):
             painter, QRect(rect.left(), rect.top() + line, rect.width(), line), meta, option.font
         )
         painter.setPen(QColor(colors.text_faint))
-        excerpt = " ".join(row.content[:300].split())
+        excerpt = shown_text(" ".join(row.content[:300].split()))
         self._text(
             painter,
             QRect(rect.left(), rect.top() + 2 * line, rect.width(), line),
