@@ -76,7 +76,7 @@ def import_lines(
             raise ValidationError(capped(problems, more))
         if failure is not None:
             raise failure
-        if instance is None:  # an empty file: nothing staged, the instance still checked
+        if instance is None:  # no line at all: nothing staged, the instance still checked
             instance = target()
             stack.enter_context(database.atomic())
             stack.enter_context(_staging())

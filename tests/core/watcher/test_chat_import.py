@@ -125,8 +125,14 @@ def test_upserts_count_new_and_updated_and_an_empty_file_checks_the_target(make_
     assert (result.created, result.updated) == (2, 1)
     assert chats.get_chat(shop, "b").status == "closed"
     assert run(shop, "\n\n").total == 0
+
+    def missing():
+        raise LookupError("no such instance")
+
+    with pytest.raises(LookupError):  # an empty file still names an instance that exists
+        run(shop, "", target=missing)
     with pytest.raises(LookupError):
-        run(shop, "", target=lambda: (_ for _ in ()).throw(LookupError("none")))
+        chat_import.import_lines(iter(()), missing)
 
 
 @pytest.mark.parametrize("count", ["business_hours", "calendar"])
