@@ -68,6 +68,11 @@ class SchedulePage(SettingsPage):
         self.status = QLabel(objectName="statusLine")
         self.status.setAccessibleName(_("Status now"))
         self.status.setWordWrap(True)
+        # Two lines kept: a longer status (invalid hours, unsaved changes) does not push
+        # the week below it down under the pointer.
+        self.status.ensurePolished()
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         card.addWidget(self.status)
         self.zone_label = hint_label()
         card.addWidget(self.zone_label)

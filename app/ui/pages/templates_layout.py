@@ -63,7 +63,7 @@ class TemplatesViews(QStackedWidget):
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(14)
+        row.setSpacing(10)
         self.list_panel = TemplateListPanel()
         self.list_panel.setMaximumWidth(340)
         self.list_panel.chosen.connect(self.page.choose_template)
@@ -73,7 +73,7 @@ class TemplatesViews(QStackedWidget):
         placeholder = self.search_edit.fontMetrics().horizontalAdvance(
             self.search_edit.placeholderText()
         )
-        self.search_edit.setMinimumWidth(placeholder + 44)
+        self.search_edit.setMinimumWidth(placeholder + 40)
         self.new_button = _button(_("New"), self.page.new_template, self.list_panel.search_row)
         self.new_button.setIcon(icon("plus"))
         self.new_button.setAccessibleName(_("New message"))
@@ -106,11 +106,12 @@ class TemplatesViews(QStackedWidget):
     def _build_editor_column(self) -> QWidget:
         column = QWidget(objectName="pageBody")
         cl = QVBoxLayout(column)
-        cl.setContentsMargins(0, 0, 4, 0)
+        cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(14)
         card, layout = card_frame()
         head = QHBoxLayout()
         self.editor_title = QLabel(objectName="cardTitle")
+        self.editor_title.setWordWrap(True)  # beside Duplicar and Excluir in a narrow window
         head.addWidget(self.editor_title, 1)
         self.duplicate_button = _button(_("Duplicate"), self.page.duplicate_template, head)
         self.delete_button = _button(_("Delete"), self.page.delete_template, head, "danger")
@@ -125,6 +126,6 @@ class TemplatesViews(QStackedWidget):
         self.preview_panel.copy_button.clicked.connect(self.page.copy_rendered)
         self.copy_button = self.preview_panel.copy_button
         # The editor column fits beside the list in a 900 px window (no part cut off).
-        self.preview_panel.chat_combo.setMinimumContentsLength(10)
+        self.preview_panel.chat_combo.setMinimumContentsLength(5)
         cl.addWidget(self.preview_panel)
         return column

@@ -54,6 +54,17 @@ def test_the_week_warning_does_not_push_the_days_down(page):
     assert top(page, monday) == before
 
 
+def test_a_longer_status_line_does_not_push_the_week_down(page):
+    page.resize(650, 900)  # the status wraps: "Corrija os horários…" takes two lines
+    strip = top(page, page.strip)
+    page.days["monday"].rows[0].end.setText("07:00")
+    assert page.status.text().startswith("Corrija os horários")
+    assert top(page, page.strip) == strip
+    page.days["monday"].rows[0].end.setText("11:00")  # valid, with unsaved changes
+    assert page.status.text().endswith("(com as alterações não salvas)")
+    assert top(page, page.strip) == strip
+
+
 def test_an_interval_error_does_not_move_the_next_interval(page):
     monday, tuesday = page.days["monday"], page.days["tuesday"]
     second, below = top(page, monday.rows[1]), top(page, tuesday)
