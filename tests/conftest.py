@@ -73,10 +73,15 @@ def clock() -> FixedClock:
 def make_instance(db, clock):
     from app.core.instances.store import create_instance
 
+    made: list[str] = []
+
     def make(name: str = "Loja Centro", **fields):
+        # One number per instance, as in real use (a number on two instances is a warning of
+        # `check`): +5511912345678 first, then the next numbers.
+        made.append(name)
         data = {
             "name": name,
-            "phone": "+5511912345678",
+            "phone": f"+5511912{345677 + len(made):06d}",
             "plan": "intermediario",
             "timezone": "America/Sao_Paulo",
         }

@@ -23,7 +23,7 @@ def test_plan_lists_creations_and_per_section_changes_without_writing(
     db, db_path, make_instance, clock
 ):
     make_instance("Loja Centro", plan="basico")
-    make_instance("Loja Norte")
+    make_instance("Loja Norte", phone="+5511912345678")
     data = export_config()
     centro, norte = data["instances"]
     centro["plan"] = "avancado"

@@ -143,6 +143,7 @@ def test_config_file_rejects_a_bad_schedule_with_its_path(make_instance, clock):
     schedule.save(instance, clinic_values(), clock)
     data = export_config()
     data["instances"][0]["name"] = "Outra"
+    data["instances"][0]["phone"] = "+552125551234"  # its own number: no warning about it
     data["instances"][0]["schedule"]["week"]["sunday"] = [["10:00", "09:00"]]
     problems = validate_config(data)
     assert [p.path for p in problems] == ["instances[0].schedule.week.sunday[0]"]

@@ -268,7 +268,8 @@ def test_duplicate_and_check_walk_the_section(make_instance, clock):
     instance = make_instance()
     off = values(timeout_minutes=720, close_assigned_by_operator=False)
     auto_close.save(instance, off, clock)
-    copy = duplicate_instance(instance, clock)
+    fields = {"name": "Cópia", "phone": "(21) 2555-1234", "plan": "avancado"}  # as Duplicar
+    copy = duplicate_instance(instance, clock, {**fields, "timezone": instance.timezone})
     assert auto_close.get_settings(copy) == auto_close.get_settings(instance)
     problems = check_instance(instance)
     assert [(p.path, p.warning) for p in problems] == [("Loja Centro.auto_close", True)]
