@@ -95,7 +95,7 @@ def test_the_pass_itself_skips_only_the_bad_row(two_chats, clock, case):
     states = dict(Chat.select(Chat.external_id, Chat.status).tuples())
     assert states == {"ok": "closed", "bad": "open"}
     assert Chat.get(external_id="bad").deadline_at is None  # no wake is armed for it
-    assert bad_rows.count_invalid(two_chats) == 1
+    assert bad_rows.count_invalid(two_chats) == {two_chats.id: 1}
     assert result.next_due_at is None
 
 
@@ -105,15 +105,15 @@ def test_a_corrected_row_gets_its_deadline_again(two_chats, clock):
     Chat.update(last_agent_message_at=clock.now() - timedelta(minutes=30)).where(
         Chat.external_id == "bad"
     ).execute()
-    assert bad_rows.count_invalid(two_chats) == 0
+    assert bad_rows.count_invalid(two_chats) == {}
     deadline = Chat.get(external_id="bad").deadline_at
     assert to_millis(deadline) == to_millis(clock.now() + timedelta(minutes=30))
 
 
 def test_valid_rows_are_never_counted(two_chats):
-    assert bad_rows.count_invalid(two_chats) == 0
+    assert bad_rows.count_invalid(two_chats) == {}
     Chat.update(last_customer_message_at=None).execute()
-    assert bad_rows.count_invalid(two_chats) == 0
+    assert bad_rows.count_invalid(two_chats) == {}
 
 
 # -- item 3 (with 14): `postgres://` and `postgresql://` are one server, one lock ------------
@@ -215,3 +215,13 @@ def test_the_running_watcher_goes_on_past_a_bad_row(two_chats, clock, capsys):
     assert out.count("1 atendimento encerrado") == 1
     assert err.count(skipped_message(1)) == 1
     assert dict(Chat.select(Chat.external_id, Chat.status).tuples())["bad"] == "open"
+
+
+def test_check_says_the_chats_set_aside(two_chats, atende):  # noqa: F811
+    write_bad_row("agent-message-1969")
+    close_database()
+    code, out, err = atende("check")
+    assert code == 0, err  # a warning: the configuration itself is fine
+    said = bad_rows.invalid_chats_message(1)
+    assert f"Loja Centro.chats: {said}" in err
+    assert "Tudo certo" not in out

@@ -25,6 +25,7 @@ from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import AutoCloseSettings, Chat, Instance, to_millis
 from app.core.watcher.due import awaiting_customer, with_settings
+from app.i18n import format_number, ngettext
 
 log = logging.getLogger(LOGGER_NAME)  # logs/atende.log once the app or command set it up
 
@@ -105,13 +106,32 @@ def skip_invalid(now: datetime) -> int:
     return len(rows)
 
 
-def count_invalid(instance: Instance | int) -> int:
-    """How many of the instance's chats waiting on the customer the watcher sets aside while
-    automatic closing is on (Visão geral)."""
-    query = with_settings(Chat.select(fn.COUNT(Chat.id))).where(
-        (Chat.instance == instance)
-        & (AutoCloseSettings.enabled == True)  # noqa: E712 (SQL, not Python)
-        & awaiting_customer()
-        & invalid_data()
+def count_invalid(instance: Instance | int | None = None) -> dict[int, int]:
+    """Per instance id, how many of its chats waiting on the customer the watcher sets aside
+    while automatic closing is on (Visão geral, `atende check`); one query, of one instance
+    or all."""
+    query = (
+        with_settings(Chat.select(Chat.instance, fn.COUNT(Chat.id)))
+        .where(
+            (AutoCloseSettings.enabled == True)  # noqa: E712 (SQL, not Python)
+            & awaiting_customer()
+            & invalid_data()
+        )
+        .group_by(Chat.instance)
     )
-    return int(query.scalar() or 0)
+    if instance is not None:
+        query = query.where(Chat.instance == instance)
+    return {instance_id: count for instance_id, count in database.execute(query)}
+
+
+def invalid_chats_message(count: int) -> str:
+    """What to say of `count` chats set aside, and what to do about them."""
+    return ngettext(
+        "{count} attendance with invalid data was skipped by the watcher and will not be "
+        "closed automatically: import it again with correct dates (atende chats import) "
+        "or close it where it came from. The log (atende.log) says which one.",
+        "{count} attendances with invalid data were skipped by the watcher and will not "
+        "be closed automatically: import them again with correct dates (atende chats "
+        "import) or close them where they came from. The log (atende.log) says which ones.",
+        count,
+    ).format(count=format_number(count))

@@ -10,7 +10,7 @@ from app.core.chatwoot.connection import get as get_connection
 from app.core.chatwoot.state import PROBLEM_PATH, connection_problem
 from app.core.common.validation import Problem
 from app.core.desktop.status import Overview, instance_overview
-from app.core.watcher.bad_rows import count_invalid
+from app.core.watcher.bad_rows import count_invalid, invalid_chats_message
 from app.i18n import _, format_duration, format_number, format_relative, ngettext
 from app.ui.icons import icon
 from app.ui.pages import PAGES, page_title
@@ -38,22 +38,9 @@ def target_title(key: str) -> str:
 
 
 def invalid_chats_problem(count: int) -> Problem | None:
-    """What to say of the chats the watcher skips for invalid data (written directly in the
-    database, never by an import), and what to do about them."""
-    if not count:
-        return None
-    return Problem(
-        INVALID_CHATS_PATH,
-        ngettext(
-            "{count} attendance with invalid data was skipped by the watcher and will not be "
-            "closed automatically: import it again with correct dates (atende chats import) "
-            "or close it where it came from. The log (atende.log) says which one.",
-            "{count} attendances with invalid data were skipped by the watcher and will not "
-            "be closed automatically: import them again with correct dates (atende chats "
-            "import) or close them where they came from. The log (atende.log) says which ones.",
-            count,
-        ).format(count=format_number(count)),
-    )
+    """The chats the watcher skips for invalid data (written directly in the database, never
+    by an import), as a problem of this page."""
+    return Problem(INVALID_CHATS_PATH, invalid_chats_message(count)) if count else None
 
 
 class OverviewPage(Page):
@@ -144,7 +131,10 @@ class OverviewPage(Page):
                 _("Off"), _("Automatic messages are sent even during an attendance."), "off"
             )
         connection = connection_problem(get_connection(self.instance_id))
-        found = [connection, invalid_chats_problem(count_invalid(self.instance_id))]
+        found = [
+            connection,
+            invalid_chats_problem(count_invalid(self.instance_id).get(self.instance_id, 0)),
+        ]
         self._show_problems([*filter(None, found), *overview.problems])
 
     def _show_chats(self, overview: Overview) -> None:
