@@ -8,16 +8,18 @@ then says "[emoji]" instead; what is edited or copied keeps the real characters.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
 from app.i18n import _
 
-EMOJI = re.compile(
-    "(?:[\U0001f000-\U0001faff][\U0001f3fb-\U0001f3ff\ufe0f]?"
-    "(?:\u200d[\U0001f000-\U0001faff\u2600-\u27bf]\ufe0f?)*)|[\u2600-\u27bf]\ufe0f"
-)
+# An emoji: a symbol of the emoji blocks, maybe a skin tone or U+FE0F, maybe joined (U+200D)
+# to more; the Basic Multilingual Plane's (⏳ ☕ ✅ ⭐) included.
+SYMBOL = "\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff"
+EMOJI = re.compile(f"[{SYMBOL}][\U0001f3fb-\U0001f3ff\ufe0f]?(?:\u200d[{SYMBOL}][\ufe0f]?)*")
+JOINERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d]")
 EMOJI_PROBE = 0x1F642  # 🙂
 _emoji_font: list[bool] = []  # asked once per run
 
@@ -25,17 +27,25 @@ _emoji_font: list[bool] = []  # asked once per run
 def emoji_font_available() -> bool:
     """Whether an installed font draws emoji (Qt then picks it as a fallback by itself)."""
     if not _emoji_font:
-        _emoji_font.append(
-            any(
-                QFontMetrics(QFont(family)).inFontUcs4(EMOJI_PROBE)
-                for family in QFontDatabase.families()
-            )
-        )
+        _emoji_font.append(drawable(EMOJI_PROBE))
     return _emoji_font[0]
 
 
+@functools.cache
+def drawable(codepoint: int) -> bool:
+    """Whether some installed font has this character (⚠ and ✓ are in DejaVu Sans)."""
+    return any(
+        QFontMetrics(QFont(family)).inFontUcs4(codepoint) for family in QFontDatabase.families()
+    )
+
+
 def shown_text(text: str) -> str:
-    """`text` as it can be drawn here: each emoji becomes "[emoji]" without an emoji font."""
+    """`text` as it can be drawn here: each emoji no font has becomes "[emoji]"."""
     if emoji_font_available() or not EMOJI.search(text):
         return text
-    return EMOJI.sub(_("[emoji]"), text)
+    return EMOJI.sub(_shown, text)
+
+
+def _shown(match: re.Match[str]) -> str:
+    symbols = JOINERS.sub("", match.group())
+    return symbols if all(drawable(ord(c)) for c in symbols) else _("[emoji]")

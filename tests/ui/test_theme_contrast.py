@@ -68,12 +68,14 @@ def test_radio_buttons_stand_out_in_both_themes(qtbot, manager, scheme):
 
 @pytest.fixture
 def no_emoji_font(monkeypatch):
+    """Fonts like DejaVu Sans: ⚠, ✓ and ❤ but no pictographs."""
     monkeypatch.setattr(emoji, "_emoji_font", [False])
+    monkeypatch.setattr(emoji, "drawable", lambda cp: cp < 0x2300 or cp in (0x26A0, 0x2713, 0x2764))
 
 
 def test_without_an_emoji_font_shown_text_names_them(no_emoji_font):
     assert emoji.shown_text("Olá! 👋 Até logo 👍🏽") == "Olá! [emoji] Até logo [emoji]"
-    assert emoji.shown_text("Obrigado ❤️ 👨‍👩‍👧") == "Obrigado [emoji] [emoji]"
+    assert emoji.shown_text("Obrigado ❤️ 👨‍👩‍👧 ⏳") == "Obrigado ❤ [emoji] [emoji]"
     assert emoji.shown_text("⚠ Atenção ✓") == "⚠ Atenção ✓"  # drawn by ordinary fonts
     assert emoji.shown_text("Sem emoji") == "Sem emoji"
 
@@ -85,8 +87,11 @@ def test_with_an_emoji_font_the_text_is_untouched(monkeypatch):
 
 def test_the_probe_asks_the_installed_fonts(monkeypatch):
     monkeypatch.setattr(emoji, "_emoji_font", [])
+    emoji.drawable.cache_clear()
     monkeypatch.setattr(emoji.QFontDatabase, "families", staticmethod(lambda *_a: ["DejaVu Sans"]))
-    assert emoji.emoji_font_available() is False  # DejaVu Sans has no 🙂
+    assert emoji.emoji_font_available() is False  # DejaVu Sans has no 🙂…
+    assert emoji.drawable(0x26A0)  # …but has ⚠
+    emoji.drawable.cache_clear()
 
 
 def test_the_preview_shows_the_word_and_the_copy_keeps_the_emoji(
