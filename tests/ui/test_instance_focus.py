@@ -99,3 +99,12 @@ def test_the_last_field_turning_disabled_keeps_the_focus_in_the_page(view, qtbot
     page.save_button.setFocus()  # the page's last field: Qt would go on to the sidebar
     page.save_button.setEnabled(False)
     assert focus() is page.switch
+
+
+def test_focus_moves_after_leaving_the_instance_are_harmless(view, qtbot):
+    window = view.window()
+    window.go_home()
+    qtbot.wait(10)  # the instance view is deleted
+    window.home.table.setFocus()
+    window.menuBar().setFocus()
+    assert window.instance_view is None
