@@ -75,11 +75,13 @@ def test_removing_a_special_date_focuses_the_next_one(view, qtbot):
 def test_descartar_leaves_the_focus_in_the_page(view, qtbot):
     page = view.current_page()
     page.days["monday"].rows[1].end.setText("17:00")
+    page.scroll_area.verticalScrollBar().setValue(400)  # the switch out of sight
     page.discard_button.setFocus()
     qtbot.keyClick(page.discard_button, Qt.Key.Key_Space)
     assert not page.has_unsaved_changes()
     assert page.isAncestorOf(focus()) and focus().isEnabled()
-    assert focus() is page.switch  # the page's first field
+    assert focus() is page.switch  # the page's first field…
+    assert page.scroll_area.verticalScrollBar().value() == 0  # …in sight
     qtbot.keyClick(focus(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.isVisible()  # still inside the instance
 

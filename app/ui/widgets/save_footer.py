@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from app.core.common.validation import Problem, errors
 from app.i18n import _
@@ -116,5 +116,10 @@ def focus_first_field(host: QWidget) -> bool:
     for field in tab_fields(host):
         if field.isEnabled() and field.isVisibleTo(host):
             field.setFocus(Qt.FocusReason.OtherFocusReason)
+            scroll = field.parentWidget()
+            while scroll is not None and not isinstance(scroll, QScrollArea):
+                scroll = scroll.parentWidget()
+            if scroll is not None:  # seen where it is: Space must not act out of sight
+                scroll.ensureWidgetVisible(field)
             return True
     return False
