@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 
+SIZED_ROWS = 20  # rows whose contents size the columns: about a screenful
+
 
 def read_only_table(
     model: QAbstractItemModel, accessible_name: str, parent: QWidget | None = None
@@ -32,6 +34,10 @@ def read_only_table(
     table.verticalHeader().hide()
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
+    # Sizing columns to their contents looks at a screenful of rows: Qt's default reads 1000,
+    # five pages of a lazy model read and held at every reload (bench/memory.py). Not 0 ("the
+    # rows on screen"): before the table is shown, Qt takes that for every row.
+    table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     return table
 
 
