@@ -100,8 +100,12 @@ def checked_size(data: bytes, path: str, limit: int = MAX_INPUT_BYTES):
     """`data` (read up to `limit` + 1 bytes), or the problem that the file is too big."""
     if len(data) <= limit:
         return data, []
+    return None, [too_big(path, limit)]
+
+
+def too_big(path: Path | str, limit: int) -> Problem:
     message = _("{path} is larger than {size} MB, more than Atende reads; split it and try again")
-    return None, [Problem(FILE_PATH, message.format(path=path, size=limit // (1024 * 1024)))]
+    return Problem(FILE_PATH, message.format(path=path, size=limit // (1024 * 1024)))
 
 
 def read_stdin(limit: int = MAX_INPUT_BYTES) -> tuple[bytes | None, list[Problem]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.common.files import decode_text, read_text
+from app.core.common.files import MAX_INPUT_BYTES, decode_text, read_text
 from app.core.common.validation import ValidationError
 from app.core.watcher import chat_lines
 from app.core.watcher.chat_lines import SeenIds, file_lines, text_lines
@@ -71,3 +71,29 @@ def test_seen_ids_give_each_id_its_first_line_across_calls(monkeypatch):
         "a": 1,
     }
     seen.close()
+
+
+def test_a_file_past_the_configs_64_mb_is_streamed_and_a_bigger_one_told_unread(tmp_path):
+    big = tmp_path / "grande.jsonl"
+    line = b'{"external_id": "x"}\n'
+    with big.open("wb") as fh:  # just over 64 MB of short lines
+        fh.write(line * (MAX_INPUT_BYTES // len(line) + 1))
+    lines, problems = file_lines(str(big))
+    assert problems == [] and sum(1 for _ in lines) == MAX_INPUT_BYTES // len(line) + 2
+    huge = tmp_path / "enorme.jsonl"
+    with huge.open("wb") as fh:  # sparse: no disk, and never read
+        fh.truncate(chat_lines.MAX_CHATS_BYTES + 1)
+    lines, problems = file_lines(str(huge))
+    assert lines is None and "tem mais de 4096 MB" in problems[0].message
+
+
+def test_a_line_that_never_ends_is_refused_at_the_line_cap(tmp_path, monkeypatch):
+    monkeypatch.setattr(chat_lines, "BLOCK_BYTES", 64)
+    monkeypatch.setattr(chat_lines, "MAX_LINE_BYTES", 256)
+    path = tmp_path / "sem-fim.jsonl"
+    path.write_bytes(b'{"external_id": "a"}\n' + b"x" * 10_000)
+    lines, problems = file_lines(str(path))
+    assert problems == [] and next(lines) == '{"external_id": "a"}'
+    with pytest.raises(ValidationError) as refused:
+        list(lines)
+    assert "linha 2" in refused.value.problems[0].message
