@@ -36,7 +36,7 @@ BLOCK_BYTES = 1 << 20
 # Streamed, so the cap is not memory: it only refuses what no shop's export reaches (a
 # million lines are ≈ 320 MB). The config and CSV files, read whole, keep files' 64 MB.
 MAX_CHATS_BYTES = 4 << 30
-MAX_LINE_BYTES = 1 << 20  # a chat's line is a few hundred bytes; a file without "\n" stops here
+MAX_LINE_BYTES = 16 << 20  # a line is a few hundred bytes (a 5 MB name is told at its field)
 SEEN_CACHE_KIB = -8192  # 8 MiB of pages in memory, the rest in the temporary file
 LOOKUP_BATCH = 900  # bound variables per lookup, under SQLite's oldest limit (999)
 BOM = b"\xef\xbb\xbf"
