@@ -20,12 +20,15 @@ def make_window(qtbot, db_path):
 def test_report_names_the_portuguese_strings_and_the_bundled_data(qtbot, qapp, db, db_path):
     from app.ui.app import install_qt_translations
 
+    installed_before = getattr(qapp, "_atende_qt_gaps", None) is not None
     install_qt_translations(qapp)
     try:
         lines = smoke.report(make_window(qtbot, db_path))
-    finally:  # leave the shared QApplication as the other tests found it
-        qapp.removeTranslator(qapp._atende_translator)
-        del qapp._atende_translator
+    finally:  # leave the shared QApplication as the other tests found it: both or neither
+        if not installed_before:
+            qapp.removeTranslator(qapp._atende_translator)
+            qapp.removeTranslator(qapp._atende_qt_gaps)
+            del qapp._atende_translator, qapp._atende_qt_gaps
     assert "title=Atende" in lines and "visible=1" in lines
     assert "menus=Arquivo, Ferramentas, Ajuda" in lines
     assert "qt_buttons=Salvar, Descartar, Cancelar" in lines
