@@ -90,6 +90,9 @@ def _backup(db_path: Path, reason: str, at: datetime) -> Path:
             try:
                 restrict_to_owner(partial)  # a copy of the database, token included
                 source.backup(dest)
+                # A rollback-journal file: reading the backup (verify, list) leaves no
+                # -wal/-shm beside it; the database restored from it turns WAL on at open.
+                dest.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dest.close()
         finally:

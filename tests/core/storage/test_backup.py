@@ -41,6 +41,15 @@ def test_backup_holds_what_is_still_in_the_wal(db_path, make_instance):
     assert verify_backup(path) == LATEST_VERSION
 
 
+def test_checking_a_backup_leaves_nothing_beside_it(db_path, make_instance):
+    make_instance("Loja Centro")
+    path = backup_database(db_path, "daily", T0)
+    assert verify_backup(path) == LATEST_VERSION
+    assert latest_usable_backup(db_path).path == path
+    # a WAL copy read read-only made -wal and -shm files next to every backup checked
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
 def test_list_is_newest_first_and_ignores_other_databases(db_path, db):
     first = backup_database(db_path, "daily", T0)
     second = backup_database(db_path, "before-v9", T0 + timedelta(hours=1))
