@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.instances.phones import format_phone
 from app.core.instances.plans import plan_label
+from app.core.instances.zone_names import zone_label
 from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.context import AppContext
@@ -132,8 +133,11 @@ class InstanceView(QWidget):
         instance = Instance.get_by_id(self.instance_id)
         self.name_label.setText(instance.name)
         self.meta_label.setText(
-            f"{format_phone(instance.phone)}\n{plan_label(instance.plan)}\n{instance.timezone}"
+            # "Horário de Brasília (São Paulo)", the IANA name as the tooltip (as on Home)
+            f"{format_phone(instance.phone)}\n{plan_label(instance.plan)}\n"
+            f"{zone_label(instance.timezone)}"
         )
+        self.meta_label.setToolTip(instance.timezone)
 
     def current_key(self) -> str | None:
         item = self.nav.currentItem()

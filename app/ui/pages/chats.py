@@ -14,7 +14,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from app.core.chatwoot.state import any_synced
 from app.core.storage.models import Chat
@@ -24,6 +24,7 @@ from app.i18n import _, format_number, ngettext
 from app.ui.pages.base import Page
 from app.ui.pages.chats_model import ChatsModel, format_countdown, format_moment
 from app.ui.widgets.chat_detail import ChatDetail
+from app.ui.widgets.column_fit import ColumnFit
 from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.search_box import SearchBox
@@ -69,9 +70,14 @@ class ChatsPage(Page):
         self.table = read_only_table(self.model, _("Attendances"))
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(200)  # the detail below fits a 720-pixel-high window
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The situation stretches; the others shrink (elided) for a 900-pixel window.
+        self.columns = ColumnFit(
+            self.table,
+            ChatsModel.SITUATION,
+            140,
+            floors={0: 110, 2: 90, ChatsModel.LAST_MESSAGE: 100},
+            fixed=(1,),  # the phone
+        )
         # No rows: an empty state in the table's place that says where attendances come from.
         self.empty_text = _(
             "No attendance here yet. Attendances arrive with File → Import attendances… or "
@@ -123,7 +129,6 @@ class ChatsPage(Page):
         if total and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self.show_detail(self.table.currentIndex())
-        self.table.resizeColumnsToContents()
         self.show_status()
 
     def _on_change(self, instance_id: int) -> None:

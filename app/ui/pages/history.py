@@ -13,10 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-)
+from PySide6.QtWidgets import QLabel
 
 from app.core.audit import history_filters
 from app.core.instances.phones import format_phone_national
@@ -25,17 +22,19 @@ from app.core.templates.render import closing_message_sent
 from app.core.watcher import chat_search, chats
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
 from app.ui.pages.base import Page
+from app.ui.widgets.column_fit import ColumnFit
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.lazy_model import LazyQueryModel
 from app.ui.widgets.search_box import SearchBox
 from app.ui.widgets.table import filter_bar, read_only_table
 
 CUSTOMERS_KEPT = 10_000  # chat ids whose customer is remembered (a few screens' worth)
+SUMMARY_MINIMUM = 220  # pixels of "O que aconteceu", also in a 900-pixel window
 
 
 class HistoryModel(LazyQueryModel):
     columns = (N_("When"), N_("Kind"), N_("What happened"), N_("Customer"))
-    CUSTOMER = 3
+    SUMMARY, CUSTOMER = 2, 3
 
     def __init__(self, zone: ZoneInfo, clock, parent=None) -> None:
         super().__init__(parent)
@@ -135,9 +134,10 @@ class HistoryPage(Page):
         self.table = read_only_table(self.model, _("History"))
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(280)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # What happened stretches and stays readable; kind and customer shrink (elided).
+        self.columns = ColumnFit(
+            self.table, HistoryModel.SUMMARY, SUMMARY_MINIMUM, floors={1: 100, 3: 110}, fixed=(0,)
+        )
         self.body.addWidget(self.table, 1)
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
         self.search_edit.results = self.table

@@ -3,7 +3,7 @@ with a button to the page that fixes it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from app.core.chatwoot.connection import get as get_connection
@@ -66,14 +66,18 @@ class OverviewPage(Page):
         self.priority_card = StatCard(
             "priority", page_title("priority"), "priority", _("Open prioritize attendance")
         )
-        cards = (self.chats_card, self.auto_close_card, self.templates_card, self.priority_card)
-        # The agenda across the top, then two columns.
-        self.schedule_card.link_clicked.connect(self.navigate)
-        grid.addWidget(self.schedule_card, 0, 0, 1, 2)
-        for index, card in enumerate(cards):
+        self.cards = (
+            self.chats_card,
+            self.auto_close_card,
+            self.templates_card,
+            self.priority_card,
+        )
+        for card in (self.schedule_card, *self.cards):
             card.link_clicked.connect(self.navigate)
-            grid.addWidget(card, 1 + index // 2, index % 2)
+        self.grid, self.columns = grid, 0
         self.body.addLayout(grid)
+        self.scroll_area.viewport().installEventFilter(self)  # its width sets the columns
+        self.arrange()
 
         self.warnings = self.card(_("Warnings"))
         self.warning_rows: list[tuple[Problem, QPushButton]] = []
@@ -84,6 +88,29 @@ class OverviewPage(Page):
         context.chats_changed.connect(self._changed)
         context.connections_changed.connect(self._changed)
         self.load()
+
+    def arrange(self) -> None:
+        """The agenda across the top, then the cards two by two, or one under the other when
+        two side by side don't fit (a window about 900 pixels wide)."""
+        margins = self.body.contentsMargins()
+        width = self.scroll_area.viewport().width() - margins.left() - margins.right()
+        widest = max(card.minimumSizeHint().width() for card in self.cards)
+        columns = 2 if 2 * widest + self.grid.horizontalSpacing() <= width else 1
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in (self.schedule_card, *self.cards):
+            self.grid.removeWidget(card)
+        self.grid.addWidget(self.schedule_card, 0, 0, 1, columns)
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, 1 + index // columns, index % columns)
+        for column in range(2):  # equal columns, none left over from the other arrangement
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.arrange()
+        return super().eventFilter(watched, event)
 
     def _changed(self, instance_id: int) -> None:
         if instance_id in (0, self.instance_id) and self.isVisible():
