@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.common.validation import Problem, errors
+from app.core.instances import zone_names
 from app.core.schedule import store as schedule
 from app.core.schedule.agenda import (
     WEEKDAY_KEYS,
@@ -222,12 +223,13 @@ class SchedulePage(SettingsPage):
     def refresh_clock(self, rearm: bool = True) -> None:
         """The live parts: status line, "now" on the strip, the local time. Each minute."""
         now = self._now()
-        self.zone_label.setText(
+        self.zone_label.setText(  # the zone by its Portuguese name, the IANA name as tooltip
             _(
-                "Time zone of the instance: {zone} (now {time} there). Change "
+                "Time zone of the instance: {zone}, now {time} there. Change "
                 "it under Edit instance on the home screen."
-            ).format(zone=self.zone.key, time=format_time(now))
+            ).format(zone=zone_names.zone_label(self.zone.key), time=format_time(now))
         )
+        self.zone_label.setToolTip(self.zone.key)
         agenda = self.edited_agenda
         if agenda is None:
             self.status.setText(_("Fix the hours marked in red to see whether it is open now."))

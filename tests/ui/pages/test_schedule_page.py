@@ -63,7 +63,9 @@ def test_loads_the_stored_agenda(page):
     assert find(page, "sábado: horários", QComboBox).currentText() == "Fechado"
     assert not page.save_button.isEnabled()
     assert page.status.text() == "Aberto agora — fecha hoje às 12:00"
-    assert "America/Sao_Paulo (agora 10:00 lá)" in page.zone_label.text()
+    assert "Horário de Brasília (São Paulo)" in page.zone_label.text()  # not the IANA name
+    assert "10:00" in page.zone_label.text() and "Sao_Paulo" not in page.zone_label.text()
+    assert page.zone_label.toolTip() == "America/Sao_Paulo"
 
 
 def test_crossing_midnight_shows_the_split_under_the_row_and_blocks_saving(page):
@@ -261,6 +263,7 @@ def test_manaus_instance_reads_its_own_zone(qtbot, make_instance, clock, context
     page = SchedulePage(instance.id, context)
     qtbot.addWidget(page)
     # 13:00 UTC is 09:00 in Manaus.
-    assert "America/Manaus (agora 09:00 lá)" in page.zone_label.text()
+    assert "Horário do Amazonas (Manaus)" in page.zone_label.text()
+    assert "09:00" in page.zone_label.text()
     assert page.status.text() == "Aberto agora — fecha hoje às 12:00"
     assert page.simulation.at.dateTime().time() == QTime(9, 0)
