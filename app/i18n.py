@@ -163,7 +163,7 @@ def format_unit_count(count: int, unit: str, length: str = "long") -> str:
     return text.replace(str(count), format_number(count), 1)
 
 
-def format_number(value: float) -> str:
+def format_number(value: float | Decimal) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_locale)

@@ -213,8 +213,8 @@ class _Chat:
             row.content = self._render(row)
             OutboxRow.update(content=row.content).where(OutboxRow.id == row.id).execute()
         self._going_out(row)
-        message = self.client.send_message(self.cid, row.content)
-        store.finish(row, self.desk, self.now, "done", remote_id=str(message.get("id")))
+        sent = self.client.send_message(self.cid, row.content)
+        store.finish(row, self.desk, self.now, "done", remote_id=str(sent.get("id")))
         self.report.add("sent")
 
     def _going_out(self, row: OutboxRow) -> None:

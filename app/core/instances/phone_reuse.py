@@ -10,7 +10,8 @@ old one), so it is a warning, never a refusal: the window asks to confirm it, `i
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from babel.lists import format_list
 
@@ -28,7 +29,8 @@ def names_using_phone(e164: str | None, exclude_id: int | None = None) -> list[s
     query = Instance.select(Instance.name).where(Instance.phone == e164)
     if exclude_id is not None:
         query = query.where(Instance.id != exclude_id)
-    return [name for (name,) in query.order_by(Instance.name).tuples()]
+    rows = cast(Iterable[tuple[str]], query.order_by(Instance.name).tuples())
+    return [name for (name,) in rows]
 
 
 def reused_phone_message(names: list[str]) -> str:
@@ -45,11 +47,12 @@ def others_by_instance() -> dict[int, list[str]]:
     """Instance id → the names of the other instances with its number, in one query (a
     self-join on the phone), for `check` over every instance."""
     other = Instance.alias()
-    rows = (
+    rows = cast(
+        Iterable[tuple[int, str]],
         Instance.select(Instance.id, other.name)
         .join(other, on=(other.phone == Instance.phone) & (other.id != Instance.id))
         .order_by(Instance.id, other.name)
-        .tuples()
+        .tuples(),
     )
     shared: dict[int, list[str]] = defaultdict(list)
     for instance_id, name in rows:

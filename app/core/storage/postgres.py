@@ -107,11 +107,13 @@ def _hand_to_peewee(psycopg2) -> None:
     would have set when finding psycopg2."""
     from psycopg2 import extensions, extras  # the driver loads for a server only
 
-    if peewee.psycopg2 is not None:
+    if peewee.psycopg2 is not None:  # type: ignore[attr-defined]
         return
     extras.register_uuid()
-    peewee.psycopg2, peewee.pg_extensions, peewee.Json_pg2 = psycopg2, extensions, extras.Json
-    peewee.pg_register_uuid = extras.register_uuid
+    # Peewee's module globals, set as its own import would have (not in its type stubs)
+    peewee.psycopg2, peewee.pg_extensions = psycopg2, extensions  # type: ignore[attr-defined]
+    peewee.Json_pg2 = extras.Json  # type: ignore[attr-defined]
+    peewee.pg_register_uuid = extras.register_uuid  # type: ignore[attr-defined]
     adapter = peewee.Psycopg2Adapter
     adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
     adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR

@@ -41,7 +41,7 @@ def _filter(keys: list[str], words: tuple[str, ...], among: Sequence[int] | None
             found = [i for i, key in enumerate(keys) if word in key]
         else:
             found = [i for i in found if word in keys[i]]
-    return list(range(len(keys))) if found is None else found
+    return list(range(len(keys))) if found is None else list(found)
 
 
 def matching(keys: list[str], query: str) -> list[int]:
