@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedLayout,
@@ -20,6 +19,7 @@ from app.core.instances.plans import plan_label
 from app.i18n import N_, _
 from app.ui.context import AppContext
 from app.ui.icons import icon
+from app.ui.widgets.column_fit import ColumnFit
 from app.ui.widgets.table import read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window's first frame (MainWindow.load)
@@ -86,7 +86,9 @@ class HomePage(QWidget):
 
         self.model = InstancesModel()
         self.table = read_only_table(self.model, _("Instances"))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The name stretches; the number keeps its width; plan and zone as wide as they read
+        # ("Horário do Amazonas (Manaus)" was cut in a quarter of the width).
+        ColumnFit(self.table, main=0, main_minimum=160, fixed=(1,))
         self.table.doubleClicked.connect(self.enter)
         self.table.activated.connect(self.enter)
 

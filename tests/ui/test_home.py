@@ -197,3 +197,19 @@ def test_an_edit_of_an_instance_someone_else_deleted_closes_the_dialog(
     dialog.accept()
     assert said == ["Outra pessoa excluiu esta instância."]
     assert dialog.result() == 0  # rejected: closed without saving
+
+
+def test_the_zone_column_reads_whole_while_the_name_takes_the_room(qtbot, context, make_instance):
+    make_instance("Açaí do Norte", timezone="America/Manaus")
+    home = HomePage(context)
+    qtbot.addWidget(home)
+    home.resize(1100, 700)
+    home.show()
+    qtbot.waitExposed(home)
+    table = home.table
+    header = table.horizontalHeader()
+    zone_text = table.model().index(0, 3).data()
+    assert zone_text == "Horário do Amazonas (Manaus)"
+    # Equal quarters cut it to "Horário do Amazonas (Ma…"; now it fits with room to spare
+    assert header.sectionSize(3) > table.fontMetrics().horizontalAdvance(zone_text)
+    assert header.sectionSize(0) > max(header.sectionSize(c) for c in (1, 2, 3))

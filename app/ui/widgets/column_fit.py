@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+GAP = 16  # between one column's text and the next one's, when there is room
+
 
 def fitted_widths(wanted: Sequence[int], floors: Sequence[int], available: int) -> list[int]:
     """The widths of columns wanting `wanted` in `available` pixels: all of them when they fit;
@@ -72,7 +74,10 @@ class ColumnFit(QObject):
             for c, w in zip(others, wanted, strict=True)
         ]
         available = self.table.viewport().width() - self.main_minimum
-        for column, width in zip(others, fitted_widths(wanted, floors, available), strict=True):
+        padded = [w + GAP for w in wanted]  # air between the columns, when all of it fits
+        roomy = sum(padded) + self.wanted(self.main) <= self.table.viewport().width()
+        widths = padded if roomy else fitted_widths(wanted, floors, available)
+        for column, width in zip(others, widths, strict=True):
             header.resizeSection(column, width)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
