@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,6 @@ from app.core.instances.plans import plan_label
 from app.i18n import N_, _
 from app.ui.context import AppContext
 from app.ui.icons import icon
-from app.ui.widgets.column_fit import ColumnFit
 from app.ui.widgets.table import read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window's first frame (MainWindow.load)
@@ -86,9 +85,7 @@ class HomePage(QWidget):
 
         self.model = InstancesModel()
         self.table = read_only_table(self.model, _("Instances"))
-        # The name stretches; the number keeps its width; plan and zone as wide as they read
-        # ("Horário do Amazonas (Manaus)" was cut in a quarter of the width).
-        ColumnFit(self.table, main=0, main_minimum=160, fixed=(1,))
+        self.column_fit: QObject | None = None  # with the first rows, after the first frame
         self.table.doubleClicked.connect(self.enter)
         self.table.activated.connect(self.enter)
 
@@ -120,6 +117,13 @@ class HomePage(QWidget):
         previous = select_id or (self.selected().id if self.selected() else None)
         self.model.reload()
         self.loaded = True
+        if self.column_fit is None:
+            # The name stretches; the number keeps its width; plan and zone as wide as they
+            # read ("Horário do Amazonas (Manaus)" was cut in a quarter of the width). Not
+            # before the first frame: its flags would build PySide's `Qt` namespace (~11 ms).
+            from app.ui.widgets.column_fit import ColumnFit
+
+            self.column_fit = ColumnFit(self.table, main=0, main_minimum=160, fixed=(1,))
         self.stack.setCurrentWidget(self.table if self.model.rows else self.empty_state())
         row = next((i for i, r in enumerate(self.model.rows) if r.id == previous), 0)
         if self.model.rows:
