@@ -21,6 +21,7 @@ from app.core.storage.models import HistoryEvent, from_millis
 from app.core.templates.render import closing_message_sent
 from app.core.watcher import chat_search, chats
 from app.i18n import N_, _, format_datetime, format_duration, format_relative
+from app.ui.emoji import shown_text
 from app.ui.pages.base import Page
 from app.ui.widgets.column_fit import ColumnFit
 from app.ui.widgets.hint import hint_label
@@ -178,7 +179,9 @@ class HistoryPage(Page):
         row = self.model.row(current.row()) if current.isValid() else None
         event = HistoryEvent.get_or_none(HistoryEvent.id == row.id) if row is not None else None
         if event is not None:
-            self.details_label.setText(describe_details(event, self.instance().timezone))
+            # shown only (selectable, not edited): an emoji no font draws reads "[emoji]"
+            text = describe_details(event, self.instance().timezone)
+            self.details_label.setText(shown_text(text))
 
     def _on_change(self, instance_id: int) -> None:
         if instance_id in (0, self.instance_id):

@@ -121,3 +121,29 @@ def test_details_of_an_automatic_closing(page):
         "Tempo limite: 5 horas",
         "Mensagem de encerramento registrada: Tchau, Maria!",
     ]
+
+
+def test_an_emoji_no_font_draws_reads_emoji_in_the_details(
+    qtbot, make_instance, clock, context, monkeypatch
+):
+    from app.ui import emoji
+
+    monkeypatch.setattr(emoji, "_emoji_font", [False])  # a desk without fonts-noto-color-emoji
+    monkeypatch.setattr(emoji, "drawable", lambda codepoint: codepoint < 0x2300)
+    shop = make_instance()
+    auto_close.save(shop, {**SETTINGS, "closing_message": "Tchau! 😊"}, clock)
+    Chat.create(
+        instance=shop,
+        external_id="chat-8",
+        customer_name="Rafael Costa",
+        status="open",
+        handler="human",
+        assigned_via="operator",
+        last_agent_message_at=clock.now() - timedelta(hours=6),
+    )
+    closing.watcher_pass(clock.now())
+    page = HistoryPage(shop.id, context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    last = page.details_label.text().splitlines()[-1]
+    assert last == "Mensagem de encerramento registrada: Tchau! [emoji]"  # was an empty box
