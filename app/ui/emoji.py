@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
 
 from app.i18n import _
 
@@ -21,6 +21,7 @@ SYMBOL = "\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff"
 EMOJI = re.compile(f"[{SYMBOL}][\U0001f3fb-\U0001f3ff\ufe0f]?(?:\u200d[{SYMBOL}][\ufe0f]?)*")
 JOINERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d]")
 EMOJI_PROBE = 0x1F642  # 🙂
+FALLBACK_WORDS = ("emoji", "symbol", "dejavu sans")
 _emoji_font: list[bool] = []  # asked once per run
 
 
@@ -33,10 +34,17 @@ def emoji_font_available() -> bool:
 
 @functools.cache
 def drawable(codepoint: int) -> bool:
-    """Whether some installed font has this character (⚠ and ✓ are in DejaVu Sans)."""
-    return any(
-        QFontMetrics(QFont(family)).inFontUcs4(codepoint) for family in QFontDatabase.families()
-    )
+    """Whether a font Qt falls back to has this character (⚠ and ✓ are in DejaVu Sans)."""
+    return any(QFontMetrics(QFont(family)).inFontUcs4(codepoint) for family in _fallbacks())
+
+
+@functools.cache
+def _fallbacks() -> tuple[str, ...]:
+    """The fonts worth asking: the application's own and those named for emoji or symbols.
+    Asking every installed family opened every font file (~7 MiB on a desktop's fonts)."""
+    families = QFontDatabase.families()
+    named = [f for f in families if any(word in f.casefold() for word in FALLBACK_WORDS)]
+    return (QGuiApplication.font().family(), *named)
 
 
 def shown_text(text: str) -> str:

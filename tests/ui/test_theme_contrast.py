@@ -88,10 +88,15 @@ def test_with_an_emoji_font_the_text_is_untouched(monkeypatch):
 def test_the_probe_asks_the_installed_fonts(monkeypatch):
     monkeypatch.setattr(emoji, "_emoji_font", [])
     emoji.drawable.cache_clear()
-    monkeypatch.setattr(emoji.QFontDatabase, "families", staticmethod(lambda *_a: ["DejaVu Sans"]))
+    emoji._fallbacks.cache_clear()
+    families = ["DejaVu Sans", "DejaVu Serif", "Liberation Mono", "Noto Color Emoji Fake"]
+    monkeypatch.setattr(emoji.QFontDatabase, "families", staticmethod(lambda *_a: families))
+    # only the application's font and those named for emoji or symbols are opened
+    assert emoji._fallbacks()[1:] == ("DejaVu Sans", "Noto Color Emoji Fake")
     assert emoji.emoji_font_available() is False  # DejaVu Sans has no 🙂…
     assert emoji.drawable(0x26A0)  # …but has ⚠
     emoji.drawable.cache_clear()
+    emoji._fallbacks.cache_clear()
 
 
 def test_the_preview_shows_the_word_and_the_copy_keeps_the_emoji(
