@@ -40,12 +40,20 @@ def main() -> int:
             "assert 'site-packages' in str(r), r;"
             "assert (r / 'style.qss').is_file(), r;"
             "assert (t / 'pt_BR/LC_MESSAGES/atende.mo').is_file(), t;"
+            "h = r.parent / 'help';"
+            "assert (h / 'guide_pt_BR.html').is_file(), h;"
+            "assert (h / 'screenshots' / 'light' / 'home.png').is_file(), h;"
             "i.install('pt_BR'); assert i._('Name') == 'Nome', i._('Name');"
             "print('wheel ok:', r, t)"
         )
         subprocess.run([str(py), "-c", probe], check=True, cwd=tmp)
+        # Only the window and `import` create a database (SPEC §14): import one, export it.
+        atende = [str(env_dir / "bin" / "atende"), "--db", str(tmp_path / "x.sqlite3")]
+        config = tmp_path / "vazio.json"
+        config.write_text('{"format": "atende-config", "version": 2, "instances": []}\n')
+        subprocess.run([*atende, "import", str(config)], check=True, cwd=tmp)
         result = subprocess.run(
-            [str(env_dir / "bin" / "atende"), "--db", str(tmp_path / "x.sqlite3"), "export"],
+            [*atende, "export"],
             check=True,
             cwd=tmp,
             capture_output=True,
