@@ -40,7 +40,7 @@ SECTIONS = (
     ("chatwoot", "Conexão com o Chatwoot"),
     ("atendimentos", "Atendimentos"),
     ("historico", "Histórico"),
-    ("vigilante", "O vigilante e a bandeja"),
+    ("vigilante", "O vigia e a bandeja"),
     ("backups", "Backups e o banco de dados"),
     ("atalhos", "Atalhos de teclado"),
 )
