@@ -33,6 +33,7 @@ from app.core.storage.backup import Backup, backups_dir
 from app.core.storage.errors import DatabaseOpenError, NewerSchemaError
 from app.i18n import _, ngettext
 from app.ui.dialogs.restore_backup import describe_backup
+from app.ui.widgets.field_error import FieldError
 from app.ui.widgets.hint import hint_label
 
 RESTORE = "restore"
@@ -132,9 +133,7 @@ class DamagedDatabaseDialog(QDialog):
         self.folder_button = self._button(row, _("Show the folder"), self.show_folder)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = QLabel(objectName="fieldError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = FieldError()
         layout.addWidget(self.message)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -224,9 +223,11 @@ class DamagedDatabaseDialog(QDialog):
         if path is None:
             return
         if self._same_file(path):
-            self._say(_("This is the file that cannot be opened: choose another one."))
+            self.message.show_message(
+                _("This is the file that cannot be opened: choose another one.")
+            )
         elif not path.is_file():
-            self._say(_("{path} is not a file.").format(path=path))
+            self.message.show_message(_("{path} is not a file.").format(path=path))
         else:
             self._finish(Recovery(OPEN, path=path))
 
@@ -235,7 +236,7 @@ class DamagedDatabaseDialog(QDialog):
         if path is None:
             return
         if self._same_file(path) or path.exists():
-            self._say(
+            self.message.show_message(
                 _(
                     "{path} already exists and Atende does not write over a file: choose "
                     "another name (or “Open another file…” to use it)."
@@ -249,10 +250,6 @@ class DamagedDatabaseDialog(QDialog):
 
     def _same_file(self, path: Path) -> bool:
         return path.resolve() == self.db_path.resolve()
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(True)
 
     def _finish(self, choice: Recovery) -> None:
         self.choice = choice
