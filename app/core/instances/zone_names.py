@@ -7,12 +7,12 @@ it as a detail, and finds a zone by either.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 from babel import Locale
 from babel.dates import get_timezone, get_timezone_location, get_timezone_name
 
+from app.core.common.text import fold as fold_text
 from app.core.instances.timezones import (
     DEFAULT_TIMEZONE,
     all_zones,
@@ -50,8 +50,7 @@ def _label(zone: str, locale: str) -> str:
 def fold(text: str) -> str:
     """Case, accents and underscores set aside: "sao paulo" finds "São Paulo" and
     `America/Sao_Paulo`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("_", " "))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold_text(text.replace("_", " "))
 
 
 def search_key(zone: str) -> str:
