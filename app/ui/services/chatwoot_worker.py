@@ -55,7 +55,6 @@ def run_pass(rules_now: datetime, network: Clock, pull: bool, desk: str) -> Pass
 
 class ChatwootDriver(QObject):
     passed = Signal(object)  # a PassSummary, on the UI thread
-    failed = Signal(str)
 
     def __init__(
         self, context: AppContext, network: Clock | None = None, parent: QObject | None = None
@@ -123,9 +122,8 @@ class ChatwootDriver(QObject):
         self.passed.emit(summary)
         self._next(summary.next_retry if summary.connected else None, summary.connected)
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, _exc: Exception) -> None:  # logged by run_in_background
         self.job = None
-        self.failed.emit(str(exc))
         self._next(None, True)
 
     def _next(self, retry: datetime | None, connected: bool) -> None:
