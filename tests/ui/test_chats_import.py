@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.storage.models import Chat
-from app.core.watcher import chats
+from app.core.watcher import chat_import, chats
 from app.ui.context import AppContext
 from app.ui.dialogs.chats_import_dialog import ChatsImportDialog
 from app.ui.main_window import MainWindow
@@ -49,7 +49,7 @@ def test_the_menu_offers_the_chats_import(window):
 
 def test_preview_then_import_into_the_instance(window, qtbot, make_instance, tmp_path):
     shop = make_instance("Loja Centro")
-    chats.import_chats(shop, jsonl(minimal("a")))
+    chat_import.import_chats(shop, jsonl(minimal("a")))
     path = tmp_path / "chats.jsonl"
     path.write_text(jsonl(minimal("a", customer_name="João"), minimal("b"), minimal("c")))
     answers = Answers(window.file_actions)

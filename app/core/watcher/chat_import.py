@@ -34,6 +34,7 @@ from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import Chat, Instance
 from app.core.watcher import deadlines
+from app.core.watcher.chat_lines import text_lines
 from app.core.watcher.chats import (
     CHUNK_LINES,
     FIELDS,
@@ -81,6 +82,11 @@ def import_lines(
             stack.enter_context(database.atomic())
             stack.enter_context(_staging())
         return _upsert_staged(instance)
+
+
+def import_chats(instance: Instance, text: str) -> ImportResult:
+    """The JSON Lines `text` already in memory, imported into `instance` like a file."""
+    return import_lines(text_lines(text), lambda: instance)
 
 
 COLUMNS = ("line", *FIELDS)

@@ -27,7 +27,7 @@ from peewee import chunked
 
 from app.core.common.clock import format_instant, parse_instant
 from app.core.common.json_text import parse_json
-from app.core.common.validation import Problem, first_unprintable, join_path, raise_if_errors
+from app.core.common.validation import Problem, first_unprintable, join_path
 from app.core.instances.phones import normalize_phone
 from app.core.schedule.store import load_agenda
 from app.core.storage.db import database
@@ -282,13 +282,6 @@ def upsert_chats(instance: Instance, rows: list[dict[str, Any]]) -> ImportResult
         created = Chat.select().where(Chat.instance == instance).count() - before
         deadlines.fill_missing(instance, load_agenda)  # business hours (calendar: triggers)
     return ImportResult(created, len(rows) - created)
-
-
-def import_chats(instance: Instance, text: str) -> ImportResult:
-    """Validate the whole JSON Lines text, then upsert it; `ValidationError` writes nothing."""
-    rows, problems = parse_chats(text)
-    raise_if_errors(problems)
-    return upsert_chats(instance, rows)
 
 
 def chat_as_json(chat: Chat) -> dict[str, Any]:

@@ -108,20 +108,22 @@ def test_warnings_before_closing_are_listed_with_the_automatic_closings(events, 
 def test_text_search_finds_a_customer_by_name_or_phone(events):
     """Issue 17 item 10: "joao", "Pereira", a phone as typed find João Pereira's events."""
     from app.core.storage.models import Instance
-    from app.core.watcher import chats
+    from app.core.watcher import chat_import
 
     line = (
         '{{"external_id": "{id}", "customer_name": "{name}", "phone": "{phone}", '
         '"status": "closed", "handler": "bot"}}'
     )
-    chats.import_chats(
+    chat_import.import_chats(
         events,
         line.format(id="chat-42", name="João Pereira", phone="(11) 91234-5678")
         + "\n"
         + line.format(id="São-7", name="Maria Souza", phone="(21) 99876-1234"),
     )
     other = Instance.get(Instance.name == "Loja Norte")  # its chat-99 is someone else
-    chats.import_chats(other, line.format(id="chat-99", name="João Pereira", phone="11 3333-4444"))
+    chat_import.import_chats(
+        other, line.format(id="chat-99", name="João Pereira", phone="11 3333-4444")
+    )
 
     def ids(text, instance=events):
         return [e.chat_external_id for e in history_filters.search(instance, "all", text)]

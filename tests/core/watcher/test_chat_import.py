@@ -148,7 +148,7 @@ def test_deadlines_are_stored_as_the_whole_file_upsert_stores_them(make_instance
     )
     found = {}
     for name, write in (
-        ("Padaria", lambda shop: chats.import_chats(shop, text)),
+        ("Padaria", lambda shop: chats.upsert_chats(shop, chats.parse_chats(text)[0])),
         ("Filial", lambda shop: run(shop, text, size=2)),
     ):
         shop = make_instance(name, phone="+5511987654321" if name == "Filial" else "+5511912345678")

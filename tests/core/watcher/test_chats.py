@@ -9,7 +9,7 @@ import pytest
 
 from app.core.common.validation import ValidationError
 from app.core.storage.models import Chat
-from app.core.watcher import chats
+from app.core.watcher import chat_import, chats
 from tests.failing_trigger import add_failing_trigger, drop_failing_trigger
 
 FULL = {
@@ -178,10 +178,10 @@ def stored(instance=None):
 
 def test_import_upserts_by_external_id_within_the_instance(make_instance):
     shop, other = make_instance("Padaria"), make_instance("Clínica")
-    chats.import_chats(other, jsonl(minimal("wa-1001", customer_name="Outra")))
-    first = chats.import_chats(shop, jsonl(FULL, minimal("b")))
+    chat_import.import_chats(other, jsonl(minimal("wa-1001", customer_name="Outra")))
+    first = chat_import.import_chats(shop, jsonl(FULL, minimal("b")))
     assert (first.created, first.updated) == (2, 0)
-    second = chats.import_chats(
+    second = chat_import.import_chats(
         shop,
         jsonl(
             {
@@ -205,10 +205,10 @@ def test_import_upserts_by_external_id_within_the_instance(make_instance):
 
 def test_a_bad_line_writes_nothing(make_instance):
     shop = make_instance("Padaria")
-    chats.import_chats(shop, jsonl(minimal("a", customer_name="Antes")))
+    chat_import.import_chats(shop, jsonl(minimal("a", customer_name="Antes")))
     before = stored()
     with pytest.raises(ValidationError) as exc:
-        chats.import_chats(
+        chat_import.import_chats(
             shop,
             jsonl(minimal("a", customer_name="Depois"), minimal("b"), minimal("c", status="?")),
         )
@@ -230,7 +230,7 @@ def test_a_failure_in_a_later_batch_rolls_back_the_earlier_ones(make_instance, d
 
 def test_chat_as_json_has_exactly_the_spec_fields_in_utc(make_instance):
     shop = make_instance("Padaria")
-    chats.import_chats(shop, jsonl(FULL))
+    chat_import.import_chats(shop, jsonl(FULL))
     data = chats.chat_as_json(chats.get_chat(shop, "wa-1001"))
     assert list(data) == list(chats.FIELDS)
     assert data["last_customer_message_at"] == "2025-03-12T12:00:00+00:00"
@@ -238,13 +238,13 @@ def test_chat_as_json_has_exactly_the_spec_fields_in_utc(make_instance):
     assert data["closed_at"] is None and data["phone"] == "+5511987654321"
     # What is listed imports back to the same rows.
     before = stored()
-    assert chats.import_chats(shop, jsonl(data)).updated == 1
+    assert chat_import.import_chats(shop, jsonl(data)).updated == 1
     assert stored() == before
 
 
 def test_chats_query_filters_by_status_and_puts_recent_activity_first(make_instance):
     shop = make_instance("Padaria")
-    chats.import_chats(
+    chat_import.import_chats(
         shop,
         jsonl(
             minimal("old", last_agent_message_at="2025-03-10T10:00:00Z"),

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from app.core.storage.models import Chat
-from app.core.watcher import chats
+from app.core.watcher import chat_import
 from app.core.watcher.chats_preview import describe_chat_path, preview_chats
 from tests.core.watcher.test_chats import jsonl, minimal
 
 
 def test_counts_new_and_stored_chats_and_writes_nothing(make_instance):
     shop, other = make_instance("Loja Centro"), make_instance("Loja Sul")
-    chats.import_chats(shop, jsonl(minimal("a"), minimal("b")))
-    chats.import_chats(other, jsonl(minimal("c")))  # another instance's "c" is not "stored"
+    chat_import.import_chats(shop, jsonl(minimal("a"), minimal("b")))
+    chat_import.import_chats(other, jsonl(minimal("c")))  # another instance's "c" is not "stored"
     preview = preview_chats(shop, jsonl(minimal("a"), minimal("c"), minimal("d")))
     assert (preview.created, preview.updated, preview.problems) == (2, 1, [])
     assert preview.total == 3
@@ -37,7 +37,7 @@ def test_a_file_is_read_and_counted_a_chunk_at_a_time(make_instance, tmp_path, m
     from app.core.watcher import chats_preview
 
     shop = make_instance()
-    chats.import_chats(shop, jsonl(*(minimal(f"old-{n}") for n in range(7))))
+    chat_import.import_chats(shop, jsonl(*(minimal(f"old-{n}") for n in range(7))))
     path = tmp_path / "chats.jsonl"
     path.write_text(jsonl(*(minimal(f"old-{n}") for n in range(7)), minimal("new-1")))
     real = chats_preview.parse_chunks

@@ -16,7 +16,7 @@ from app.core.schedule import store as schedule
 from app.core.storage import migrations
 from app.core.storage.db import close_database, open_database
 from app.core.storage.models import AutoCloseSettings, Chat
-from app.core.watcher import auto_close, chats, closing, deadlines, due
+from app.core.watcher import auto_close, chat_import, closing, deadlines, due
 
 SP = ZoneInfo("America/Sao_Paulo")
 FRIDAY_1750 = datetime(2025, 3, 14, 17, 50, tzinfo=SP)
@@ -68,7 +68,7 @@ def shop(make_instance, clock):
 
 
 def test_the_spec_example_through_the_import_and_the_closing_pass(shop):
-    chats.import_chats(shop, line("sexta", FRIDAY_1750))
+    chat_import.import_chats(shop, line("sexta", FRIDAY_1750))
     assert stored("sexta") == (MONDAY_0850, None)
     assert due.deadline_of(Chat.get().id) == MONDAY_0850
     assert closing.close_due(MONDAY_0850 - timedelta(seconds=1)).total == 0
@@ -77,7 +77,7 @@ def test_the_spec_example_through_the_import_and_the_closing_pass(shop):
 
 
 def test_saving_the_agenda_or_the_settings_recomputes_open_chats(shop, clock):
-    chats.import_chats(shop, line("sexta", FRIDAY_1750))
+    chat_import.import_chats(shop, line("sexta", FRIDAY_1750))
     schedule.save(shop, agenda(("friday", "saturday")), clock)  # Saturday opens now
     assert stored("sexta") == (datetime(2025, 3, 15, 8, 50, tzinfo=SP), None)
     auto_close.save(shop, settings(count="calendar"), clock)  # the trigger's calendar time
@@ -98,7 +98,7 @@ def test_saving_the_agenda_or_the_settings_recomputes_open_chats(shop, clock):
 
 def test_import_and_copy_recompute_through_the_sections(shop, make_instance, clock):
     other = make_instance("Filial", phone="+5511987654321")
-    chats.import_chats(other, line("sexta", FRIDAY_1750))
+    chat_import.import_chats(other, line("sexta", FRIDAY_1750))
     assert stored("sexta") == (None, None)  # auto-close is off on Filial
     copy_sections(shop, other, ["auto_close", "schedule"], clock)
     assert stored("sexta") == (MONDAY_0850, None)
@@ -118,11 +118,11 @@ def test_only_chats_that_will_be_closed_get_instants(shop):
             line("due", FRIDAY_1750),
         ]
     )
-    chats.import_chats(shop, text)
+    chat_import.import_chats(shop, text)
     instants = {c.external_id: c.deadline_at for c in Chat.select()}
     assert instants == {"answered": None, "bot": None, "by-bot": None, "due": MONDAY_0850}
     # The customer writes: the deadline goes at once (the trigger), whatever the count.
-    chats.import_chats(shop, line("due", FRIDAY_1750, MONDAY_0850))
+    chat_import.import_chats(shop, line("due", FRIDAY_1750, MONDAY_0850))
     assert stored("due") == (None, None)
 
 
@@ -151,7 +151,7 @@ def test_calendar_deadlines_follow_any_writer_through_the_triggers(make_instance
 def test_a_time_limit_beyond_the_horizon_never_closes_and_check_says_why(shop, clock):
     schedule.save(shop, agenda(("monday",)), clock)
     auto_close.save(shop, settings(timeout_minutes=90 * 24 * 60), clock)
-    chats.import_chats(shop, line("sexta", FRIDAY_1750))
+    chat_import.import_chats(shop, line("sexta", FRIDAY_1750))
     assert stored("sexta") == (None, None)
     [problem] = [p for p in check_instance(shop) if p.path.endswith("auto_close.count")]
     assert problem.warning
@@ -160,7 +160,7 @@ def test_a_time_limit_beyond_the_horizon_never_closes_and_check_says_why(shop, c
 
 def test_one_query_and_one_write_per_batch_not_per_chat(shop, db):
     text = "\n".join(line(f"c{n}", FRIDAY_1750 - timedelta(minutes=n % 600)) for n in range(3000))
-    chats.import_chats(shop, text)
+    chat_import.import_chats(shop, text)
     statements = []
     db.execute_sql = _recording(db.execute_sql, statements)
     try:

@@ -13,7 +13,7 @@ from app.core.audit.history import KIND_AUTO_CLOSE_WARNING as KIND_WARNING
 from app.core.audit.history import events
 from app.core.schedule import store as schedule
 from app.core.storage.models import Chat
-from app.core.watcher import auto_close, chats, closing, due
+from app.core.watcher import auto_close, chat_import, closing, due
 from app.core.watcher.messages_sent import message_sent
 from app.core.watcher.warning_sql import warning_summary
 
@@ -37,7 +37,7 @@ def write(shop, agent_at, customer_at=None, external_id="wa-1"):
         "last_agent_message_at": agent_at.isoformat(),
         "last_customer_message_at": customer_at.isoformat() if customer_at else None,
     }
-    chats.import_chats(shop, json.dumps(data))
+    chat_import.import_chats(shop, json.dumps(data))
 
 
 def warnings_sent():
