@@ -18,9 +18,8 @@ from app.core.watcher import chats
 from app.core.watcher.deadline_text import describe_deadline
 from app.i18n import N_, _, format_relative, format_unit_count
 from app.ui.icons import icon
+from app.ui.widgets.chat_detail import DASH, closed_text
 from app.ui.widgets.lazy_model import LazyQueryModel
-
-DASH = "—"
 
 
 def format_countdown(delta: timedelta) -> str:
@@ -90,9 +89,7 @@ class ChatsModel(LazyQueryModel):
 
     def situation(self, chat: Chat) -> str:
         if chat.status == "closed":
-            if chat.closed_by == "auto":
-                return _("Closed automatically")
-            return _("Closed by the attendant") if chat.closed_by == "agent" else _("Finished")
+            return closed_text(chat)
         if chat.closes_at_ms is not None:  # the stored deadline (SPEC §12)
             deadline, now = from_millis(chat.closes_at_ms), self.clock.now()
             if deadline <= now:

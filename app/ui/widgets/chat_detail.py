@@ -31,6 +31,14 @@ def moment_text(at: datetime | None, zone: ZoneInfo, now: datetime) -> str:
     )
 
 
+def closed_text(chat: Chat) -> str:
+    """How a closed chat was closed, as the list's Situation and the detail's Closing say it
+    (imported chats may be closed with no `closed_by`)."""
+    if chat.closed_by == "auto":
+        return _("Closed automatically")
+    return _("Closed by the attendant") if chat.closed_by == "agent" else _("Finished")
+
+
 class ChatDetail(QWidget):
     """A form of labels; `show_chat(None, …)` says to select a chat."""
 
@@ -99,11 +107,7 @@ class ChatDetail(QWidget):
     def _closing(chat: Chat, outlook: chat_outlook.ChatOutlook, zone: ZoneInfo, now) -> str:
         if outlook.reason == chat_outlook.CLOSED:
             when = moment_text(chat.closed_at, zone, now) if chat.closed_at else None
-            how = (
-                _("Closed automatically")
-                if chat.closed_by == "auto"
-                else _("Closed by the attendant")
-            )
+            how = closed_text(chat)
             return f"{how}, {when}" if when else how
         if outlook.reason == chat_outlook.DUE:
             return _("Now (pending)")

@@ -138,6 +138,15 @@ def test_the_detail_of_a_closed_chat(qtbot, shop, clock, context):  # noqa: F811
     assert page.detail.text("why") == "Pedido entregue"
 
 
+def test_closed_by_nobody_reads_the_same_in_list_and_detail(qtbot, shop, clock, context):  # noqa: F811
+    now = clock.now()
+    add_chat(shop, "wa-8", now, agent_ago=timedelta(hours=2), status="closed", closed_by=None)
+    page = make_page(qtbot, shop, context)
+    page.filter_combo.setCurrentIndex(1)  # Encerrados
+    assert column(page, 4) == ["Encerrado"]
+    assert page.detail.text("closing") == "Encerrado", "not 'pelo atendente': nobody is known"
+
+
 def test_down_from_the_search_goes_to_the_list(qtbot, shop, clock, context):  # noqa: F811
     three_chats(shop, clock.now())
     page = make_page(qtbot, shop, context)
