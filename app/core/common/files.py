@@ -11,6 +11,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from app.core.common.validation import Problem
 from app.i18n import N_, _
@@ -78,22 +79,33 @@ def read_bytes(
 ) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a regular file the user chose, or an `arquivo` problem: a folder, a
     device (`/dev/zero`), a pipe or a file over `limit` is refused before reading it."""
+    stream, problems = open_regular(path)
+    if stream is None:
+        return None, problems
+    try:
+        with stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        return None, [cannot_read(path, exc)]
+    return checked_size(data, str(path), limit)
+
+
+def open_regular(path: Path | str) -> tuple[BinaryIO | None, list[Problem]]:
+    """The file the user chose, open for reading, or the `arquivo` problem: it cannot be
+    opened, or it is a folder, a device or a pipe (refused without reading)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        return None, [_cannot_read(path, exc)]
+        return None, [cannot_read(path, exc)]
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            message = _("{path} is not a regular file (a folder, a device or a pipe)")
-            return None, [Problem(FILE_PATH, message.format(path=path))]
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(limit + 1)
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return os.fdopen(fd, "rb"), []
+        message = _("{path} is not a regular file (a folder, a device or a pipe)")
+        problem = Problem(FILE_PATH, message.format(path=path))
     except OSError as exc:
-        return None, [_cannot_read(path, exc)]
-    finally:
-        os.close(fd)
-    return checked_size(data, str(path), limit)
+        problem = cannot_read(path, exc)
+    os.close(fd)
+    return None, [problem]
 
 
 def checked_size(data: bytes, path: str, limit: int = MAX_INPUT_BYTES):
@@ -113,7 +125,7 @@ def read_stdin(limit: int = MAX_INPUT_BYTES) -> tuple[bytes | None, list[Problem
     return checked_size(sys.stdin.buffer.read(limit + 1), "stdin", limit)
 
 
-def _cannot_read(path: Path | str, exc: OSError) -> Problem:
+def cannot_read(path: Path | str, exc: OSError) -> Problem:
     return Problem(
         FILE_PATH, _("cannot read {path}: {error}").format(path=path, error=os_error_text(exc))
     )
@@ -155,14 +167,12 @@ def decode_text(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        return None, [
-            Problem(
-                FILE_PATH,
-                _(
-                    "{path} is not UTF-8 text (byte {position}); save it as UTF-8 and try again"
-                ).format(path=path, position=exc.start),
-            )
-        ]
+        return None, [not_utf8(path, exc.start)]
+
+
+def not_utf8(path: str, position: int) -> Problem:
+    message = _("{path} is not UTF-8 text (byte {position}); save it as UTF-8 and try again")
+    return Problem(FILE_PATH, message.format(path=path, position=position))
 
 
 def wide_encoding(data: bytes) -> str | None:

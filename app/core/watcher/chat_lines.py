@@ -4,7 +4,7 @@
 what one block and one chunk of rows cost. What reading the whole file used to tell first
 is told the same way:
 - before any line: a path that cannot be read, is not a regular file or passes the size
-  limit, and UTF-16/UTF-32 text (`file_lines` returns these problems, `read_bytes`' own);
+  limit, and UTF-16/UTF-32 text (`file_lines` returns these problems, `files`' own);
 - at the first byte that is not UTF-8: `ValidationError` with the byte's position in the
   file, alone, as decoding the whole file did (whatever the lines before it held).
 Only "\n" ends a line (issue 18, item 6); a UTF-8 BOM is skipped.
@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from app.core.common.files import (
     FILE_PATH,
-    read_bytes,
+    cannot_read,
+    not_utf8,
+    open_regular,
     too_big,
     wide_encoding,
     wide_text_problem,
@@ -59,29 +60,19 @@ def file_lines(
 ) -> tuple[Iterator[str] | None, list[Problem]]:
     """The lines of the UTF-8 file `path`, or the `arquivo` problem that stops it unread
     (`limit`: the size refused, told from the file's size without reading it)."""
+    stream, problems = open_regular(path)
+    if stream is None:
+        return None, problems
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None, read_bytes(path)[1]
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            os.close(fd)
-            return None, read_bytes(path)[1]  # its own refusal, word for word
-        if info.st_size > limit:
-            os.close(fd)
+        if os.fstat(stream.fileno()).st_size > limit:
+            stream.close()
             return None, [too_big(path, limit)]
-        stream = os.fdopen(fd, "rb")
-    except OSError:
-        os.close(fd)
-        return None, read_bytes(path)[1]
-    try:
         first = stream.read(BLOCK_BYTES)
         while len(first) < len(BOM) + 1 and (more := stream.read(BLOCK_BYTES)):
             first += more  # the BOM and the first bytes `wide_encoding` looks at, whole
-    except OSError:
+    except OSError as exc:
         stream.close()
-        return None, read_bytes(path)[1]
+        return None, [cannot_read(path, exc)]
     encoding = wide_encoding(first)
     if encoding is not None:
         stream.close()
@@ -113,9 +104,7 @@ def _decode(raw: bytes, offset: int, path: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        message = _("{path} is not UTF-8 text (byte {position}); save it as UTF-8 and try again")
-        problem = Problem(FILE_PATH, message.format(path=path, position=offset + exc.start))
-        raise ValidationError([problem]) from None
+        raise ValidationError([not_utf8(path, offset + exc.start)]) from None
 
 
 class SeenIds:
