@@ -153,7 +153,8 @@ class Tray(QObject):
             self.menu.insertAction(self.separator, action)
             self.connection_actions.append(action)
         paused = {name for name, problem in found if not problem.warning}
-        self._newly_paused = sorted(paused - self.paused)
+        # Kept until `refresh_connections` says them: a menu opened in between must not eat them.
+        self._newly_paused = sorted(paused & ({*self._newly_paused} | (paused - self.paused)))
         self.paused = paused
         return lines
 
@@ -167,6 +168,7 @@ class Tray(QObject):
                 QSystemTrayIcon.MessageIcon.Warning,
                 NOTIFICATION_MS,
             )
+        self._newly_paused = []
 
     def show(self) -> None:
         self.icon.show()

@@ -36,6 +36,7 @@ def test_paused_and_failing_connections_are_in_the_menu_and_said_once(
     assert menu_lines(tray) == []
     connections.pause(shop.id, "O Chatwoot recusou o token de acesso.", clock.now())
     connections.record_error(clinic.id, "O servidor não respondeu.", clock.now())
+    tray.refresh()  # the menu opened before the worker's pass said so: the pause is still told
     context.connections_changed.emit(0)
     paused = _("{instance}: the Chatwoot connection is paused (token refused)").format(
         instance="Loja Centro"
