@@ -74,7 +74,7 @@ def close_due(now: datetime) -> CloseResult:
     close = (
         closing_sql.close_with_row_locks
         if dialect.is_postgres()
-        else (closing_sql.close_in_write_lock)
+        else closing_sql.close_in_write_lock
     )
     with dialect.write_transaction():
         warning_sql.lock_settings()
@@ -84,8 +84,11 @@ def close_due(now: datetime) -> CloseResult:
         # For instances connected to a messaging platform, the actions to deliver (closing
         # and warning messages, resolves) are written in the same transaction as the local
         # close: a crash never loses one nor delivers one twice (a connector reads them).
-        outbox.enqueue_closings(now)
-        outbox.enqueue_warnings(now)
+        # Only after something was closed or warned: otherwise they would find nothing.
+        if closed:
+            outbox.enqueue_closings(now)
+        if warned:
+            outbox.enqueue_warnings(now)
     return CloseResult(
         now,
         tuple(
