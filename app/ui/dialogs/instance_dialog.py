@@ -31,7 +31,7 @@ from app.core.instances.zone_names import zone_label
 from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.accessibility import name_buttons
-from app.ui.widgets.field_error import FieldError
+from app.ui.widgets.field_error import FieldError, problem_by_path
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.zone_picker import ZonePicker
 
@@ -156,10 +156,7 @@ class InstanceDialog(QDialog):
         return ok
 
     def _show(self, problems: list[Problem], show_all: bool) -> None:
-        by_path: dict[str, Problem] = {}
-        for p in problems:  # an error wins over a warning at the same field
-            if p.path not in by_path or by_path[p.path].warning:
-                by_path[p.path] = p
+        by_path = problem_by_path(problems)
         # An untouched empty new form shows no red yet; edited fields speak at once.
         editing = self.instance is not None
         for key, label in self.errors.items():

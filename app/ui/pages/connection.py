@@ -22,7 +22,7 @@ from app.i18n import _
 from app.ui.pages.base import Page
 from app.ui.pages.connection_parts import PushResults, StateBox, attempt, confirm_remove
 from app.ui.services.background import Job, run_in_background
-from app.ui.widgets.field_error import FieldError
+from app.ui.widgets.field_error import FieldError, show_at_fields
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.save_footer import SaveFooter
 
@@ -194,9 +194,7 @@ class ConnectionPage(Page):
         return bool(edit.text()) if edit is not None else bool(self.token.text())
 
     def show_problems(self, problems: list[Problem]) -> None:
-        for path, label in self.errors.items():
-            found = next((p for p in problems if p.path == path), None)
-            label.show_message(found.message if found else None, found.warning if found else False)
+        show_at_fields(self.errors, problems)
 
     def show_state(self, *_args) -> None:
         conn = connections.get(self.instance_id)

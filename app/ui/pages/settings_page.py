@@ -20,7 +20,7 @@ from app.ui.context import AppContext
 from app.ui.pages import page_spec
 from app.ui.pages.base import Page
 from app.ui.pages.edit_session import EditSession, SectionStore
-from app.ui.widgets.field_error import FieldError
+from app.ui.widgets.field_error import FieldError, show_at_fields
 from app.ui.widgets.save_footer import SaveFooter
 
 
@@ -54,16 +54,7 @@ class SettingsPage(Page):
         return label
 
     def show_problems(self, problems: list[Problem]) -> None:
-        by_path: dict[str, Problem] = {}
-        for problem in problems:
-            # An error outranks a warning on the same field.
-            if problem.path not in by_path or by_path[problem.path].warning:
-                by_path[problem.path] = problem
-        for path, label in self.error_labels.items():
-            problem = by_path.get(path)
-            label.show_message(
-                problem.message if problem else None, warning=bool(problem and problem.warning)
-            )
+        show_at_fields(self.error_labels, problems)
 
     def go_to_problem(self, _problems: list[Problem]) -> None:
         """A refused save scrolls to the first message in red (the fields say what is wrong)."""
