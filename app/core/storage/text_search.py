@@ -9,22 +9,19 @@ fold runs on few rows.
 
 from __future__ import annotations
 
-import unicodedata
-
 from peewee import SQL, Expression, NodeList
 
+from app.core.common import text
 from app.core.storage import dialect
 
 # Letters that have accented forms in Portuguese (and Spanish).
 _ACCENTABLE = set("aeioucny")
 
 
-def fold(text: str | None) -> str:
-    """Lower case without accents: "São Paulo" → "sao paulo"."""
-    if text is None:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def fold(value: str | None) -> str:
+    """Lower case without accents: "São Paulo" → "sao paulo" (`common.text.fold`, the one
+    Mensagens predefinidas' search uses; a NULL column is "")."""
+    return "" if value is None else text.fold(str(value))
 
 
 def prefilter_pattern(needle: str) -> str:
