@@ -17,17 +17,9 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from app.core.common.log_file import (
-    LOGGER_NAME,
-    default_log_file,
-    log_file_in_use,
-    setup_logging,
-)
+from app.core.common.log_file import default_log_file, log_file_in_use, setup_logging
 from app.core.storage.errors import storage_failure_message
 from app.i18n import _
-
-# The log file itself (private, passwords masked) is Qt-free: the command line writes it too.
-__all__ = ["LOGGER_NAME", "CrashReporter", "default_log_file", "setup_logging"]
 
 
 class CrashReporter:
