@@ -81,8 +81,8 @@ class ConnectionPage(Page):
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
         card.addLayout(buttons)
-        self.result = FieldError()
-        self.result.setObjectName("hint")
+        self.result = hint_label()  # "Connection works: …", grey (a failure is at its field)
+        self.result.hide()
         card.addWidget(self.result)
 
         state = self.card(_("State"))
@@ -147,7 +147,7 @@ class ConnectionPage(Page):
         self.token.blockSignals(False)
         # A refused token (paused): the field for a new one is open at once.
         self._show_token_field(conn is None or bool(conn.paused_reason))
-        self.result.show_message(None)
+        self._say_result(None)
         self.show_problems([])
         self.footer.show_loaded()
         self.show_state()
@@ -176,7 +176,7 @@ class ConnectionPage(Page):
         return edited or bool(self.token.text())
 
     def changed(self, *_args) -> None:
-        self.result.show_message(None)  # a test's answer is about the values it tested
+        self._say_result(None)  # a test's answer is about the values it tested
         settings, problems = self.settings()
         dirty = self.has_unsaved_changes()
         # A field is judged once typed in: an empty new form shows no red yet.
@@ -223,10 +223,12 @@ class ConnectionPage(Page):
         self._finish()
         if self._show_failure(answer):
             return
-        self.result.show_message(
-            _("Connection works: inbox “{name}”.").format(name=answer.inbox_name)
-        )
+        self._say_result(_("Connection works: inbox “{name}”.").format(name=answer.inbox_name))
         self.show_problems(list(answer.warnings))
+
+    def _say_result(self, text: str | None) -> None:
+        self.result.setText(text or "")
+        self.result.setVisible(bool(text))
 
     def save(self) -> bool:
         settings, problems = self.settings()
@@ -254,7 +256,7 @@ class ConnectionPage(Page):
         if not isinstance(answer, connections.CheckFailed):
             return False
         self.show_problems([answer.problem])
-        self.result.show_message(None)
+        self._say_result(None)
         return True
 
     def _job_failed(self, exc: Exception) -> None:

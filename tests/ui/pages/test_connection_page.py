@@ -92,6 +92,7 @@ def test_test_connection_says_the_inbox_and_stores_nothing(
     qtbot.waitUntil(lambda: page.job is None, timeout=30_000)
     assert page.result.isVisible()
     assert page.result.text() == _("Connection works: inbox “{name}”.").format(name="WhatsApp Loja")
+    assert page.result.objectName() == "hint", "a success is grey, not in the error's red"
     assert Connection.select().count() == 0
 
 
