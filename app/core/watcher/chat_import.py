@@ -22,7 +22,6 @@ is read; the write lock is taken by the final upsert only.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from itertools import count
@@ -43,6 +42,7 @@ from app.core.watcher.chats import (
     ImportResult,
     capped,
     parse_chunks,
+    rows_per_statement,
 )
 
 STAGING = "atende_chat_import"  # the rows of one import, then dropped
@@ -106,7 +106,7 @@ def _staging() -> Iterator[Callable[[list[dict[str, Any]]], None]]:
     instants = [(f, getattr(Chat, f)) for f in INSTANT_FIELDS]
     counter = count(1)  # file order: new chats get their ids in that order
     row_sql = "(" + ", ".join([database.param] * len(COLUMNS)) + ")"
-    per_statement = _rows_per_statement()
+    per_statement = rows_per_statement(len(COLUMNS))
 
     def add(rows: list[dict[str, Any]]) -> None:
         for row in rows:
@@ -123,12 +123,6 @@ def _staging() -> Iterator[Callable[[list[dict[str, Any]]], None]]:
 
     yield add
     database.execute_sql(f"DROP TABLE {STAGING}")  # after a failure, the rollback drops it
-
-
-def _rows_per_statement() -> int:
-    """Rows per multi-row INSERT within the bound variables allowed (SQLite: 999 before 3.32)."""
-    limit = 32766 if dialect.is_postgres() or sqlite3.sqlite_version_info >= (3, 32) else 999
-    return max(1, limit // len(COLUMNS))
 
 
 def _upsert_staged(instance: Instance) -> ImportResult:

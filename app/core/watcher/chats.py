@@ -30,6 +30,7 @@ from app.core.common.json_text import parse_json
 from app.core.common.validation import Problem, first_unprintable, join_path
 from app.core.instances.phones import normalize_phone
 from app.core.schedule.store import load_agenda
+from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import Chat, Instance
 from app.core.watcher import deadlines
@@ -256,10 +257,14 @@ class ImportResult:
         return self.created + self.updated
 
 
+def rows_per_statement(columns: int) -> int:
+    """Rows per multi-row INSERT within the bound variables allowed (SQLite: 999 before 3.32)."""
+    limit = 32766 if dialect.is_postgres() or sqlite3.sqlite_version_info >= (3, 32) else 999
+    return max(1, limit // columns)
+
+
 def _batch_size() -> int:
-    """Rows per INSERT within SQLite's limit of bound variables (999 before 3.32)."""
-    limit = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
-    return max(1, limit // (len(FIELDS) + 1))
+    return rows_per_statement(len(FIELDS) + 1)  # the fields and the instance
 
 
 def upsert_chats(instance: Instance, rows: list[dict[str, Any]]) -> ImportResult:
