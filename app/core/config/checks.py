@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from app.core.common.validation import Problem
-from app.core.config.file_format import FIELDS, export_instance
+from app.core.config.file_format import export_instance, export_instances
 from app.core.config.registry import all_sections
 from app.core.instances import phone_reuse
 from app.core.instances.store import name_key, name_taken_message, validate_fields
@@ -60,17 +60,11 @@ def _problems(
 
 def check_all() -> list[Problem]:
     instances = list(Instance.select().order_by(Instance.name))
-    sections = all_sections()
-    exported = {s.key: s.export_many(instances) for s in sections if s.export_many is not None}
+    exported = export_instances(instances)
     shared_phones = phone_reuse.others_by_instance()  # one query for every instance
     names = Counter(name_key(instance.name) for instance in instances)
     problems: list[Problem] = []
     for instance in instances:
-        data: dict[str, Any] = {key: getattr(instance, key) for key in FIELDS}
-        for section in sections:
-            values = exported.get(section.key)
-            data[section.key] = (
-                values[instance.id] if values is not None else section.export(instance)
-            )
+        data = exported[instance.id]
         problems += _problems(instance, data, shared_phones.get(instance.id, []), names)
     return problems

@@ -43,7 +43,8 @@ class Section:
     # (instance, before, after) → the history line and its details; None: not saved as a
     # whole (Mensagens predefinidas are saved one message at a time).
     describe: Callable[[Instance, Any, Any], tuple[str, dict[str, Any]]] | None = None
-    # `atende check` over every instance: each instance's value read in one query per table
+    # `check`, `export` and the import preview over many instances (`export_instances`): each
+    # instance's value read in one query per table
     # ({instance id: value}, same as `export` gives); None: `export` one at a time.
     export_many: Callable[[Sequence[Instance]], dict[int, Any]] | None = None
     # Warnings from the exported values of the instance's sections ({key: value}), same as

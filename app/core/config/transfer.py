@@ -11,7 +11,13 @@ from app.core.audit import history
 from app.core.common.clock import Clock
 from app.core.common.validation import Problem, ValidationError, errors, raise_if_errors, warnings
 from app.core.config import versioning
-from app.core.config.file_format import export_instance, fold_name, import_config, validate_config
+from app.core.config.file_format import (
+    export_instance,
+    export_instances,
+    fold_name,
+    import_config,
+    validate_config,
+)
 from app.core.config.registry import all_sections
 from app.core.config.section import Section
 from app.core.instances.store import FIELDS, unique_copy_name, validate_fields
@@ -77,7 +83,9 @@ def plan_import(data: Any, clock: Clock) -> ImportPlan:
     """
     problems = validate_config(data, replace=True)
     raise_if_errors(problems)
-    before = {i.id: (i.name, export_instance(i)) for i in Instance.select()}
+    stored = list(Instance.select())
+    exported = export_instances(stored)
+    before = {i.id: (i.name, exported[i.id]) for i in stored}
     plans: list[InstancePlan] = []
     try:
         with database.atomic():

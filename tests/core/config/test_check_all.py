@@ -4,6 +4,7 @@ one query per table whatever the number of instances."""
 from __future__ import annotations
 
 from app.core.config.checks import check_all, check_instance
+from app.core.config.file_format import export_config, export_instance
 from app.core.schedule import store as schedule
 from app.core.storage.models import Instance, Template
 from app.core.watcher import auto_close
@@ -49,7 +50,7 @@ def test_check_all_finds_what_each_instance_check_finds(make_instance, clock):
     assert {"Loja 5.name", "loja  5.name"} <= paths and "Loja 4.name" not in paths
 
 
-def _queries(db) -> int:
+def _queries(db, work=check_all) -> int:
     statements = []
     execute = db.execute_sql
 
@@ -59,7 +60,7 @@ def _queries(db) -> int:
 
     db.execute_sql = record
     try:
-        check_all()
+        work()
     finally:
         db.execute_sql = execute
     return len(statements)
@@ -73,3 +74,15 @@ def test_sections_are_read_once_for_all_instances(make_instance, clock, db):
         shop(make_instance, clock, number)
     # Six more instances, no more queries: names, phones and sections are read for all.
     assert _queries(db) == two
+
+
+def test_export_reads_each_section_once_for_all_instances(make_instance, clock, db):
+    for number in range(1, 3):
+        shop(make_instance, clock, number)
+    two = _queries(db, export_config)
+    for number in range(3, 9):
+        shop(make_instance, clock, number)
+    assert _queries(db, export_config) == two
+    # The same values as exporting instance by instance.
+    each = [export_instance(i) for i in Instance.select().order_by(Instance.name)]
+    assert export_config()["instances"] == each
