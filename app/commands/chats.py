@@ -18,7 +18,7 @@ from app.core.watcher.chat_import import import_lines
 from app.core.watcher.chat_lines import file_lines, text_lines
 from app.core.watcher.chats import chat_as_json, chats_query, label
 from app.core.watcher.due import with_deadline
-from app.i18n import _, format_datetime, ngettext
+from app.i18n import _, format_datetime, format_number, ngettext
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -74,7 +74,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             "{count} chat imported ({created} new, {updated} updated)",
             "{count} chats imported ({created} new, {updated} updated)",
             result.total,
-        ).format(count=result.total, created=result.created, updated=result.updated)
+        ).format(
+            count=format_number(result.total),
+            created=format_number(result.created),
+            updated=format_number(result.updated),
+        )
     )
     return 0
 

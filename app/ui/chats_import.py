@@ -19,7 +19,7 @@ from app.core.storage.models import Instance
 from app.core.watcher.chat_import import import_lines
 from app.core.watcher.chat_lines import file_lines
 from app.core.watcher.chats_preview import ChatsPreview, describe_chat_path, preview_file
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, format_number, ngettext
 from app.ui.dialogs.chats_import_dialog import ChatsImportDialog
 from app.ui.dialogs.config_dialogs import file_problems_intro
 from app.ui.services.background import Job, run_in_background
@@ -84,7 +84,11 @@ class ChatsImportMixin:
                 "{count} attendance imported ({created} new, {updated} updated).",
                 "{count} attendances imported ({created} new, {updated} updated).",
                 result.total,
-            ).format(count=result.total, created=result.created, updated=result.updated)
+            ).format(
+                count=format_number(result.total),
+                created=format_number(result.created),
+                updated=format_number(result.updated),
+            )
         )
 
     def _chats_failed(self, path: Path, exc: Exception) -> None:

@@ -205,3 +205,11 @@ def test_import_from_stdin(atende, shop, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _err = atende("chats", "import", "-", "--instance", shop.name)
     assert (code, out) == (0, "3 atendimentos importados (novos: 3; atualizados: 0)\n")
+
+
+def test_import_counts_are_written_in_portuguese(atende, shop, monkeypatch):
+    lines = [{"external_id": f"c{n}", "status": "open", "handler": "bot"} for n in range(1200)]
+    data = "".join(json.dumps(o) + "\n" for o in lines).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _err = atende("chats", "import", "-", "--instance", shop.name)
+    assert (code, out) == (0, "1.200 atendimentos importados (novos: 1.200; atualizados: 0)\n")
