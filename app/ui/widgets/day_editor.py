@@ -44,6 +44,20 @@ class QuietComboBox(QComboBox):
             event.ignore()
 
 
+def drop_row(rows: list, row: QWidget, fallback: QWidget) -> None:
+    """Take `row` (with a `remove` button) out of `rows` and delete it. When the focus was in
+    it, the next row's `remove` takes it, else the one before, else `fallback`: not what
+    follows the list (Qt's choice), where Space would act out of sight."""
+    focus = QApplication.focusWidget()
+    index = rows.index(row)
+    rows.remove(row)
+    if focus is not None and row.isAncestorOf(focus):
+        near = rows[min(index, len(rows) - 1)].remove if rows else fallback
+        near.setFocus(Qt.FocusReason.OtherFocusReason)
+    row.setParent(None)
+    row.deleteLater()
+
+
 def reserved(label: FieldError) -> FieldError:
     """A message line that keeps its place while empty: what is below does not move under
     the pointer when a message comes and goes as the user types."""
@@ -211,14 +225,7 @@ class DayEditor(QWidget):
         self.rows_box.addWidget(row)
 
     def _remove_row(self, row: IntervalRow) -> None:
-        had_focus = row.isAncestorOf(QApplication.focusWidget() or self)
-        index = self.rows.index(row)
-        self.rows.remove(row)
-        if had_focus:  # the next interval's ×, else the one before, else the day's choice
-            near = self.rows[min(index, len(self.rows) - 1)].remove if self.rows else self.mode
-            near.setFocus(Qt.FocusReason.OtherFocusReason)
-        row.setParent(None)
-        row.deleteLater()
+        drop_row(self.rows, row, self.mode)  # the focus: a ×, else the day's choice
         for number, other in enumerate(self.rows, start=1):
             other.set_names(self.day_name, number)
         if not self.rows:

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.common.validation import Problem
 from app.i18n import _
 from app.ui.icons import icon
-from app.ui.widgets.day_editor import DayEditor, reserved
+from app.ui.widgets.day_editor import DayEditor, drop_row, reserved
 from app.ui.widgets.field_error import FieldError
 
 
@@ -137,14 +136,7 @@ class SpecialDatesEditor(QWidget):
         self.rows_box.addWidget(row)
 
     def _remove(self, row: SpecialDateRow) -> None:
-        had_focus = row.isAncestorOf(QApplication.focusWidget() or self)
-        index = self.rows.index(row)
-        self.rows.remove(row)
-        if had_focus:  # the next date's Remover, else the one before, else Adicionar
-            near = self.rows[min(index, len(self.rows) - 1)].remove if self.rows else None
-            (near or self.add_button).setFocus(Qt.FocusReason.OtherFocusReason)
-        row.setParent(None)
-        row.deleteLater()
+        drop_row(self.rows, row, self.add_button)  # the focus: a Remover, else Adicionar
         for number, other in enumerate(self.rows, start=1):
             other.set_number(number)
         self.empty.setVisible(not self.rows)
