@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from app.core.common.files import FILE_PATH
-from app.core.config.registry import all_sections
+from app.core.config.registry import section, section_keys
 from app.core.schedule.agenda import WEEKDAY_KEYS
 from app.core.watcher import auto_close
 from app.i18n import N_, _, format_date, weekday_name
@@ -158,9 +158,8 @@ def _instance(index: int, rest: list[str | int], item: Any) -> list[str]:
     if not rest:
         return levels
     key = rest[0]
-    sections = {s.key: s for s in all_sections()}
-    if isinstance(key, str) and key in sections:
-        title = _(sections[key].title)
+    if isinstance(key, str) and key in section_keys():
+        title = _(section(key).title)
         return levels + [title] + _section(key, rest[1:], _get(item, key))
     return levels + _named(INSTANCE_FIELDS, rest)
 
@@ -175,8 +174,7 @@ def describe_path(path: str, data: Any = None) -> str:
     if len(parts) >= 2 and parts[0] == "instances" and isinstance(parts[1], int):
         item = _at(_get(data, "instances"), parts[1])
         return LEVELS.join(_instance(parts[1], parts[2:], item))
-    sections = {s.key: s for s in all_sections()}
-    if parts and isinstance(parts[0], str) and parts[0] in sections:  # one instance's values
+    if parts and isinstance(parts[0], str) and parts[0] in section_keys():  # its values
         key = parts[0]
-        return LEVELS.join([_(sections[key].title), *_section(key, parts[1:], data)])
+        return LEVELS.join([_(section(key).title), *_section(key, parts[1:], data)])
     return LEVELS.join(_named({}, parts)) if parts else _(TOP[FILE_PATH])
