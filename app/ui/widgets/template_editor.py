@@ -77,7 +77,6 @@ class TemplateEditor(QWidget):
         self.message.edited.connect(self.edited)
         # The parts the page and its tests reach.
         self.content_edit = self.message.content_edit
-        self.variable_button = self.message.variable_button
         self.variable_menu = self.message.variable_menu
         self.count_label = self.message.count_label
         layout.addWidget(self.message, 1)
