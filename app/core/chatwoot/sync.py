@@ -112,7 +112,7 @@ def _pull(
         if rows:
             upsert_chats(instance, rows)
         closed = _close_gone(instance.id, [eid for eid in gone if eid not in waiting], gone, now)
-        _remember(instance.id, listed, gone, waiting)
+        _remember(instance.id, listed, synced, gone, waiting)
     return SyncResult(instance.name, len(rows) + closed, closed, len(listed))
 
 
@@ -214,10 +214,16 @@ def _close_gone(
 
 
 def _remember(
-    instance_id: int, listed: dict[str, dict[str, Any]], gone: dict[str, str], waiting: set[str]
+    instance_id: int,
+    listed: dict[str, dict[str, Any]],
+    synced: dict[str, tuple[int, str]],
+    gone: dict[str, str],
+    waiting: set[str],
 ) -> None:
-    """What this sync saw, so the next one can skip what did not move. A chat waiting on the
-    outbox is not remembered as seen: after the delivery, it is looked at again."""
+    """What this sync saw, so the next one can skip what did not move (rows already
+    remembered as they are are not written again: an idle inbox writes nothing). A chat
+    waiting on the outbox is not remembered as seen: after the delivery, it is looked at
+    again."""
     rows = [
         {
             "instance": instance_id,
@@ -226,7 +232,7 @@ def _remember(
             "status": c.get("status") or "open",
         }
         for eid, c in listed.items()
-        if eid not in waiting
+        if eid not in waiting and synced.get(eid) != (_activity(c), c.get("status"))
     ]
     for batch in chunked(rows, 500):
         SyncedConversation.insert_many(batch).on_conflict(

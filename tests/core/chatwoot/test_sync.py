@@ -7,6 +7,7 @@ import pytest
 from app.core.chatwoot import connection
 from app.core.chatwoot.client import ChatwootClient
 from app.core.chatwoot.sync import CLOSED_THERE, DELETED_THERE, SyncError, sync_instance
+from app.core.storage.db import database
 from app.core.storage.models import Chat
 from app.core.watcher.chats import get_chat
 from app.i18n import _
@@ -57,8 +58,11 @@ def test_idle_resync_reads_only_the_list_pages(fake_chatwoot, connected, clock):
         conversation_with_messages(fake_chatwoot, cid)
     sync_instance(instance, client, clock.now())
     fake_chatwoot.requests.clear()
+    writes = database.obj.connection().total_changes
     result = sync_instance(instance, client, clock.now())
     assert result.updated == 0
+    # Only the connection's row (last sync, error cleared): not one per conversation.
+    assert database.obj.connection().total_changes - writes <= 2
     # open: 25 + 25 + 10; pending and snoozed: one empty page each
     assert dict(fake_chatwoot.requests) == {
         ("GET", f"/api/v1/accounts/{ACCOUNT_ID}/conversations"): 5
