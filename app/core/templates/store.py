@@ -21,7 +21,6 @@ from app.core.config.section import Section
 from app.core.storage.db import database
 from app.core.storage.models import Instance, Template
 from app.core.templates.fields import FIELDS, SHORTCUT_MAX, TITLE_MAX, clean_template
-from app.core.templates.search import matching, search_key  # noqa: F401 (re-exported)
 from app.i18n import N_, _
 
 SECTION_KEY = "templates"

@@ -8,6 +8,7 @@ from app.core.common.validation import ValidationError
 from app.core.config.file_format import dumps, export_config, import_config, validate_config
 from app.core.storage.models import HistoryEvent, Template
 from app.core.templates import store as templates
+from app.core.templates.search import matching, search_key
 from tests.config_helpers import config, instance_config
 
 GOOD = {
@@ -121,10 +122,10 @@ def test_search_ignores_case_and_accents_in_title_shortcut_and_content(make_inst
         clock,
     )
     rows = templates.list_rows(loja.id)
-    keys = [templates.search_key(r) for r in rows]
+    keys = [search_key(r) for r in rows]
 
     def found(query):
-        return [rows[i].shortcut for i in templates.matching(keys, query)]
+        return [rows[i].shortcut for i in matching(keys, query)]
 
     assert found("PROMOCAO") == ["/promo"]
     assert found("horário") == ["/horario"]
