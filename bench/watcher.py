@@ -153,7 +153,8 @@ def run_floor(path: Path) -> tuple[float, int]:
         " SELECT c.instance_id, i.name, :now, 'auto_close', 'auto_close', :reason,"
         " json_object('assigned_via', c.assigned_via, 'closing_message', s.closing_message,"
         " 'customer_name', c.customer_name, 'operator_name', c.operator_name,"
-        " 'protocol', c.protocol, 'timeout_minutes', s.timeout_minutes), c.external_id"
+        " 'phone', c.phone, 'protocol', c.protocol, 'timeout_minutes', s.timeout_minutes),"
+        " c.external_id"
         + FLOOR_DUE.replace("WHERE", "JOIN instance i ON i.id = c.instance_id WHERE", 1),
         params,
     )
