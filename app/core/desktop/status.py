@@ -9,7 +9,7 @@ from datetime import datetime
 from app.core.common.text import sentence
 from app.core.common.validation import Problem
 from app.core.config.checks import check_instance
-from app.core.instances.plans import allows_prioritize
+from app.core.instances import priority
 from app.core.schedule.decision import status_line
 from app.core.schedule.opening import is_open
 from app.core.schedule.store import load_agenda
@@ -41,8 +41,6 @@ class Overview:
 
 def instance_overview(instance: Instance, now: datetime) -> Overview:
     """A handful of small queries; cheap enough to run each time the page is shown."""
-    # Imported here: the window's start-up needs only `auto_close_enabled_anywhere`.
-
     agenda = load_agenda(instance)
     settings = AutoCloseSettings.get_or_none(AutoCloseSettings.instance == instance.id)
     enabled = bool(settings and settings.enabled)
@@ -59,8 +57,7 @@ def instance_overview(instance: Instance, now: datetime) -> Overview:
         timeout_minutes=settings.timeout_minutes if settings else None,
         template_count=Template.select().where(Template.instance == instance.id).count(),
         prioritize_chosen=bool(instance.prioritize_attendance),
-        prioritize_effective=bool(instance.prioritize_attendance)
-        and allows_prioritize(instance.plan),
+        prioritize_effective=priority.is_effective(instance),
         problems=tuple(relative_problems(instance)),
     )
 
