@@ -1,9 +1,10 @@
 # The README's two commands: `make run` and `make test`. Both bootstrap .venv themselves.
 # The first Python 3.11 or newer of python3.11, python3.12, python3.13, python3 on the PATH;
 # `make run PYTHON=python3.12` (or a full path) chooses one instead.
+PY_311_OR_NEWER := -c 'import sys; sys.exit(sys.version_info < (3, 11))'
 ifeq ($(origin PYTHON),undefined)
 PYTHON := $(shell for p in python3.11 python3.12 python3.13 python3; do \
-	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && \
+	$$p $(PY_311_OR_NEWER) >/dev/null 2>&1 && \
 	{ echo $$p; break; }; done)
 endif
 VENV := .venv
@@ -35,7 +36,7 @@ check-python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed and none was found (tried" \
 		"python3.11, python3.12, python3.13, python3): install one, or name it:" \
 		"make run PYTHON=/path/to/python3.x" >&2; exit 1; }
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	@$(PYTHON) $(PY_311_OR_NEWER) 2>/dev/null || { \
 		echo "$(PYTHON) is not Python 3.11 or newer (or not found)" >&2; exit 1; }
 	@$(PYTHON) -c 'import sys; print(sys.executable, sys.version.split()[0])'
 
