@@ -29,7 +29,6 @@ from typing import Any
 
 from app.core.common.validation import Problem, ValidationError
 from app.core.schedule.store import load_agenda
-from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import Chat, Instance
 from app.core.watcher import deadlines
@@ -42,8 +41,8 @@ from app.core.watcher.chats import (
     ImportResult,
     capped,
     parse_chunks,
-    rows_per_statement,
 )
+from app.core.watcher.temporary_rows import BIGINT, TEXT, temporary_rows
 
 STAGING = "atende_chat_import"  # the rows of one import, then dropped
 
@@ -95,34 +94,18 @@ COLUMNS = ("line", *FIELDS)
 @contextmanager
 def _staging() -> Iterator[Callable[[list[dict[str, Any]]], None]]:
     """The staging table for one import; yields the function that adds a chunk's rows."""
-    words = dialect.DDL_WORDS[dialect.name()]
-    types = {f: words["bigint"] if f in INSTANT_FIELDS else "TEXT" for f in FIELDS}
-    database.execute_sql(f"DROP TABLE IF EXISTS {STAGING}")
-    database.execute_sql(
-        f"CREATE TEMPORARY TABLE {STAGING} (line {words['bigint']} PRIMARY KEY, "
-        + ", ".join(f"{f} {types[f]}" for f in FIELDS)
-        + ")"
-    )
+    columns = [("line", BIGINT)] + [(f, BIGINT if f in INSTANT_FIELDS else TEXT) for f in FIELDS]
     instants = [(f, getattr(Chat, f)) for f in INSTANT_FIELDS]
     counter = count(1)  # file order: new chats get their ids in that order
-    row_sql = "(" + ", ".join([database.param] * len(COLUMNS)) + ")"
-    per_statement = rows_per_statement(len(COLUMNS))
+    with temporary_rows(STAGING, columns) as insert:
 
-    def add(rows: list[dict[str, Any]]) -> None:
-        for row in rows:
-            for name, field in instants:
-                row[name] = field.db_value(row[name])
-        values = [(next(counter), *(row[f] for f in FIELDS)) for row in rows]
-        for start in range(0, len(values), per_statement):
-            batch = values[start : start + per_statement]
-            database.execute_sql(
-                f"INSERT INTO {STAGING} ({', '.join(COLUMNS)}) VALUES "  # noqa: S608 (names)
-                + ", ".join([row_sql] * len(batch)),
-                [value for row in batch for value in row],
-            )
+        def add(rows: list[dict[str, Any]]) -> None:
+            for row in rows:
+                for name, field in instants:
+                    row[name] = field.db_value(row[name])
+            insert([(next(counter), *(row[f] for f in FIELDS)) for row in rows])
 
-    yield add
-    database.execute_sql(f"DROP TABLE {STAGING}")  # after a failure, the rollback drops it
+        yield add
 
 
 def _upsert_staged(instance: Instance) -> ImportResult:

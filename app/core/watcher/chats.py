@@ -15,7 +15,6 @@ in one transaction only if every line is right (all or nothing).
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,13 +29,13 @@ from app.core.common.json_text import parse_json
 from app.core.common.validation import Problem, first_unprintable, join_path
 from app.core.instances.phones import normalize_phone
 from app.core.schedule.store import load_agenda
-from app.core.storage import dialect
 from app.core.storage.db import database
 from app.core.storage.models import Chat, Instance
 from app.core.watcher import deadlines
 from app.core.watcher.chat_lines import SeenIds, text_lines
 from app.core.watcher.chat_query import chats_query as chats_query  # the chats API, here too
 from app.core.watcher.chat_query import get_chat as get_chat
+from app.core.watcher.temporary_rows import rows_per_statement
 from app.i18n import N_, _, format_number, ngettext
 
 FIELDS = (
@@ -255,12 +254,6 @@ class ImportResult:
     @property
     def total(self) -> int:
         return self.created + self.updated
-
-
-def rows_per_statement(columns: int) -> int:
-    """Rows per multi-row INSERT within the bound variables allowed (SQLite: 999 before 3.32)."""
-    limit = 32766 if dialect.is_postgres() or sqlite3.sqlite_version_info >= (3, 32) else 999
-    return max(1, limit // columns)
 
 
 def _batch_size() -> int:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from peewee import Case, Table, chunked
+from peewee import Case, Table
 
 from app.core.schedule.agenda import Agenda
 from app.core.schedule.open_time import OpenTimeline
@@ -36,12 +36,13 @@ from app.core.storage.db import database
 from app.core.storage.models import AutoCloseSettings, Chat, Instance
 from app.core.watcher.bad_rows import usable_start
 from app.core.watcher.due import eligible_condition, with_settings
+from app.core.watcher.temporary_rows import BIGINT, temporary_rows
 
 BUSINESS_HOURS = "business_hours"
 CALENDAR = "calendar"
-BATCH = 5000  # rows per INSERT: 3 parameters each, well within SQLite's limit
 ROOMY_CACHE_KIB = -65536  # 64 MiB (negative: KiB, SQLite's convention)
 TEMPORARY = "atende_instants"  # (at, deadline, warning) of one recompute, then dropped
+COLUMNS = (("at", BIGINT), ("deadline", BIGINT), ("warning", BIGINT))
 
 
 def counts_business_hours(instance: Instance | int) -> bool:
@@ -108,20 +109,7 @@ def _instants(
 def _write(instance: Instance, rows: list[tuple[Any, ...]], only_missing: bool) -> int:
     """Into a temporary table keyed by instant (multi-row INSERTs), then one UPDATE of the
     instance's eligible chats, each looking its instants up by primary key."""
-    bigint = dialect.DDL_WORDS[dialect.name()]["bigint"]
-    database.execute_sql(f"DROP TABLE IF EXISTS {TEMPORARY}")
-    database.execute_sql(
-        f"CREATE TEMPORARY TABLE {TEMPORARY}"
-        f" (at {bigint} PRIMARY KEY, deadline {bigint}, warning {bigint})"
-    )
-    row_sql = "(" + ", ".join([database.param] * 3) + ")"
-    for batch in chunked(rows, BATCH):
-        database.execute_sql(
-            f"INSERT INTO {TEMPORARY} (at, deadline, warning) VALUES "
-            + ", ".join([row_sql] * len(batch)),
-            [value for row in batch for value in row],
-        )
-    instants = Table(TEMPORARY, ("at", "deadline", "warning"))
+    instants = Table(TEMPORARY, [name for name, _type in COLUMNS])
 
     def lookup(column):
         return instants.select(column).where(instants.at == Chat.last_agent_message_at)
@@ -147,10 +135,10 @@ def _write(instance: Instance, rows: list[tuple[Any, ...]], only_missing: bool) 
     )
     if only_missing:
         query = query.where(Chat.deadline_at.is_null())
-    with _roomy_page_cache():
-        written = query.execute()
-    database.execute_sql(f"DROP TABLE {TEMPORARY}")
-    return written
+    with temporary_rows(TEMPORARY, COLUMNS) as insert:
+        insert(rows)
+        with _roomy_page_cache():
+            return query.execute()
 
 
 @contextmanager
