@@ -22,7 +22,7 @@ from app.commands import (
     watch,
 )
 from app.commands.base import EXIT_FAILURE, EXIT_OK, CliError, release_use_locks
-from app.core.common.log_file import log_file_in_use, setup_logging
+from app.core.common.log_file import setup_logging, unexpected_failure_text
 from app.core.storage.errors import DatabaseOpenError, storage_failure_message
 from app.i18n import _, install, translate_argparse
 from app.options import GLOBAL_OPTIONS
@@ -110,8 +110,4 @@ def failure_message(exc: Exception, args: argparse.Namespace) -> str:
             "(or the system's time zone data) and try again."
         ).format(zone=zone or "?")
     logger = setup_logging(stderr_fallback=False)
-    logger.error("unexpected failure in `atende %s`", args.command, exc_info=exc)
-    log_file = log_file_in_use(logger)
-    if log_file is None:
-        return _("Unexpected failure; nothing more could be saved about it.")
-    return _("Unexpected failure; the details were written to {log}.").format(log=log_file)
+    return unexpected_failure_text(exc, f"`atende {args.command}`", logger)

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from app.i18n import _
 from app.paths import data_dir, mask_secrets
 
 LOGGER_NAME = "atende"
@@ -74,3 +75,16 @@ def log_file_in_use(logger: logging.Logger) -> Path | None:
         if isinstance(handler, logging.FileHandler):
             return Path(handler.baseFilename)
     return None
+
+
+def unexpected_failure_text(
+    exc: BaseException, what: str, logger: logging.Logger | None = None
+) -> str:
+    """Portuguese for a failure nobody expected: its details (the exception's own English
+    text and traceback) go to the log, and the message says where."""
+    logger = logger or logging.getLogger(LOGGER_NAME)
+    logger.error("unexpected failure in %s", what, exc_info=exc)
+    log_file = log_file_in_use(logger)
+    if log_file is None:
+        return _("Unexpected failure; nothing more could be saved about it.")
+    return _("Unexpected failure; the details were written to {log}.").format(log=log_file)

@@ -17,7 +17,9 @@ from app.core.chatwoot import connection as connections
 from app.core.chatwoot.canned import push_templates
 from app.core.chatwoot.client import ChatwootError
 from app.core.chatwoot.outbox_store import pending_count
+from app.core.common.log_file import unexpected_failure_text
 from app.core.common.validation import Problem
+from app.core.storage.errors import storage_failure_message
 from app.i18n import _
 from app.ui.pages.base import Page
 from app.ui.pages.connection_parts import PushResults, StateBox, attempt, confirm_remove
@@ -263,8 +265,10 @@ class ConnectionPage(Page):
         self._finish()
         if isinstance(exc, ChatwootError):  # its message is Portuguese and has no token
             self.footer.say(str(exc))
-        else:
-            self.footer.say(_("Something went wrong: {error}").format(error=exc))
+            return
+        # Else a storage cause in Portuguese, or the (English) details to the log, as the CLI
+        known = storage_failure_message(exc)
+        self.footer.say(known or unexpected_failure_text(exc, "the Chatwoot connection page"))
 
     def discard(self) -> None:
         self.load()

@@ -205,3 +205,14 @@ def test_a_test_result_goes_away_when_a_field_changes(qtbot, context, make_insta
     assert page.result.isVisible()
     page.inbox.setText("4")
     assert not page.result.isVisible()
+
+
+def test_an_unexpected_failure_is_told_in_portuguese_with_the_details_in_the_log(
+    qtbot, context, make_instance, caplog
+):
+    page = open_page(qtbot, context, make_instance().id)
+    page._job_failed(KeyError("internal_secret_column"))
+    said = page.footer.status_label.text()
+    assert said.startswith("Falha inesperada")  # it said "Something went wrong: 'internal…'"
+    assert "internal_secret_column" not in said
+    assert any(r.exc_info and "internal_secret_column" in str(r.exc_info[1]) for r in caplog.records)
