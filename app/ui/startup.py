@@ -1,11 +1,11 @@
 """Start-up safety for the window: one Atende per database, and a database that cannot be
 opened explained in Portuguese with the ways out (app.ui.dialogs.damaged_database).
 
-A second launch on the same database finds the lock taken, asks the first process (over a
-local socket named from the database path) to bring its window forward, and quits; when
-nobody answers it says clearly that Atende is already open with that database. Nothing here
-creates or changes the database file unless the user chooses to restore a backup (or to
-create a new database elsewhere).
+A second launch on the same database finds the lock taken, asks the first process (through
+a door named from the database path, app.ui.services.door) to bring its window forward, and
+quits; when nobody answers it says clearly that Atende is already open with that database.
+Nothing here creates or changes the database file unless the user chooses to restore a
+backup (or to create a new database elsewhere).
 """
 
 from __future__ import annotations
@@ -29,13 +29,9 @@ from app.core.storage.lock import FileLock, app_lock_path, lock_base
 from app.i18n import _
 from app.paths import DATABASE_URL_ENV, is_database_url, masked, save_database_choice
 
-if TYPE_CHECKING:  # backups, Peewee and QtNetwork load after the window's first frame
-    from PySide6.QtNetwork import QLocalServer
-
+if TYPE_CHECKING:  # backups, Peewee and the door load after the window's first frame
     from app.ui.dialogs.damaged_database import CheckedBackup, Recovery
-
-SHOW = b"show\n"
-ACK = b"ok\n"
+    from app.ui.services.door import PipeDoor, UnixDoor
 
 
 def server_name(db_path: Path | str) -> str:
@@ -51,7 +47,8 @@ def location(db_path: Path | str) -> Path | str:
 
 
 class SingleInstance(QObject):
-    """The app lock of one database plus the socket that later launches knock on."""
+    """The app lock of one database plus the door later launches knock on
+    (app.ui.services.door)."""
 
     activation_requested = Signal()
 
@@ -59,7 +56,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.db_path = location(db_path)
         self.lock = FileLock(app_lock_path(self.db_path))
-        self.server: QLocalServer | None = None
+        self.door: UnixDoor | PipeDoor | None = None
 
     def claim(self) -> bool:
         """Take the lock; False when another Atende has this database. `listen()` follows
@@ -68,59 +65,24 @@ class SingleInstance(QObject):
 
     def listen(self) -> None:
         """Answer the knocks of later launches on this database."""
-        from PySide6.QtNetwork import QLocalServer
+        from app.ui.services.door import open_door
 
-        if self.server is not None:
+        if self.door is not None:
             return
-        name = server_name(self.db_path)
-        QLocalServer.removeServer(name)  # a socket left by a killed process
-        self.server = QLocalServer(self)
-        self.server.newConnection.connect(self._accept)
-        self.server.listen(name)
-
-    def _accept(self) -> None:
-        while self.server is not None and self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(self._read)
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self) -> None:
-        from PySide6.QtNetwork import QLocalSocket
-
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket) and socket.readLine().data() == SHOW:
-            socket.write(ACK)
-            socket.flush()
-            self.activation_requested.emit()
+        self.door = open_door(server_name(self.db_path), self)
+        self.door.knocked.connect(self.activation_requested)
+        self.door.listen()
 
     def ask_running_to_show(self, timeout_ms: int = 3000) -> bool:
-        """Knock on the running Atende; True when it answered that it shows its window.
-        A first launch that is still starting does not listen yet: knock again until
-        `timeout_ms` has passed."""
-        from PySide6.QtCore import QDeadlineTimer, QThread
-        from PySide6.QtNetwork import QLocalSocket
+        """Knock on the running Atende; True when it answered that it shows its window."""
+        from app.ui.services.door import knock
 
-        deadline = QDeadlineTimer(timeout_ms)
-        socket = QLocalSocket()
-        while True:
-            socket.connectToServer(server_name(self.db_path))
-            if socket.waitForConnected(max(0, deadline.remainingTime())):
-                break
-            if deadline.hasExpired():
-                return False
-            QThread.msleep(50)
-        socket.write(SHOW)
-        remaining = max(0, deadline.remainingTime())
-        if not socket.waitForBytesWritten(remaining) or not socket.waitForReadyRead(remaining):
-            return False
-        answered = socket.readLine().data() == ACK
-        socket.disconnectFromServer()
-        return answered
+        return knock(server_name(self.db_path), timeout_ms)
 
     def release(self) -> None:
-        if self.server is not None:
-            self.server.close()
-            self.server = None
+        if self.door is not None:
+            self.door.close()
+            self.door = None
         self.lock.release()
 
 
@@ -188,8 +150,6 @@ class Session:
         file, a new database), until one opens or the user closes Atende."""
         from app.core.storage.backup import BackupError
         from app.core.storage.db import open_database
-        from app.core.storage.restore import restore_backup
-        from app.ui.dialogs.damaged_database import QUIT, RESTORE
 
         logging.getLogger("atende").info(
             "Atende %s starting on %s", __version__, masked(self.db_path)
@@ -205,6 +165,9 @@ class Session:
                 return self._fail(str(error))
             if isinstance(error, UnwritableDatabaseError):
                 return self._fail(str(error))
+            from app.core.storage.restore import restore_backup
+            from app.ui.dialogs.damaged_database import QUIT, RESTORE
+
             choice = self.ask_recovery(error, checked_backups(self.db_path))
             if choice.action == QUIT:
                 self.single.release()

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -138,18 +139,14 @@ def test_the_single_instance_server_answers_a_knock(db_path, qtbot):
     assert owner.claim()
     owner.listen()
     try:
-        from PySide6.QtNetwork import QLocalSocket
-
-        from app.ui.startup import SHOW, server_name
-
-        socket = QLocalSocket()
-        socket.connectToServer(server_name(db_path))
+        knocker = SingleInstance(db_path)  # a second launch: the lock is taken, so it knocks
+        assert not knocker.claim()
+        answers: list[bool] = []
         with qtbot.waitSignal(owner.activation_requested, timeout=5000):
-            assert socket.waitForConnected(2000)
-            socket.write(SHOW)
-            socket.flush()
-        qtbot.waitUntil(lambda: socket.bytesAvailable() > 0 or socket.waitForReadyRead(10))
-        assert socket.readLine().data() == b"ok\n"
+            threading.Thread(
+                target=lambda: answers.append(knocker.ask_running_to_show()), daemon=True
+            ).start()
+        qtbot.waitUntil(lambda: answers == [True], timeout=5000)
     finally:
         owner.release()
 
