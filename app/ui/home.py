@@ -41,14 +41,15 @@ class InstancesModel(QStandardItemModel):
     def reload(self) -> None:
         from app.core.instances.phones import format_phone
         from app.core.instances.store import list_instances
-        from app.core.instances.zone_names import zone_label
+        from app.core.instances.zone_names import zone_labels
 
         self.rows = list_instances()
+        labels = zone_labels({row.timezone for row in self.rows})
         self.setRowCount(0)
         for row in self.rows:
             cells = (row.name, format_phone(row.phone), plan_label(row.plan))
             items = [QStandardItem(text) for text in cells]
-            zone = QStandardItem(zone_label(row.timezone))  # "Horário de Brasília (São Paulo)"
+            zone = QStandardItem(labels[row.timezone])  # "Horário de Brasília (São Paulo)"
             zone.setToolTip(row.timezone)
             self.appendRow([*items, zone])
 

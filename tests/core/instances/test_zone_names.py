@@ -11,6 +11,7 @@ from app.core.instances.zone_names import (
     zone_choices,
     zone_from_text,
     zone_label,
+    zone_labels,
 )
 
 
@@ -76,3 +77,23 @@ def test_search_finds_by_name_city_or_iana_without_accents():
         assert fold(typed) in key
     assert "São Paulo" in key and "America/Sao_Paulo" in key  # as typed, accents and all
     assert fold("cuiaba") in search_key("America/Cuiaba")
+
+
+def test_babels_global_data_is_let_go_once_the_names_are_known():
+    """2 MiB the window would otherwise keep for its whole life (bench/memory.py)."""
+    import babel.core
+    from babel.core import get_global
+
+    get_global("zone_aliases")
+    assert babel.core._global_data is not None
+    labels = zone_labels(["America/Manaus", "Asia/Tokyo"])
+    assert labels == {
+        "America/Manaus": "Horário do Amazonas (Manaus)",
+        "Asia/Tokyo": "Horário do Japão (Tóquio)",
+    }
+    assert babel.core._global_data is None
+    assert zone_label("Africa/Lagos") == "Horário da África Ocidental (Lagos)"
+    assert babel.core._global_data is None
+    assert zone_choices()[0] == ("America/Sao_Paulo", "Horário de Brasília (São Paulo)")
+    assert babel.core._global_data is None
+    assert get_global("zone_aliases")["UTC"] == "Etc/UTC", "Babel reads it again when asked"
