@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.core.common.files import os_error_text, read_text, safe_file_name, write_text_atomic
 from app.core.common.validation import Problem, ValidationError, errors
@@ -44,19 +44,7 @@ COPY_TITLE = N_("Copy settings to another instance")
 
 
 class FileActions(ChatsImportMixin, MenuActions):
-    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
-        super().__init__(window)
-        self.export_action = self._add(menu, _("&Export configuration…"), self.export_config)
-        self.import_action = self._add(menu, _("&Import configuration…"), self.import_config)
-        self.chats_action = self._add(menu, _("Import &attendances…"), self.import_chats)
-        self.copy_action = self._add(
-            menu, _("&Copy settings to another instance…"), self.copy_settings
-        )
-        menu.addSeparator()
-        self.restore_action = self._add(menu, _("&Restore backup…"), self.restore_backup)
-        # Backups are of a SQLite file; a shared server is backed up with its own tools.
-        self.restore_action.setEnabled(isinstance(self.context.db_path, Path))
-        menu.addSeparator()
+    """What the File menu's entries do (app.ui.file_menu_entries makes the entries)."""
 
     # -- export ---------------------------------------------------------------------------
     def export_config(self) -> None:

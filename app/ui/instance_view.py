@@ -24,7 +24,6 @@ from app.core.instances.zone_names import zone_label
 from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.context import AppContext
-from app.ui.dialogs.instance_dialog import InstanceDialog
 from app.ui.icons import icon
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import Page
@@ -186,6 +185,8 @@ class InstanceView(QWidget):
         if key != "instance":
             self.show_page(key)
             return
+        from app.ui.dialogs.instance_dialog import InstanceDialog  # on use: ~0.5 MiB
+
         dialog = InstanceDialog(self.context.clock, Instance.get_by_id(self.instance_id), self)
         dialog.accepted.connect(self._instance_edited)
         dialog.open()

@@ -14,6 +14,7 @@ from app.ui.icons import icon
 from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
+    from app.ui.file_menu import FileActions
     from app.ui.help_window import HelpWindow
     from app.ui.instance_view import InstanceView
     from app.ui.services.tray import CloseAction, Tray
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.instance_view: InstanceView | None = None
         self.help_window: HelpWindow | None = None  # Ajuda → Como usar o Atende, made when asked
         self.welcome: WelcomePage | None = None
+        self._file_actions: FileActions | None = None
         self._build_menus()
         self.tray: Tray | None = None
         if load:
@@ -109,10 +111,9 @@ class MainWindow(QMainWindow):
     def _fill_menus(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        from app.ui.dialogs.database_dialog import add_database_action  # Arquivo → Banco de dados…
-        from app.ui.file_menu import FileActions
+        from app.ui.file_menu_entries import add_database_action, add_file_entries
 
-        self.file_actions = FileActions(self, self.file_menu)  # export, import, copy, restore
+        self.file_entries = add_file_entries(self, self.file_menu)  # export, import, copy, restore
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
@@ -131,6 +132,15 @@ class MainWindow(QMainWindow):
         about = QAction(_("&About Atende"), self)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
+
+    @property
+    def file_actions(self) -> FileActions:
+        """What the File menu's entries do, loaded on first use (app.ui.file_menu_entries)."""
+        if self._file_actions is None:
+            from app.ui.file_menu import FileActions
+
+            self._file_actions = FileActions(self)
+        return self._file_actions
 
     def show_preferences(self) -> None:
         from app.ui.dialogs.preferences import PreferencesDialog

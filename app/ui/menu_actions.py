@@ -1,12 +1,11 @@
-"""What the window's menus share: adding an action, the instance the user is on, notes in
+"""What the window's menus share: the instance the user is on, notes in
 the status bar, reloading the window after a change, and the plain questions and messages.
 Tests replace the questions (`confirm`, `show_problems`, `show_message`) on the instance."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.core.common.validation import Problem
 from app.core.storage.db import storage_failure_message
@@ -20,12 +19,6 @@ class MenuActions(QObject):
         super().__init__(window)
         self.window = window
         self.context = window.context
-
-    def _add(self, menu: QMenu, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
 
     def current_instance(self) -> Instance | None:
         view = getattr(self.window, "instance_view", None)

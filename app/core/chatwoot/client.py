@@ -17,7 +17,6 @@ threads; tests pass `transport` to talk to something other than the network.
 
 from __future__ import annotations
 
-import email.utils
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -89,6 +88,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float:
     value = value.strip()
     if value.isdigit():
         return float(value)
+    import email.utils  # 8 modules, for a header servers seldom send as a date
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QIntValidator
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -33,17 +31,6 @@ from app.core.storage import postgres
 from app.core.storage.db import DatabaseOpenError
 from app.i18n import _
 from app.ui.widgets.hint import hint_label
-
-
-def add_database_action(window: QMainWindow, menu: QMenu) -> QAction:
-    """The File menu's entry, just above Sair (the main window's one hook)."""
-    action = QAction(_("&Database…"), window)
-    action.triggered.connect(lambda: DatabaseDialog(window.context.db_path, window).exec())
-    quit_action = menu.actions()[-1] if menu.actions() else None
-    menu.insertAction(quit_action, action)
-    if quit_action is not None:
-        menu.insertSeparator(quit_action)
-    return action
 
 
 class DatabaseDialog(QDialog):

@@ -14,16 +14,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from app.core.chatwoot.outbox_store import DeliveryReport, next_try_at
-from app.core.chatwoot.passes import PullOutcome, deliver_all, pull_all
 from app.core.chatwoot.state import PULL_EVERY_SECONDS, desk_name, pull_due
 from app.core.common.clock import Clock, SystemClock
 from app.core.storage.models import Connection
 from app.ui.context import AppContext
 from app.ui.services.background import Job, run_in_background
+
+if TYPE_CHECKING:
+    from app.core.chatwoot.passes import PullOutcome
 
 IDLE_MS = 60_000  # no connection, nothing queued: look again in a minute
 SPIN_GUARD_MS = 2_000  # a retry already due (someone else's lease): not sooner than this
@@ -47,6 +50,10 @@ def run_pass(rules_now: datetime, network: Clock, pull: bool, desk: str) -> Pass
     """One pass (on the worker's thread): pull when due, then deliver what is ready."""
     if not Connection.select().exists():
         return PassSummary()
+    # Loaded with the first connection: a desk without Chatwoot never loads the client,
+    # the delivery and the templates' renderer (bench/memory.py).
+    from app.core.chatwoot.passes import deliver_all, pull_all
+
     pulls = pull_all(rules_now) if pull else []
     # The network's clock is the real one (leases, backoff), whatever the rules' clock says.
     report = deliver_all(network.now(), desk)
