@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 # Python modules the bundle must not carry. Qt: the app uses QtCore, QtGui, QtWidgets, QtSvg
-# (the SVG icon) and keeps QtNetwork (PySide6 links every module against it, and a
-# QLocalServer single-instance guard lives there).
+# (the SVG icon) and keeps QtNetwork (PySide6 links every module against it, and on Windows
+# the single-instance door is its QLocalServer: app/ui/services/door.py).
 EXCLUDED_MODULES = [
     "PySide6.Qt3DAnimation",
     "PySide6.Qt3DCore",
