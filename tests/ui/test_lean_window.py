@@ -85,3 +85,4 @@ def test_a_window_on_an_instance_leaves_the_rest_unloaded(tmp_path):
     assert "loaded=" in out
     assert "babel_global=0" in out
     assert "after_file_menu=app.ui.file_menu" in out
+    assert list(tmp_path.glob("*.sock")) == [], "the single-instance door is gone after quitting"

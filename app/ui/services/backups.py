@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.common.clock import Clock
 from app.core.storage.backup import BackupError, daily_backup_if_due
+from app.ui.services.malloc import give_back
 
 CHECK_INTERVAL_MS = 60 * 60 * 1000  # an hour: a day is never missed while the app runs
 
@@ -62,5 +63,6 @@ class DailyBackup(QObject):
             return None
         if path is not None:
             logging.getLogger("atende").info("daily backup made: %s", path)
+            give_back()
             self.made.emit(path)
         return path

@@ -17,7 +17,14 @@ from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QObject, QSocketNotifier, QThread, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QObject,
+    QSocketNotifier,
+    QThread,
+    Signal,
+)
 
 SHOW = b"show\n"
 ACK = b"ok\n"
@@ -80,6 +87,9 @@ class UnixDoor(Door):
         self.server = server
         self.watch = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
         self.watch.activated.connect(self._accept)
+        app = QCoreApplication.instance()
+        if app is not None:  # no socket file left in the runtime folder after a normal quit
+            app.aboutToQuit.connect(self.close)
         return True
 
     def _accept(self) -> None:

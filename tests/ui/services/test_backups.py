@@ -26,6 +26,16 @@ def test_daily_backup_once_a_day_from_the_timer(db, db_path, clock, qtbot):
     assert [b.reason for b in list_backups(db_path)] == ["daily", "daily"]
 
 
+def test_a_backup_made_gives_its_memory_back(db, db_path, clock, monkeypatch):
+    """The copy's page caches (~4 MiB) were kept by the window after the first start of
+    each day (bench/memory.py); nothing due, nothing to give back."""
+    calls = []
+    monkeypatch.setattr("app.ui.services.backups.give_back", lambda: calls.append(1))
+    service = DailyBackup(db_path, clock)
+    assert service.check() is not None and calls == [1]
+    assert service.check() is None and calls == [1]
+
+
 def test_a_failed_daily_backup_is_signalled_not_raised(db, db_path, clock, qtbot, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise core.BackupError("O disco está cheio")
