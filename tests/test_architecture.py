@@ -163,6 +163,10 @@ FIRST_FRAME = (
     "the window's first frame is painted before the database layer, pages, dialogs, tray and "
     "demo load (packaging/smoke.sh times it; tests/ui/test_start_order.py checks it)"
 )
+ON_USE = (
+    "what a window seldom needs loads on the click that needs it, not with every window "
+    "(bench/memory.py; tests/ui/test_lean_window.py checks it)"
+)
 LAZY_IMPORTS: dict[str, str] = {
     "app/__main__.py": "a plain window launch loads neither argparse nor the commands, and a "
     "command loads no Qt",
@@ -177,6 +181,10 @@ LAZY_IMPORTS: dict[str, str] = {
     "app/ui/services/crash.py": "the crash dialog builds Qt's namespace, which the first frame "
     "must not (tests/ui/test_start_order.py)",
     "app/ui/smoke.py": "loaded only under the packaging smoke test's environment variable",
+    "app/ui/file_menu_entries.py": ON_USE,
+    "app/ui/instance_view.py": ON_USE,
+    "app/ui/services/chatwoot_worker.py": "the Chatwoot pull and delivery only once a "
+    "connection exists: " + ON_USE,
 }
 
 
