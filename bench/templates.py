@@ -119,7 +119,7 @@ def main() -> int:
     from app.core.instances.store import create_instance
     from app.core.storage.db import open_database
     from app.core.storage.models import Template
-    from app.core.templates.store import search_key
+    from app.core.templates.search import search_key
     from app.ui.app import apply_style
     from app.ui.context import AppContext
     from app.ui.pages.templates import TemplatesPage
