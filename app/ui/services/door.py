@@ -96,9 +96,7 @@ class UnixDoor(Door):
         while self.server is not None:
             try:
                 guest, _address = self.server.accept()
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError:
+            except OSError:  # BlockingIOError: nobody else is waiting
                 return
             guest.setblocking(False)
             watch = QSocketNotifier(guest.fileno(), QSocketNotifier.Type.Read, self)
