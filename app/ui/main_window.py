@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
 
         from app.ui.file_menu_entries import add_database_action, add_file_entries
 
-        self.file_entries = add_file_entries(self, self.file_menu)  # export, import, copy, restore
+        add_file_entries(self, self.file_menu)  # export, import, copy, restore
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
