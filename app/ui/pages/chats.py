@@ -127,8 +127,9 @@ class ChatsPage(Page):
         )
         self.table_stack.setCurrentWidget(self.empty_label if total == 0 else self.table)
         if total and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
-        self.show_detail(self.table.currentIndex())
+            self.table.selectRow(0)  # its detail comes with the new current row
+        else:
+            self.show_detail(self.table.currentIndex())
         self.show_status()
 
     def _on_change(self, instance_id: int) -> None:

@@ -157,3 +157,13 @@ def test_down_from_the_search_goes_to_the_list(qtbot, shop, clock, context):  # 
     assert column(page, 0) == ["Maria Souza"]
     assert page.focusWidget() is page.table
     assert page.detail.text("customer") == "Maria Souza"
+
+
+def test_a_reload_reads_the_selected_chat_once(qtbot, shop, clock, context, monkeypatch):  # noqa: F811
+    three_chats(shop, clock.now())
+    page = make_page(qtbot, shop, context)
+    shown = []
+    show_chat = page.detail.show_chat
+    monkeypatch.setattr(page.detail, "show_chat", lambda *a: shown.append(a) or show_chat(*a))
+    page.reload()
+    assert [chat.customer_name for chat, *_rest in shown] == ["João Pereira"]
