@@ -101,18 +101,19 @@ def _pull(
             listed[external_id] = answer  # moved while we paged: still there
         else:
             gone[external_id] = _(CLOSED_THERE)
-    changed = [
-        c
+    # What moved since the last sync (a chat waiting on the outbox is looked at again after
+    # the delivery): only these are read in full, and only these are remembered again.
+    changed = {
+        eid: c
         for eid, c in listed.items()
-        if eid not in waiting
-        and (eid not in synced or synced[eid] != (_activity(c), c.get("status")))
-    ]
-    rows = _rows(instance.id, changed, client, workers)
+        if eid not in waiting and synced.get(eid) != (_activity(c), c.get("status"))
+    }
+    rows = _rows(instance.id, list(changed.values()), client, workers)
     with database.atomic():
         if rows:
             upsert_chats(instance, rows)
         closed = _close_gone(instance.id, [eid for eid in gone if eid not in waiting], gone, now)
-        _remember(instance.id, listed, synced, gone, waiting)
+        _remember(instance.id, changed, gone)
     return SyncResult(instance.name, len(rows) + closed, closed, len(listed))
 
 
@@ -213,17 +214,9 @@ def _close_gone(
     return closed
 
 
-def _remember(
-    instance_id: int,
-    listed: dict[str, dict[str, Any]],
-    synced: dict[str, tuple[int, str]],
-    gone: dict[str, str],
-    waiting: set[str],
-) -> None:
-    """What this sync saw, so the next one can skip what did not move (rows already
-    remembered as they are are not written again: an idle inbox writes nothing). A chat
-    waiting on the outbox is not remembered as seen: after the delivery, it is looked at
-    again."""
+def _remember(instance_id: int, changed: dict[str, dict[str, Any]], gone: dict[str, str]) -> None:
+    """What this sync saw move, so the next one can skip what did not (rows already
+    remembered as they are are not written again: an idle inbox writes nothing)."""
     rows = [
         {
             "instance": instance_id,
@@ -231,8 +224,7 @@ def _remember(
             "last_activity_at": instant(c.get("last_activity_at")) or instant(1),
             "status": c.get("status") or "open",
         }
-        for eid, c in listed.items()
-        if eid not in waiting and synced.get(eid) != (_activity(c), c.get("status"))
+        for eid, c in changed.items()
     ]
     for batch in chunked(rows, 500):
         SyncedConversation.insert_many(batch).on_conflict(
