@@ -22,7 +22,7 @@ from app.core.watcher import auto_close, chat_listing
 from app.core.watcher.due import next_closing_at
 from app.i18n import _, format_number, ngettext
 from app.ui.pages.base import Page
-from app.ui.pages.chats_model import ChatsModel, format_countdown, format_moment
+from app.ui.pages.chats_model import ChatsModel, format_moment
 from app.ui.widgets.chat_detail import ChatDetail
 from app.ui.widgets.column_fit import ColumnFit
 from app.ui.widgets.empty_state import EmptyState
@@ -30,7 +30,6 @@ from app.ui.widgets.hint import hint_label
 from app.ui.widgets.search_box import SearchBox
 from app.ui.widgets.table import filter_bar, read_only_table
 
-__all__ = ["ChatsModel", "ChatsPage", "format_countdown", "format_moment"]  # tests import them
 REFRESH_MS = 30_000
 
 

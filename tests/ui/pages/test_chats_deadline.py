@@ -9,7 +9,8 @@ from app.core.storage.models import Chat
 from app.core.watcher import auto_close
 from app.core.watcher.deadline_text import describe_deadline
 from app.core.watcher.deadlines import BUSINESS_HOURS
-from app.ui.pages.chats import ChatsModel, ChatsPage
+from app.ui.pages.chats import ChatsPage
+from app.ui.pages.chats_model import ChatsModel
 from tests.ui.pages.test_auto_close_options import workdays_agenda
 from tests.ui.pages.test_chats_page import add_chat, column
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox
 
 from app.core.storage.models import Chat
 from app.core.watcher import auto_close, chat_listing
-from app.ui.pages.chats import ChatsModel, ChatsPage, format_countdown, format_moment
+from app.ui.pages.chats import ChatsPage
+from app.ui.pages.chats_model import ChatsModel, format_countdown, format_moment
 from tests.ui.conftest import find
 
 SETTINGS = {
