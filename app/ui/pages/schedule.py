@@ -263,14 +263,14 @@ class SchedulePage(SettingsPage):
 
 
 def _exceptions(agenda: Agenda | None, dates: list[date]) -> dict[int, tuple[Any, str]]:
-    """The days of the week shown whose hours are not the weekday's: special dates (their
-    hours) and holidays (closed). Known once the edited agenda is valid."""
+    """The days of the week shown whose hours are not the weekday's: special dates and
+    holidays, with the hours core keeps that day (`Agenda.intervals_on`: a special date wins,
+    a holiday is closed). Known once the edited agenda is valid."""
     found: dict[int, tuple[Any, str]] = {}
     for index, day in enumerate(dates if agenda is not None else ()):
-        if day in agenda.special_dates:
-            found[index] = (agenda.special_dates[day], _("special date"))
-        elif (holiday := agenda.holiday_name(day)) is not None:
-            found[index] = ((), holiday)
+        why = _("special date") if day in agenda.special_dates else agenda.holiday_name(day)
+        if why is not None:
+            found[index] = (agenda.intervals_on(day), why)
     return found
 
 
