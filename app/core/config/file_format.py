@@ -47,10 +47,7 @@ def instance_keys() -> set[str]:
 
 
 def export_instance(instance: Instance) -> dict[str, Any]:
-    data: dict[str, Any] = {key: getattr(instance, key) for key in FIELDS}
-    for section in all_sections():
-        data[section.key] = section.export(instance)
-    return data
+    return export_instances([instance])[instance.id]
 
 
 def export_instances(instances: Sequence[Instance]) -> dict[int, dict[str, Any]]:
