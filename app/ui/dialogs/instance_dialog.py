@@ -31,6 +31,7 @@ from app.core.instances.zone_names import zone_label
 from app.core.storage.models import Instance
 from app.i18n import _
 from app.ui.accessibility import name_buttons
+from app.ui.widgets.confirm import question_box
 from app.ui.widgets.field_error import FieldError, problem_by_path
 from app.ui.widgets.hint import hint_label
 from app.ui.widgets.zone_picker import ZonePicker
@@ -213,17 +214,19 @@ class InstanceDialog(QDialog):
 
     def confirm_shared_phone(self, names: list[str]) -> bool:
         """Save a number another instance uses? (A modal question; tests replace it.)"""
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Number already in use"), "", parent=self)
-        box.setText(phone_reuse.reused_phone_message(names))
+        box, save = question_box(
+            self,
+            _("Number already in use"),
+            phone_reuse.reused_phone_message(names),
+            _("Save anyway"),
+        )
+        box.setIcon(QMessageBox.Icon.Warning)
         box.setInformativeText(
             _(
                 "Each instance is one WhatsApp number of Notificações Inteligentes: two "
                 "instances with the same number are usually a mistake. Save anyway?"
             )
         )
-        save = box.addButton(_("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is save
 
