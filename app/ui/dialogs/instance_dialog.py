@@ -125,6 +125,7 @@ class InstanceDialog(QDialog):
             self.timezone.set_zone(DEFAULT_TIMEZONE)
         self._touched: set[str] = set()
         self._shared_with: list[str] = []  # other instances with the number typed
+        self._phone: str | None = None  # the number typed, in E.164, when it is one
         self.name.textEdited.connect(lambda: self._touch("name"))
         self.phone.textEdited.connect(lambda: self._touch("phone"))
         self.plan.currentIndexChanged.connect(lambda: self._touch("plan"))
@@ -147,7 +148,8 @@ class InstanceDialog(QDialog):
         current_id = self.instance.id if self.instance else None
         problems, clean = validate_fields(self.values(), current_id=current_id)
         ok = not errors(problems)
-        self._shared_with = phone_reuse.names_using_phone(clean.get("phone"), current_id)
+        self._phone = clean.get("phone")
+        self._shared_with = phone_reuse.names_using_phone(self._phone, current_id)
         problems += phone_reuse.shared_phone_problems(self._shared_with)
         stop = priority.plan_change_warning(self.instance or self.copy_of, self.plan.currentData())
         if stop:
@@ -207,10 +209,7 @@ class InstanceDialog(QDialog):
         number it had does not ask again at every save)."""
         if not self._shared_with:
             return False
-        if self.instance is None:
-            return True
-        _problems, clean = validate_fields(self.values(), current_id=self.instance.id)
-        return clean.get("phone") != self.instance.phone
+        return self.instance is None or self._phone != self.instance.phone
 
     def confirm_shared_phone(self, names: list[str]) -> bool:
         """Save a number another instance uses? (A modal question; tests replace it.)"""
