@@ -97,11 +97,12 @@ class HelpWindow(QDialog):
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(_("Guide"))
         self.browser.setOpenExternalLinks(True)
-        scheme = current_scheme()
-        self.browser.setSearchPaths([str(screenshots_dir(scheme))])
+        pictures = screenshots_dir(current_scheme())
+        self.browser.setSearchPaths([str(pictures)])
         self.browser.document().setDocumentMargin(18)
-        self._smooth_pictures(scheme)
-        self.browser.setHtml(guide_html())
+        html = guide_html()
+        self._smooth_pictures(html, pictures)
+        self.browser.setHtml(html)
         layout.addWidget(self.browser, 1)
         self.contents.currentItemChanged.connect(self._go)
 
@@ -114,13 +115,13 @@ class HelpWindow(QDialog):
         else:
             self.browser.scrollToAnchor(anchor)
 
-    def _smooth_pictures(self, scheme: str) -> None:
+    def _smooth_pictures(self, html: str, pictures: Path) -> None:
         """The screenshots drawn at the guide's width with smooth scaling (the browser's own
         scaling drops pixels and the small text in the pictures gets ragged)."""
         document = self.browser.document()
         ratio = self.devicePixelRatioF()
-        for source, width in IMAGES.findall(guide_html()):
-            image = QImage(str(screenshots_dir(scheme) / source))
+        for source, width in IMAGES.findall(html):
+            image = QImage(str(pictures / source))
             if image.isNull():
                 continue  # the browser shows its own placeholder
             scaled = image.scaledToWidth(
