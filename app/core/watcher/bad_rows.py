@@ -15,11 +15,12 @@ instants again. Visão geral says how many of an instance's chats are set aside
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from peewee import Expression, fn
 
+from app.core.common.clock import LATEST
 from app.core.common.log_file import LOGGER_NAME
 from app.core.storage import dialect
 from app.core.storage.db import database
@@ -29,10 +30,10 @@ from app.i18n import format_number, ngettext
 
 log = logging.getLogger(LOGGER_NAME)  # logs/atende.log once the app or command set it up
 
-END_MS = to_millis(datetime(3000, 1, 1, tzinfo=UTC))  # an input instant is before this
+END_MS = to_millis(LATEST)  # an input instant is before this (`clock.check_range`)
 # A stored deadline may lie past the last accepted message: the time limit and the
 # business hours horizon (400 days) later.
-STORED_END_MS = to_millis(datetime(3002, 1, 1, tzinfo=UTC))
+STORED_END_MS = to_millis(LATEST.replace(year=LATEST.year + 2))
 TEXT_COLUMNS = (
     Chat.external_id,
     Chat.customer_name,
