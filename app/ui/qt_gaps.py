@@ -2,12 +2,13 @@
 
 Qt 6 renamed a few source strings of its file dialog ("&Look in:", "Files of &type:") and the
 Brazilian catalogue shipped with PySide6 still holds only the old ones, so the dialog showed
-those two labels in English. This translator answers just these, after the catalogue.
+those two labels in English. This translator answers just these; installed after the
+catalogue, it is asked before it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtCore import QTranslator
 
 # (context, source text) → the Portuguese, with the same accelerator letter where it fits.
 GAPS = {
@@ -17,10 +18,7 @@ GAPS = {
 
 
 class QtGapsTranslator(QTranslator):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         return GAPS.get((context, source_text))  # None: not ours, the next translator answers
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
