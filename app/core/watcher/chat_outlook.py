@@ -57,12 +57,11 @@ def _rule_row(chat: Chat) -> dict:
 
 
 def _switch_words(chat: Chat) -> str:
-    key = "close_assigned_by_operator" if chat.assigned_via == "operator" else SWITCHES[1]
-    text = (
-        _("It was assigned by an operator, and “{switch}” is off.")
-        if chat.assigned_via == "operator"
-        else _("It was started by a chatbot or workflow, and “{switch}” is off.")
-    )
+    by_operator, by_bot = SWITCHES
+    if chat.assigned_via == "operator":
+        key, text = by_operator, _("It was assigned by an operator, and “{switch}” is off.")
+    else:
+        key, text = by_bot, _("It was started by a chatbot or workflow, and “{switch}” is off.")
     return text.format(switch=_(setting(key).label))
 
 
