@@ -14,12 +14,10 @@ from app.commands.base import (
     write_output,
 )
 from app.core.common.clock import SystemClock
-from app.core.common.validation import Problem, ValidationError
+from app.core.common.validation import ValidationError
 from app.core.config.checks import check_all
 from app.core.config.file_format import dumps, export_config, import_config, parse_text
 from app.core.instances.store import get_by_name
-from app.core.storage.models import Instance
-from app.core.watcher.bad_rows import count_invalid, invalid_chats_message
 from app.i18n import _
 
 
@@ -72,23 +70,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _invalid_chats() -> list[Problem]:
-    """Warnings for the chats the watcher sets aside (`bad_rows`), at `<instance>.chats`."""
-    counts = count_invalid()
-    if not counts:
-        return []
-    names = dict(
-        Instance.select(Instance.id, Instance.name).where(Instance.id.in_(list(counts))).tuples()
-    )
-    return [
-        Problem(f"{names[iid]}.chats", invalid_chats_message(count), warning=True)
-        for iid, count in counts.items()
-    ]
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     open_db(args)
-    problems = check_all() + _invalid_chats()
+    problems = check_all()
     print_warnings([p for p in problems if p.warning])
     errors = [p for p in problems if not p.warning]
     for problem in errors:

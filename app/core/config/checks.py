@@ -3,6 +3,7 @@
 Over all instances (`check_all`) each section reads every instance's value in one query
 per table (`Section.export_many`) and checks from those values (`Section.check_values`), so
 a hundred instances cost the same handful of queries as one, not a round trip per rule.
+`check_all` also warns of the chats the watcher sets aside for invalid data.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from app.core.config.registry import all_sections
 from app.core.instances import phone_reuse
 from app.core.instances.store import name_key, name_taken_message, validate_fields
 from app.core.storage.models import Instance
+from app.core.watcher.bad_rows import count_invalid, invalid_chats_message
 
 
 def check_instance(instance: Instance) -> list[Problem]:
@@ -67,4 +69,9 @@ def check_all() -> list[Problem]:
     for instance in instances:
         data = exported[instance.id]
         problems += _problems(instance, data, shared_phones.get(instance.id, []), names)
-    return problems
+    invalid = count_invalid()  # chats the watcher sets aside (`bad_rows`), at `<name>.chats`
+    return problems + [
+        Problem(f"{i.name}.chats", invalid_chats_message(invalid[i.id]), warning=True)
+        for i in instances
+        if i.id in invalid
+    ]
