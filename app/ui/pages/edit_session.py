@@ -37,9 +37,7 @@ class Form(Protocol):
     def load(self) -> None: ...  # read everything the page shows again
     def changed(self) -> None: ...  # after any edit: `refresh()`, then the page's previews
     def has_unsaved_changes(self) -> bool: ...
-
-    # Optional: `go_to_problem(problems)` shows (scrolls to, focuses) the first one when a
-    # save is refused; without it the footer's line alone says why.
+    def go_to_problem(self, problems: list[Problem]) -> None: ...  # save refused: show the first
 
 
 class Store(Protocol):
@@ -140,9 +138,8 @@ class EditSession(QObject):
 
     def _refused(self, problems: list[Problem]) -> None:
         self.footer.say(_("Not saved: fix the fields marked in red."))
-        go_to = getattr(self.form, "go_to_problem", None)  # optional part of a Form
-        if go_to is not None and problems:
-            go_to(problems)
+        if problems:
+            self.form.go_to_problem(problems)
 
     def announce(self) -> None:
         """Tell the other views (and the watcher) about our own save; we already show it."""
