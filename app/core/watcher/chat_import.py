@@ -45,6 +45,8 @@ from app.core.watcher.chats import (
 from app.core.watcher.temporary_rows import BIGINT, TEXT, temporary_rows
 
 STAGING = "atende_chat_import"  # the rows of one import, then dropped
+# The file order (new chats get their ids in it), then the fields as `chat` stores them.
+COLUMNS = (("line", BIGINT), *((f, BIGINT if f in INSTANT_FIELDS else TEXT) for f in FIELDS))
 
 
 def import_lines(
@@ -88,16 +90,12 @@ def import_chats(instance: Instance, text: str) -> ImportResult:
     return import_lines(text_lines(text), lambda: instance)
 
 
-COLUMNS = ("line", *FIELDS)
-
-
 @contextmanager
 def _staging() -> Iterator[Callable[[list[dict[str, Any]]], None]]:
     """The staging table for one import; yields the function that adds a chunk's rows."""
-    columns = [("line", BIGINT)] + [(f, BIGINT if f in INSTANT_FIELDS else TEXT) for f in FIELDS]
     instants = [(f, getattr(Chat, f)) for f in INSTANT_FIELDS]
     counter = count(1)  # file order: new chats get their ids in that order
-    with temporary_rows(STAGING, columns) as insert:
+    with temporary_rows(STAGING, COLUMNS) as insert:
 
         def add(rows: list[dict[str, Any]]) -> None:
             for row in rows:
