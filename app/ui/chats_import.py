@@ -79,10 +79,12 @@ class ChatsImportMixin:
 
     def _chats_imported(self, instance_id: int, result) -> None:
         self.context.chats_changed.emit(instance_id)
+        # The command's words: "3 atendimentos importados (novos: 2; atualizados: 1)"; its
+        # counts stand apart from the plural of the total (never "1 atualizados").
         self.say(
             ngettext(
-                "{count} attendance imported ({created} new, {updated} updated).",
-                "{count} attendances imported ({created} new, {updated} updated).",
+                "{count} chat imported ({created} new, {updated} updated)",
+                "{count} chats imported ({created} new, {updated} updated)",
                 result.total,
             ).format(
                 count=format_number(result.total),

@@ -61,7 +61,8 @@ def test_preview_then_import_into_the_instance(window, qtbot, make_instance, tmp
     assert name == "Loja Centro" and (preview.created, preview.updated) == (2, 1)
     assert Chat.select().where(Chat.instance == shop).count() == 3
     assert chats.get_chat(shop, "a").customer_name == "João"
-    assert "3 atendimentos importados (2 novos, 1 atualizado" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert said == "3 atendimentos importados (novos: 2; atualizados: 1)"
 
 
 def test_declining_the_preview_writes_nothing(window, qtbot, make_instance, tmp_path, db_path):
