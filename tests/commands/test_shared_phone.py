@@ -5,36 +5,27 @@ from __future__ import annotations
 
 import json
 
-from app.cli import main
-from app.core.storage.db import close_database, open_database
+from tests.commands import cli_fixture
 from tests.config_helpers import config, instance_config
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    close_database()
-    out = capsys.readouterr()
-    return code, out.out, out.err
+atende = cli_fixture.atende  # the fixture, shared by the CLI tests
 
 
-def test_import_and_check_warn_about_a_number_used_twice(tmp_path, capsys):
-    db = str(tmp_path / "a.sqlite3")
-    open_database(db)  # the helper builds the file's objects from an open database
+def test_import_and_check_warn_about_a_number_used_twice(db, atende, tmp_path):
     first = config(instance_config(name="Loja Centro", phone="(11) 91234-5678"))
     second = config(instance_config(name="Loja Bairro", phone="+55 11 91234-5678"))
-    close_database()
     for name, data in (("first.json", first), ("second.json", second)):
         (tmp_path / name).write_text(json.dumps(data), "utf-8")
-    code, _out, err = run(capsys, "--db", db, "import", str(tmp_path / "first.json"))
+    code, _out, err = atende("import", str(tmp_path / "first.json"))
     assert code == 0 and "phone" not in err
-    code, out, err = run(capsys, "--db", db, "import", str(tmp_path / "second.json"))
+    code, out, err = atende("import", str(tmp_path / "second.json"))
     assert code == 0, err
     assert "criada: Loja Bairro" in out
     assert (
         "aviso: instances[0].phone: Este número já é usado pela instância “Loja Centro”."
         in err.splitlines()
     )
-    code, _out, err = run(capsys, "--db", db, "check")
+    code, _out, err = atende("check")
     assert code == 0
     lines = err.splitlines()
     assert "aviso: Loja Bairro.phone: Este número já é usado pela instância “Loja Centro”." in lines
