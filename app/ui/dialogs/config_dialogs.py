@@ -105,10 +105,8 @@ class ProblemsDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setSpacing(3)  # a problem that wraps stays apart from the next
         for problem in problems:
-            if describe is None:
-                self.list.addItem(str(problem))
-                continue
-            item = QListWidgetItem(f"{describe(problem.path)}: {problem.message}")
+            where = describe(problem.path) if describe else problem.path
+            item = QListWidgetItem(f"{where}: {problem.message}")
             item.setToolTip(problem.path)
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
