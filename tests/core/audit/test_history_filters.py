@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 
 from app.core.audit import history, history_filters
+from app.core.storage.models import Instance
+from app.core.watcher import chat_import
 
 
 @pytest.fixture
@@ -107,9 +109,6 @@ def test_warnings_before_closing_are_listed_with_the_automatic_closings(events, 
 
 def test_text_search_finds_a_customer_by_name_or_phone(events):
     """Issue 17 item 10: "joao", "Pereira", a phone as typed find João Pereira's events."""
-    from app.core.storage.models import Instance
-    from app.core.watcher import chat_import
-
     line = (
         '{{"external_id": "{id}", "customer_name": "{name}", "phone": "{phone}", '
         '"status": "closed", "handler": "bot"}}'

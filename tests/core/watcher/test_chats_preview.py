@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from app.core.storage.models import Chat
-from app.core.watcher import chat_import
-from app.core.watcher.chats_preview import describe_chat_path, preview_chats
+from app.core.watcher import chat_import, chats_preview
+from app.core.watcher.chats import MAX_PROBLEMS
+from app.core.watcher.chats_preview import describe_chat_path, preview_chats, preview_file
 from tests.core.watcher.test_chats import jsonl, minimal
 
 
@@ -34,8 +35,6 @@ def test_a_problem_path_in_words():
 
 
 def test_a_file_is_read_and_counted_a_chunk_at_a_time(make_instance, tmp_path, monkeypatch):
-    from app.core.watcher import chats_preview
-
     shop = make_instance()
     chat_import.import_chats(shop, jsonl(*(minimal(f"old-{n}") for n in range(7))))
     path = tmp_path / "chats.jsonl"
@@ -47,8 +46,6 @@ def test_a_file_is_read_and_counted_a_chunk_at_a_time(make_instance, tmp_path, m
 
 
 def test_a_file_that_cannot_be_read_is_a_problem(make_instance, tmp_path):
-    from app.core.watcher.chats_preview import preview_file
-
     shop = make_instance()
     [problem] = preview_file(shop.id, str(tmp_path / "nada.jsonl")).problems
     assert problem.path == "arquivo"
@@ -59,8 +56,6 @@ def test_a_file_that_cannot_be_read_is_a_problem(make_instance, tmp_path):
 
 
 def test_problems_are_capped_like_the_import(make_instance):
-    from app.core.watcher.chats import MAX_PROBLEMS
-
     shop = make_instance()
     preview = preview_chats(shop, jsonl(*(minimal(f"x{n}", status="?") for n in range(150))))
     assert len(preview.problems) == MAX_PROBLEMS + 1
