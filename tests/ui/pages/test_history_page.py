@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from app.core.audit import history
 from app.core.storage.models import Chat
 from app.core.watcher import auto_close, closing
+from app.ui import emoji
 from app.ui.pages.history import HistoryPage
 from tests.ui.conftest import find
 
@@ -102,8 +104,6 @@ def test_search_by_customer_name_phone_or_protocol(page, text):
 
 
 def test_an_event_about_an_unknown_chat_shows_its_id(page, clock):
-    from app.core.audit import history
-
     history.record(page.instance(), clock.now(), "auto_close", "auto_close", "x", {}, "wa-gone")
     page.reload()
     assert rows(page)[0][3] == "wa-gone"
@@ -126,8 +126,6 @@ def test_details_of_an_automatic_closing(page):
 def test_an_emoji_no_font_draws_reads_emoji_in_the_details(
     qtbot, make_instance, clock, context, monkeypatch
 ):
-    from app.ui import emoji
-
     monkeypatch.setattr(emoji, "_emoji_font", [False])  # a desk without fonts-noto-color-emoji
     monkeypatch.setattr(emoji, "drawable", lambda codepoint: codepoint < 0x2300)
     shop = make_instance()

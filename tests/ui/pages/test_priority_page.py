@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMessageBox
 
 from app.core.storage.models import Instance
@@ -134,8 +135,6 @@ def _track_color(switch: Switch):
 
 
 def test_a_kept_choice_on_basico_is_drawn_kept_not_active(qtbot, context, make_instance):
-    from PySide6.QtGui import QPalette
-
     kept = make_instance("Clínica", plan="basico")
     kept.prioritize_attendance = True
     kept.save()

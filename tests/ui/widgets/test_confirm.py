@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from app.ui.home import HomePage
 from app.ui.widgets import confirm
 
 CANCEL = QMessageBox.StandardButton.Cancel
@@ -56,8 +57,6 @@ def test_no_question_of_the_window_answers_yes_or_no():
 
 
 def test_deleting_an_instance_asks_excluir_or_cancelar(context, make_instance, monkeypatch):
-    from app.ui.home import HomePage
-
     asked = []
     monkeypatch.setattr(confirm, "ask", lambda *args: asked.append(args) or False)
     page = HomePage(context)
