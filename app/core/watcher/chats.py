@@ -26,7 +26,7 @@ from peewee import chunked
 
 from app.core.common.clock import format_instant, parse_instant
 from app.core.common.json_text import parse_json
-from app.core.common.validation import Problem, first_unprintable, join_path
+from app.core.common.validation import Problem, first_unprintable, join_path, too_long
 from app.core.instances.phones import normalize_phone
 from app.core.schedule.store import load_agenda
 from app.core.storage.db import database
@@ -126,7 +126,7 @@ def _clean_value(field: str, value: Any, path: str) -> tuple[Any, Problem | None
         return None, Problem(path, _("must not be empty"))
     limit = TEXT_LIMITS[field]
     if len(text) > limit:
-        return None, Problem(path, _("Use at most {max} characters.").format(max=limit))
+        return None, Problem(path, too_long(limit))
     position = first_unprintable(text, allowed="\n\t" if field == "close_reason" else "")
     if position is not None:
         return None, Problem(
