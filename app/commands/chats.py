@@ -14,11 +14,11 @@ from app.core.common.validation import ValidationError
 from app.core.instances.phones import format_phone
 from app.core.instances.store import get_by_name
 from app.core.storage.models import from_millis
-from app.core.watcher.chat_import import import_lines
+from app.core.watcher.chat_import import import_lines, import_summary
 from app.core.watcher.chat_lines import file_lines, text_lines
 from app.core.watcher.chats import chat_as_json, chats_query, label
 from app.core.watcher.due import with_deadline
-from app.i18n import _, format_datetime, format_number, ngettext
+from app.i18n import _, format_datetime
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,17 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_lines(input_lines(args.file), target)
     except ValidationError as exc:
         raise invalid(exc.problems) from exc
-    print(
-        ngettext(
-            "{count} chat imported ({created} new, {updated} updated)",
-            "{count} chats imported ({created} new, {updated} updated)",
-            result.total,
-        ).format(
-            count=format_number(result.total),
-            created=format_number(result.created),
-            updated=format_number(result.updated),
-        )
-    )
+    print(import_summary(result))
     return 0
 
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.core.common.validation import Problem, ValidationError
 from app.core.storage.models import Instance
-from app.core.watcher.chat_import import import_lines
+from app.core.watcher.chat_import import import_lines, import_summary
 from app.core.watcher.chat_lines import file_lines
 from app.core.watcher.chats_preview import ChatsPreview, describe_chat_path, preview_file
-from app.i18n import N_, _, format_number, ngettext
+from app.i18n import N_, _
 from app.ui.dialogs.chats_import_dialog import ChatsImportDialog
 from app.ui.dialogs.config_dialogs import file_problems_intro
 from app.ui.services.background import Job, run_in_background
@@ -79,19 +79,7 @@ class ChatsImportMixin:
 
     def _chats_imported(self, instance_id: int, result) -> None:
         self.context.chats_changed.emit(instance_id)
-        # The command's words: "3 atendimentos importados (novos: 2; atualizados: 1)"; its
-        # counts stand apart from the plural of the total (never "1 atualizados").
-        self.say(
-            ngettext(
-                "{count} chat imported ({created} new, {updated} updated)",
-                "{count} chats imported ({created} new, {updated} updated)",
-                result.total,
-            ).format(
-                count=format_number(result.total),
-                created=format_number(result.created),
-                updated=format_number(result.updated),
-            )
-        )
+        self.say(import_summary(result))  # the command's words
 
     def _chats_failed(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, ValidationError):  # changed between the preview and the import

@@ -43,6 +43,7 @@ from app.core.watcher.chats import (
     parse_chunks,
 )
 from app.core.watcher.temporary_rows import BIGINT, TEXT, temporary_rows
+from app.i18n import format_number, ngettext
 
 STAGING = "atende_chat_import"  # the rows of one import, then dropped
 # The file order (new chats get their ids in it), then the fields as `chat` stores them.
@@ -122,3 +123,17 @@ def _upsert_staged(instance: Instance) -> ImportResult:
     created = chats.count() - before
     deadlines.fill_missing(instance, load_agenda)  # business hours (calendar: triggers)
     return ImportResult(created, staged - created)
+
+
+def import_summary(result: ImportResult) -> str:
+    """ "3 atendimentos importados (novos: 2; atualizados: 1)": the command's and the
+    window's words."""
+    return ngettext(
+        "{count} chat imported ({created} new, {updated} updated)",
+        "{count} chats imported ({created} new, {updated} updated)",
+        result.total,
+    ).format(
+        count=format_number(result.total),
+        created=format_number(result.created),
+        updated=format_number(result.updated),
+    )
