@@ -25,10 +25,9 @@ from app.core.templates.syntax import normalize_content, validate_content
 from app.core.watcher import closing_options, deadlines
 from app.core.watcher.time_limit import (  # the page reads these from here too
     PRESETS,  # noqa: F401
-    TIMEOUT_MAX,
-    TIMEOUT_MIN,
     UNITS,  # noqa: F401
     Unit,  # noqa: F401
+    in_bounds,
     preset_labels,  # noqa: F401
     split_minutes,  # noqa: F401
     timeout_bounds_message,
@@ -181,9 +180,8 @@ def validate(values: Any, path: str = SECTION_KEY, *, strict: bool = False) -> l
                 normalize_content(value) if isinstance(value, str) else value, where, required=False
             )
     timeout = values.get("timeout_minutes")
-    if isinstance(timeout, int) and not isinstance(timeout, bool):
-        if not TIMEOUT_MIN <= timeout <= TIMEOUT_MAX:
-            problems.append(Problem(join_path(path, "timeout_minutes"), timeout_bounds_message()))
+    if isinstance(timeout, int) and not isinstance(timeout, bool) and not in_bounds(timeout):
+        problems.append(Problem(join_path(path, "timeout_minutes"), timeout_bounds_message()))
     problems += closing_options.validate(values, path)
     if values.get("enabled") is True and all(values.get(key) is False for key in SWITCHES):
         problems.append(Problem(path, nothing_closed_warning(), warning=True))

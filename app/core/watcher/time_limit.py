@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from app.core.common.validation import Problem
 from app.i18n import (
@@ -62,6 +63,15 @@ def split_minutes(minutes: int) -> tuple[int, str]:
 def preset_labels() -> list[tuple[int, str]]:
     """(minutes, "5 horas") for each preset, written by Babel."""
     return [(minutes, format_duration(minutes)) for minutes in PRESETS]
+
+
+def in_bounds(minutes: Any) -> bool:
+    """A time limit the watcher can use: whole minutes from TIMEOUT_MIN to TIMEOUT_MAX."""
+    return (
+        isinstance(minutes, int)
+        and not isinstance(minutes, bool)
+        and TIMEOUT_MIN <= minutes <= TIMEOUT_MAX
+    )
 
 
 def timeout_bounds_message() -> str:

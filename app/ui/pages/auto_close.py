@@ -23,7 +23,7 @@ from app.core.schedule.store import load_agenda
 from app.core.storage.models import Instance
 from app.core.templates.render import render_text, variable_values
 from app.core.watcher import auto_close as core
-from app.core.watcher import closing_options
+from app.core.watcher import closing_options, time_limit
 from app.core.watcher.deadline_text import example_sentence
 from app.core.watcher.time_limit import TypedAmount, read_amount, with_typed
 from app.i18n import _, format_duration, format_time
@@ -174,14 +174,10 @@ class AutoClosePage(SettingsPage):
             self._agenda = load_agenda(self.instance())
             self.changed()
 
-    def _valid_timeout(self, values: dict[str, Any]) -> bool:
-        timeout = values["timeout_minutes"]
-        return isinstance(timeout, int) and core.TIMEOUT_MIN <= timeout <= core.TIMEOUT_MAX
-
     def _beyond_horizon(self, values: dict[str, Any]) -> list[Problem]:
         """Core's warning (as in `atende check`) when the agenda cannot hold the time limit
         in business hours: such attendances would never be closed."""
-        if not self._valid_timeout(values):
+        if not time_limit.in_bounds(values["timeout_minutes"]):
             return []
         return closing_options.horizon_warning(values, self._agenda, core.SECTION_KEY)
 
@@ -193,7 +189,7 @@ class AutoClosePage(SettingsPage):
             return
         self._example_key = key
         sentence = None  # no example for an invalid time limit, nor beside the warning
-        if self._valid_timeout(values) and not self._beyond_horizon(values):
+        if time_limit.in_bounds(values["timeout_minutes"]) and not self._beyond_horizon(values):
             timeout = values["timeout_minutes"]
             sentence = example_sentence(self._agenda, timeout, values["count"], now)
         self.count_option.show_example(sentence, self._agenda.enabled)

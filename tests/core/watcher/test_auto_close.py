@@ -12,7 +12,7 @@ from app.core.config.file_format import dumps, export_config, import_config, val
 from app.core.config.transfer import duplicate_instance
 from app.core.storage.db import close_database, open_database
 from app.core.storage.models import AutoCloseSettings, HistoryEvent
-from app.core.watcher import auto_close
+from app.core.watcher import auto_close, time_limit
 from app.i18n import _
 from tests.config_helpers import config, instance_config
 
@@ -51,8 +51,13 @@ def test_timeout_bounds_are_one_minute_to_ninety_days(minutes, ok):
         assert problems[0].message == "Escolha entre 1 minuto e 90 dias."
 
 
+def test_a_time_limit_in_bounds_is_whole_minutes_from_1_to_90_days():
+    assert [time_limit.in_bounds(v) for v in (1, 129_600)] == [True, True]
+    assert not any(time_limit.in_bounds(v) for v in (0, 129_601, 30.0, "30", True, None))
+
+
 def test_units_convert_both_ways():
-    assert auto_close.TIMEOUT_MAX == 129_600
+    assert time_limit.TIMEOUT_MAX == 129_600
     assert auto_close.to_minutes(5, "hours") == 300
     assert auto_close.to_minutes(2, "days") == 2880
     assert auto_close.to_minutes(45, "minutes") == 45

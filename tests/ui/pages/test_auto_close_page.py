@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.storage.models import AutoCloseSettings, HistoryEvent
-from app.core.watcher import auto_close
+from app.core.watcher import auto_close, time_limit
 from app.ui.pages.auto_close import AutoClosePage
 from app.ui.widgets.switch import Switch
 from tests.ui.conftest import find
@@ -112,7 +112,7 @@ def test_out_of_bounds_shows_the_error_and_blocks_saving(qtbot, page):
 
 def test_the_field_takes_up_to_core_maximum_in_minutes(qtbot, page):
     """90 days typed in minutes: 129600 is accepted and saved, 129601 is refused by core."""
-    value = type_timeout(qtbot, page, str(auto_close.TIMEOUT_MAX), "minutes")
+    value = type_timeout(qtbot, page, str(time_limit.TIMEOUT_MAX), "minutes")
     assert value.text() == "129600"  # every digit typed reaches the field
     assert error_text(page, "auto_close.timeout_minutes") is None
     assert page.save() is True
