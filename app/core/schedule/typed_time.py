@@ -1,8 +1,9 @@
 """A time of day as Brazilians type it, read into the config file's "HH:MM" (no Qt).
 
 "8", "08", "8h", "18 h", "18hs", "8h30", "8h30min", "8:30", "08:30", "830" and "0830" all
-mean what they say; anything else (an hour past 24, minutes past 59, "8h5", letters) is
-left as typed, so the agenda's validation names it under the field instead of a guess.
+mean what they say; anything else (an hour past 24, minutes past 59, "8h5", letters) reads
+as None: the field keeps the text as typed, so the agenda's validation names it under the
+field instead of a guess.
 """
 
 from __future__ import annotations
