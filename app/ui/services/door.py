@@ -13,8 +13,8 @@ import logging
 import os
 import socket
 import tempfile
+import time
 from contextlib import suppress
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -22,13 +22,14 @@ from PySide6.QtCore import (
     QDeadlineTimer,
     QObject,
     QSocketNotifier,
-    QThread,
     Signal,
 )
 
 SHOW = b"show\n"
 ACK = b"ok\n"
 UNIX = hasattr(socket, "AF_UNIX")
+READ_SECONDS = 0.5  # the longest a knocker's line is waited for, on the window's thread
+RETRY_SECONDS = 0.05  # a door not open yet (the first launch still starting) is tried again
 
 
 class Door(QObject):
@@ -61,12 +62,16 @@ def socket_path(name: str) -> Path:
 
 
 class UnixDoor(Door):
+    """One QSocketNotifier watches the listening socket; a knocker is read on the spot
+    (our knock is one line, sent as it connects), so no object is made per knock. Nothing
+    here is deleted later: the notifier lives and dies with the door (a `deleteLater`
+    whose connection held the door's last reference deleted the notifier twice)."""
+
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = socket_path(name)
         self.server: socket.socket | None = None
         self.watch: QSocketNotifier | None = None
-        self.guests: dict[QSocketNotifier, tuple[socket.socket, bytearray]] = {}
 
     def listen(self) -> bool:
         if self.server is not None:
@@ -85,11 +90,14 @@ class UnixDoor(Door):
             logging.getLogger("atende").warning("No door at %s: %s", self.path, exc)
             return False
         self.server = server
-        self.watch = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
-        self.watch.activated.connect(self._accept)
-        app = QCoreApplication.instance()
-        if app is not None:  # no socket file left in the runtime folder after a normal quit
-            app.aboutToQuit.connect(self.close)
+        if self.watch is None:
+            self.watch = QSocketNotifier(QSocketNotifier.Type.Read, self)
+            self.watch.activated.connect(self._accept)
+            app = QCoreApplication.instance()
+            if app is not None:  # no socket file left in the runtime folder after a quit
+                app.aboutToQuit.connect(self.close)
+        self.watch.setSocket(server.fileno())
+        self.watch.setEnabled(True)
         return True
 
     def _accept(self) -> None:
@@ -98,47 +106,34 @@ class UnixDoor(Door):
                 guest, _address = self.server.accept()
             except OSError:  # BlockingIOError: nobody else is waiting
                 return
-            guest.setblocking(False)
-            watch = QSocketNotifier(guest.fileno(), QSocketNotifier.Type.Read, self)
-            self.guests[watch] = (guest, bytearray())
-            watch.activated.connect(partial(self._read, watch))
+            with guest:
+                if self._heard_knock(guest):
+                    self.knocked.emit()
 
-    def _read(self, watch: QSocketNotifier, *_activation) -> None:
-        if watch not in self.guests:
-            return
-        guest, heard = self.guests[watch]
+    @staticmethod
+    def _heard_knock(guest: socket.socket) -> bool:
+        """Read one line (at most READ_SECONDS: something else that connected and says
+        nothing cannot hold the window); answer it when it is a knock."""
+        guest.settimeout(READ_SECONDS)
+        heard = b""
         try:
-            chunk = guest.recv(64)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError:
-            chunk = b""
-        heard += chunk
-        if chunk and b"\n" not in heard and len(heard) < len(SHOW):
-            return  # the rest of the line is on its way
-        knocked = bytes(heard) == SHOW
-        if knocked:
-            with suppress(OSError):
-                guest.send(ACK)  # a few bytes into an empty socket buffer: never blocks
-        self._drop(watch)
-        if knocked:
-            self.knocked.emit()
-
-    def _drop(self, watch: QSocketNotifier) -> None:
-        guest, _heard = self.guests.pop(watch)
-        watch.setEnabled(False)  # before its descriptor closes
-        watch.deleteLater()
-        guest.close()
+            while len(heard) < len(SHOW) and not heard.endswith(b"\n"):
+                chunk = guest.recv(len(SHOW) - len(heard))
+                if not chunk:
+                    break
+                heard += chunk
+            if heard != SHOW:
+                return False
+            guest.sendall(ACK)
+        except OSError:  # a timeout included
+            return False
+        return True
 
     def close(self) -> None:
-        for watch in list(self.guests):
-            self._drop(watch)
         if self.server is None:
             return
         if self.watch is not None:
-            self.watch.setEnabled(False)
-            self.watch.deleteLater()
-            self.watch = None
+            self.watch.setEnabled(False)  # before its descriptor closes
         self.server.close()
         self.server = None
         with suppress(OSError):
@@ -146,11 +141,12 @@ class UnixDoor(Door):
 
 
 def knock_unix(name: str, timeout_ms: int) -> bool:
+    """Plain sockets and clocks, no Qt: it may run on any thread."""
     path = str(socket_path(name))
-    deadline = QDeadlineTimer(timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
     while True:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as door:
-            door.settimeout(max(0.001, deadline.remainingTime() / 1000))
+            door.settimeout(max(0.001, deadline - time.monotonic()))
             try:
                 door.connect(path)
             except (FileNotFoundError, ConnectionRefusedError):
@@ -169,9 +165,9 @@ def knock_unix(name: str, timeout_ms: int) -> bool:
                 except OSError:  # a timeout included
                     return False
                 return answer == ACK
-        if deadline.hasExpired():
+        if time.monotonic() >= deadline:
             return False
-        QThread.msleep(50)
+        time.sleep(RETRY_SECONDS)
 
 
 # -- QLocalServer (where Python has no Unix sockets) ------------------------------------
@@ -220,7 +216,7 @@ def knock_pipe(name: str, timeout_ms: int) -> bool:
             break
         if deadline.hasExpired():
             return False
-        QThread.msleep(50)
+        time.sleep(RETRY_SECONDS)
     door.write(SHOW)
     door.flush()  # waitForBytesWritten says False when the bytes already left
     while not door.canReadLine():
